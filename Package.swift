@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tsheet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tsheet", targets: ["tsheet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        /// Pure domain values: durations, calendar days, periods, entries. No dependencies, no I/O.
+        .target(name: "TsheetCore"),
+        /// The only place that holds SQL: opening, migrations, entries and clients.
+        .target(
+            name: "TsheetStore",
+            dependencies: ["TsheetCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        /// Entries as CSV and JSON for spreadsheets and scripts.
+        .target(name: "TsheetExport", dependencies: ["TsheetCore"]),
+        /// The use cases, fed by the environment read once per run (flags, variables, config).
+        .target(
+            name: "TsheetKit",
+            dependencies: ["TsheetCore", "TsheetStore", "TsheetExport", "TOMLKit"]
+        ),
+        .executableTarget(
+            name: "tsheet",
+            dependencies: [
+                "TsheetKit", "TsheetCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TsheetCoreTests", dependencies: ["TsheetCore"]),
+        .testTarget(name: "TsheetStoreTests", dependencies: ["TsheetStore"]),
+        .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport"]),
+        .testTarget(name: "TsheetCLITests", dependencies: ["TsheetCore"]),
+    ]
+)

@@ -1,0 +1,96 @@
+/// A day of the proleptic Gregorian calendar, with no time and no time zone: the day an entry belongs to.
+package struct CalendarDay: Hashable, Comparable, Sendable {
+    package let year: Int
+    package let month: Int
+    package let day: Int
+
+    /// Creates the day, or nil when no such day exists (`2026-02-29`).
+    package init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CalendarDay.daysIn(month: month, of: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Days since 1970-01-01 (negative before it): days can be counted, compared and added without a calendar.
+    package var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day `dayNumber` days after 1970-01-01.
+    package init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.month = month
+        self.day = dayOfYear - (153 * mp + 2) / 5 + 1
+    }
+
+    /// The ISO weekday: Monday is 1, Sunday is 7.
+    package var weekday: Weekday {
+        // 1970-01-01 was a Thursday (4).
+        Weekday(rawValue: ((dayNumber + 3) % 7 + 7) % 7 + 1)!
+    }
+
+    /// The day `count` days later (earlier when negative).
+    package func adding(days count: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + count) }
+
+    /// The first day of this day's month.
+    package var firstOfMonth: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
+
+    /// Whether February has 29 days in `year`.
+    package static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    /// The number of days in `month` of `year`.
+    package static func daysIn(month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    package static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension CalendarDay: CustomStringConvertible {
+    /// The ISO 8601 form, `2026-11-20`: how days are stored, exported and compared as text.
+    package var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Reads the strict ISO form `YYYY-MM-DD`, or returns nil.
+    package init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+}
+
+/// A day of the week, numbered as ISO 8601 does: Monday is 1.
+package enum Weekday: Int, Sendable, CaseIterable {
+    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// The lowercase English name, as written in config (`week_start = "monday"`).
+    package var name: String { String(describing: self) }
+}

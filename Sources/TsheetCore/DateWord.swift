@@ -1,0 +1,70 @@
+/// Why a text names no day, week, month or year.
+package enum DateError: UserError, Equatable {
+    case unknownDay(String)
+    case ambiguousDay(String)
+    case unknownWeek(String)
+    case unknownMonth(String)
+    case unknownYear(String)
+    case backwardsRange(from: CalendarDay, to: CalendarDay)
+
+    package var exitStatus: ExitStatus { .usage }
+
+    package var description: String {
+        switch self {
+        case .unknownDay(let text):
+            "'\(text)' is not a date; use today, yesterday, a weekday (mon, lun…) or YYYY-MM-DD."
+        case .ambiguousDay(let text):
+            "'\(text)' is ambiguous (day/month or month/day?); write the date as YYYY-MM-DD, e.g. 2026-11-20."
+        case .unknownWeek(let text):
+            "'\(text)' is not a week; use last, this, a date, or an ISO week such as 2026-W47."
+        case .unknownMonth(let text):
+            "'\(text)' is not a month; use last, this, a date, or YYYY-MM such as 2026-11."
+        case .unknownYear(let text):
+            "'\(text)' is not a year; use last, this, or a year such as 2026."
+        case .backwardsRange(let from, let to):
+            "--from \(from) is after --to \(to); swap them."
+        }
+    }
+}
+
+/// The words a person types for a day, in English or Spanish, resolved against a `today` passed in.
+package enum DateWord {
+    private static let weekdays: [String: Weekday] = {
+        let names: [(Weekday, [String])] = [
+            (.monday, ["mon", "monday", "lun", "lunes"]),
+            (.tuesday, ["tue", "tues", "tuesday", "mar", "martes"]),
+            (.wednesday, ["wed", "wednesday", "mie", "miercoles"]),
+            (.thursday, ["thu", "thur", "thurs", "thursday", "jue", "jueves"]),
+            (.friday, ["fri", "friday", "vie", "viernes"]),
+            (.saturday, ["sat", "saturday", "sab", "sabado"]),
+            (.sunday, ["sun", "sunday", "dom", "domingo"]),
+        ]
+        return Dictionary(uniqueKeysWithValues: names.flatMap { day, words in words.map { ($0, day) } })
+    }()
+
+    /// Reads `today`/`hoy`, `yesterday`/`ayer`, a weekday (`mon`, `lunes`: the latest such day not after
+    /// today) or `YYYY-MM-DD`.
+    /// - Throws: `DateError.ambiguousDay` for forms like `11/12`, `DateError.unknownDay` for anything else.
+    package static func day(parsing text: String, today: CalendarDay) throws(DateError) -> CalendarDay {
+        let word = folded(text)
+        switch word {
+        case "today", "hoy": return today
+        case "yesterday", "ayer": return today.adding(days: -1)
+        default: break
+        }
+        if let weekday = weekdays[word] {
+            return today.adding(days: -((today.weekday.rawValue - weekday.rawValue + 7) % 7))
+        }
+        if let day = CalendarDay(iso: word) { return day }
+        if word.contains(where: \.isNumber), word.contains(where: { "/.".contains($0) }) {
+            throw .ambiguousDay(text)
+        }
+        throw .unknownDay(text)
+    }
+
+    /// Lower case without accents or surrounding spaces: `Miércoles` reads as `miercoles`.
+    static func folded(_ text: String) -> String {
+        let accents: [Character: Character] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"]
+        return String(text.lowercased().filter { !$0.isWhitespace }.map { accents[$0] ?? $0 })
+    }
+}

@@ -1,0 +1,95 @@
+/// One logged activity: what was done, for which client, on which day, for how long.
+package struct Entry: Hashable, Sendable {
+    package var id: Int64
+    package var client: String
+    package var title: String
+    package var description: String
+    package var day: CalendarDay
+    package var minutes: Minutes
+
+    package init(id: Int64, client: String, title: String, description: String, day: CalendarDay, minutes: Minutes) {
+        self.id = id
+        self.client = client
+        self.title = title
+        self.description = description
+        self.day = day
+        self.minutes = minutes
+    }
+}
+
+/// An activity about to be logged: an `Entry` without its id.
+package struct NewEntry: Hashable, Sendable {
+    package var client: String
+    package var title: String
+    package var description: String
+    package var day: CalendarDay
+    package var minutes: Minutes
+
+    package init(client: String, title: String, description: String = "", day: CalendarDay, minutes: Minutes) {
+        self.client = client
+        self.title = title
+        self.description = description
+        self.day = day
+        self.minutes = minutes
+    }
+}
+
+/// The fields `tsheet edit` changes; nil leaves a field as it is.
+package struct EntryChanges: Hashable, Sendable {
+    package var client: String?
+    package var title: String?
+    package var description: String?
+    package var day: CalendarDay?
+    package var minutes: Minutes?
+
+    package init(client: String? = nil, title: String? = nil, description: String? = nil,
+                 day: CalendarDay? = nil, minutes: Minutes? = nil) {
+        self.client = client
+        self.title = title
+        self.description = description
+        self.day = day
+        self.minutes = minutes
+    }
+
+    /// Whether applying these changes would change nothing.
+    package var isEmpty: Bool { self == EntryChanges() }
+}
+
+/// Which entries a listing or an export reads.
+package struct EntryFilter: Hashable, Sendable {
+    /// Only this client's entries (matched without regard to case).
+    package var client: String?
+    /// Only entries on or after this day.
+    package var from: CalendarDay?
+    /// Only entries on or before this day.
+    package var to: CalendarDay?
+    /// Only entries whose title or description contains this text (ASCII letters match in any case).
+    package var search: String?
+    /// At most this many entries, newest first.
+    package var limit: Int?
+
+    package init(client: String? = nil, from: CalendarDay? = nil, to: CalendarDay? = nil,
+                 search: String? = nil, limit: Int? = nil) {
+        self.client = client
+        self.from = from
+        self.to = to
+        self.search = search
+        self.limit = limit
+    }
+}
+
+/// One client with what its log holds, as `tsheet clients` shows it.
+package struct ClientSummary: Hashable, Sendable {
+    package var name: String
+    package var entryCount: Int
+    package var minutes: Minutes
+    /// The newest day with an entry, or nil for a client with no entries.
+    package var lastDay: CalendarDay?
+
+    package init(name: String, entryCount: Int, minutes: Minutes, lastDay: CalendarDay?) {
+        self.name = name
+        self.entryCount = entryCount
+        self.minutes = minutes
+        self.lastDay = lastDay
+    }
+}

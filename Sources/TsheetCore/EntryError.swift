@@ -1,0 +1,33 @@
+/// Why an entry's own fields are refused, before anything is stored.
+package enum EntryError: UserError, Equatable {
+    case emptyTitle
+    case emptyClient
+    case missingDuration
+    case nothingToChange
+
+    package var exitStatus: ExitStatus {
+        switch self {
+        case .emptyTitle, .emptyClient: .dataError
+        case .missingDuration, .nothingToChange: .usage
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .emptyTitle: "the title is empty; say what you did, e.g. tsheet log \"Fixed SSO login\" 1h."
+        case .emptyClient: "the client name is empty; name one with -c CLIENT."
+        case .missingDuration: "no duration given; add one such as 45m, 1h30m or 1:30 after the title."
+        case .nothingToChange: "nothing to change; give --title, --description, --date, -c or a duration."
+        }
+    }
+}
+
+extension String {
+    /// The text without surrounding spaces and newlines.
+    package var trimmed: String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,47 @@
+/// An ISO 8601 week, `2026-W47`: weeks start on Monday and belong to the year that holds their Thursday.
+///
+/// Note: the week's year can differ from the year of some of its days: 2026-12-31 is in 2026-W53,
+/// and 2024-12-30 is in 2025-W01.
+package struct ISOWeek: Hashable, Comparable, Sendable {
+    package let year: Int
+    package let week: Int
+
+    /// The ISO week that holds `day`.
+    package init(containing day: CalendarDay) {
+        let thursday = day.adding(days: 4 - day.weekday.rawValue)
+        let januaryFirst = CalendarDay(year: thursday.year, month: 1, day: 1)!
+        year = thursday.year
+        week = (thursday.dayNumber - januaryFirst.dayNumber) / 7 + 1
+    }
+
+    /// Reads `2026-W47` (or `2026-w47`), or returns nil when the year has no such week.
+    package init?(parsing text: some StringProtocol) {
+        let parts = text.uppercased().split(separator: "-W", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
+              let year = Int(parts[0]), let week = Int(parts[1]), (1...9998).contains(year),
+              (1...ISOWeek.weeks(in: year)).contains(week) else { return nil }
+        self.year = year
+        self.week = week
+    }
+
+    /// 52 or 53: a year has 53 ISO weeks when its 28 December falls in week 53.
+    package static func weeks(in year: Int) -> Int {
+        ISOWeek(containing: CalendarDay(year: year, month: 12, day: 28)!).week
+    }
+
+    /// The week's Monday.
+    package var monday: CalendarDay {
+        let fourthOfJanuary = CalendarDay(year: year, month: 1, day: 4)!
+        return fourthOfJanuary.adding(days: 1 - fourthOfJanuary.weekday.rawValue + (week - 1) * 7)
+    }
+
+    /// Monday to Sunday of this week.
+    package var days: DayRange { DayRange.week(containing: monday) }
+
+    package static func < (lhs: ISOWeek, rhs: ISOWeek) -> Bool { (lhs.year, lhs.week) < (rhs.year, rhs.week) }
+}
+
+extension ISOWeek: CustomStringConvertible {
+    /// `2026-W47`.
+    package var description: String { "\(year)-W\(week < 10 ? "0" : "")\(week)" }
+}

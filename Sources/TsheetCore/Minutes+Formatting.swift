@@ -1,0 +1,34 @@
+/// How hours are written for people: `1:30` or `1.50`.
+package enum HoursFormat: String, Sendable, CaseIterable {
+    /// Hours and minutes, `1:30`.
+    case clock = "h:mm"
+    /// Hours with two decimals, `1.50`; the separator follows the reader's language.
+    case decimal
+}
+
+extension Minutes {
+    /// The duration as hours in the given format; `decimalSeparator` is used by `.decimal` only.
+    package func formatted(_ format: HoursFormat, decimalSeparator: Character = ".") -> String {
+        let sign = value < 0 ? "-" : ""
+        let magnitude = abs(value)
+        switch format {
+        case .clock:
+            let minutes = magnitude % 60
+            return "\(sign)\(magnitude / 60):\(minutes < 10 ? "0" : "")\(minutes)"
+        case .decimal:
+            let hundredths = (magnitude * 100 + 30) / 60 // rounded to the nearest hundredth of an hour
+            let fraction = hundredths % 100
+            return "\(sign)\(hundredths / 100)\(decimalSeparator)\(fraction < 10 ? "0" : "")\(fraction)"
+        }
+    }
+
+    /// The duration in the compact form `tsheet log` accepts back: `45m`, `2h`, `1h30m`.
+    package var compact: String {
+        let hours = value / 60, minutes = value % 60
+        switch (hours, minutes) {
+        case (0, _): return "\(minutes)m"
+        case (_, 0): return "\(hours)h"
+        default: return "\(hours)h\(minutes)m"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// Why a text is not a duration one entry can have.
+package enum DurationError: UserError, Equatable {
+    case notADuration(String)
+    case zero(String)
+    case negative(String)
+    case longerThanADay(String)
+
+    package var exitStatus: ExitStatus { .dataError }
+
+    package var description: String {
+        switch self {
+        case .notADuration(let text):
+            "'\(text)' is not a duration; write it like 45m, 1h30m, 1.5h, 1:30 or 90 (minutes)."
+        case .zero(let text):
+            "'\(text)' is no time at all; log at least one minute."
+        case .negative(let text):
+            "'\(text)' is negative; log the time spent, like 45m, and fix mistakes with 'tsheet edit'."
+        case .longerThanADay(let text):
+            "'\(text)' is longer than a day; log at most 24h per entry."
+        }
+    }
+}
+
+extension Minutes {
+    /// Reads the duration of one entry: `45m`, `1h`, `1h30m`, `1h30`, `1.5h`, `1,5h`, `1:30`, or a bare `90`
+    /// (minutes). Case and spaces are ignored. Fractions of an hour round to the nearest minute.
+    /// - Throws: `DurationError` unless the result is between one minute and 24 hours.
+    package init(parsing text: String) throws(DurationError) {
+        let compact = text.lowercased().filter { !$0.isWhitespace }
+        if compact.hasPrefix("-") { throw .negative(text) }
+        guard let minutes = Self.minutes(in: compact) else { throw .notADuration(text) }
+        if minutes == 0 { throw .zero(text) }
+        if minutes > Minutes.maximumEntry.value { throw .longerThanADay(text) }
+        self.init(minutes)
+    }
+
+    /// The total minutes written in `text` (lower case, no spaces), or nil when it is not a duration.
+    private static func minutes(in text: String) -> Int? {
+        if text.contains(":") {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[1].count == 2,
+                  let hours = Int(parts[0]), let minutes = Int(parts[1]), minutes < 60 else { return nil }
+            return hours * 60 + minutes
+        }
+        var rest = Substring(text)
+        var total = 0.0
+        var sawHours = false
+        while !rest.isEmpty {
+            let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+            guard !number.isEmpty, let value = Double(String(number.map { $0 == "," ? "." : $0 })) else {
+                return nil
+            }
+            rest = rest.dropFirst(number.count)
+            let unit = rest.prefix { $0.isLetter }
+            rest = rest.dropFirst(unit.count)
+            switch unit {
+            case "h", "hr", "hrs", "hour", "hours":
+                guard !sawHours else { return nil }
+                sawHours = true
+                total += value * 60
+            case "m", "min", "mins", "minute", "minutes":
+                total += value
+            case "" where rest.isEmpty && value == value.rounded():
+                total += value // a trailing bare number: "90" or the "30" of "1h30"
+            default:
+                return nil
+            }
+        }
+        return Int(total.rounded())
+    }
+}

@@ -1,0 +1,19 @@
+import TsheetCore
+
+/// Entries as JSON objects, the contract scripts rely on: `id`, `date` (`YYYY-MM-DD`), `client`, `title`,
+/// `description`, `minutes`, with keys in that order.
+package enum EntryJSON {
+    /// One entry as a one-line JSON object.
+    package static func object(_ entry: Entry) -> String {
+        JSONText.object([
+            "id": String(entry.id), "date": JSONText.string(entry.day.description),
+            "client": JSONText.string(entry.client), "title": JSONText.string(entry.title),
+            "description": JSONText.string(entry.description), "minutes": String(entry.minutes.value),
+        ])
+    }
+
+    /// The entries as a JSON array, one object a line.
+    package static func array(_ entries: [Entry]) -> String {
+        entries.isEmpty ? "[]\n" : "[\n" + entries.map { "  " + object($0) }.joined(separator: ",\n") + "\n]\n"
+    }
+}

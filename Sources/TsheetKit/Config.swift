@@ -1,0 +1,88 @@
+import Foundation
+import TOMLKit
+import TsheetCore
+
+/// The user's settings from `config.toml`; a missing file means every default.
+package struct Config: Sendable, Equatable {
+    /// The client `tsheet log` uses when no `-c` is given.
+    package var defaultClient: String?
+    /// The first day of a week in listings and reports.
+    package var weekStart: Weekday = .monday
+    /// How hours are written in the terminal.
+    package var hoursFormat: HoursFormat = .clock
+
+    package init() {}
+
+    /// Reads the config file at `path`; a missing file gives the defaults.
+    /// - Throws: `ConfigError` for an unreadable file, bad TOML, an unknown key or a bad value.
+    package init(contentsOf path: String) throws(ConfigError) {
+        guard FileManager.default.fileExists(atPath: path) else { self.init(); return }
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .unreadable(file: path)
+        }
+        try self.init(toml: text, file: path)
+    }
+
+    /// Reads settings from TOML `text`; `file` names it in errors.
+    package init(toml text: String, file: String) throws(ConfigError) {
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
+            throw .syntax(file: file, line: error.source.begin.line, message: error.description)
+        } catch {
+            throw .syntax(file: file, line: 1, message: "\(error)")
+        }
+        self.init()
+        for (key, value) in table {
+            switch key {
+            case "default_client":
+                defaultClient = try Self.string(value, key: key, file: file, expected: "a client name")
+            case "week_start":
+                let name = try Self.string(value, key: key, file: file, expected: "a weekday such as \"monday\"")
+                guard let day = Weekday.allCases.first(where: { $0.name == name.lowercased() }) else {
+                    throw .badValue(file: file, key: key, expected: "a weekday such as \"monday\" or \"sunday\"")
+                }
+                weekStart = day
+            case "hours_format":
+                let name = try Self.string(value, key: key, file: file, expected: "\"h:mm\" or \"decimal\"")
+                guard let format = HoursFormat(rawValue: name) else {
+                    throw .badValue(file: file, key: key, expected: "\"h:mm\" or \"decimal\"")
+                }
+                hoursFormat = format
+            default:
+                throw .unknownKey(file: file, key: key)
+            }
+        }
+    }
+
+    private static func string(_ value: any TOMLValueConvertible, key: String, file: String, expected: String)
+        throws(ConfigError) -> String {
+        guard let text = value.string, !text.trimmed.isEmpty else {
+            throw .badValue(file: file, key: key, expected: expected)
+        }
+        return text.trimmed
+    }
+}
+
+/// Why the config file cannot be used.
+package enum ConfigError: UserError, Equatable {
+    case unreadable(file: String)
+    case syntax(file: String, line: Int, message: String)
+    case unknownKey(file: String, key: String)
+    case badValue(file: String, key: String, expected: String)
+
+    package var exitStatus: ExitStatus { .config }
+
+    package var description: String {
+        switch self {
+        case .unreadable(let file):
+            "cannot read the config file '\(file)'; check its permissions."
+        case .syntax(let file, let line, let message):
+            "\(file) line \(line): \(message); fix the TOML syntax."
+        case .unknownKey(let file, let key):
+            "\(file): unknown key '\(key)'; the keys are default_client, week_start and hours_format."
+        case .badValue(let file, let key, let expected):
+            "\(file): '\(key)' must be \(expected)."
+        }
+    }
+}

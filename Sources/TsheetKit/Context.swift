@@ -1,0 +1,56 @@
+import Foundation
+import TsheetCore
+import TsheetStore
+
+/// Everything a run learns from outside, read once: where the log and config are, today's date, the terminal.
+package struct Context: Sendable {
+    package let databasePath: String
+    package let config: Config
+    /// Today as the user's clock says, or `TSHEET_TODAY` when set (for scripts and tests).
+    package let today: CalendarDay
+    /// Whether output may carry colour: a terminal, and no `NO_COLOR`.
+    package let usesColor: Bool
+
+    /// Reads the environment. Flags win over variables, variables over XDG defaults.
+    /// - Throws: `ConfigError` for a bad config file or a bad `TSHEET_TODAY`.
+    package init(environment: [String: String], databaseFlag: String?, configFlag: String?) throws {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        func xdg(_ variable: String, _ fallback: String) -> String {
+            environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/\(fallback)"
+        }
+        databasePath = databaseFlag ?? environment["TSHEET_DB"]
+            ?? "\(xdg("XDG_DATA_HOME", ".local/share"))/tsheet/tsheet.sqlite"
+        config = try Config(contentsOf: configFlag ?? environment["TSHEET_CONFIG"]
+            ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/config.toml")
+        if let pinned = environment["TSHEET_TODAY"] {
+            guard let day = CalendarDay(iso: pinned) else { throw ContextError.badToday(pinned) }
+            today = day
+        } else {
+            today = Context.localToday()
+        }
+        usesColor = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
+
+    /// Opens (creating if needed) the activity log.
+    package func openStore() throws -> Store { try Store(path: databasePath) }
+
+    private static func localToday() -> CalendarDay {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CalendarDay(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
+
+/// Why the environment cannot be used.
+package enum ContextError: UserError, Equatable {
+    case badToday(String)
+
+    package var exitStatus: ExitStatus { .config }
+
+    package var description: String {
+        switch self {
+        case .badToday(let value): "TSHEET_TODAY='\(value)' is not a date; set it as YYYY-MM-DD or unset it."
+        }
+    }
+}

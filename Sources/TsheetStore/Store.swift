@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import TsheetCore
+
+/// The activity log on disk: the one type that owns the SQLite connection and holds the SQL.
+///
+/// Each write method runs one transaction that keeps the log consistent; on any error nothing is changed.
+package struct Store: Sendable {
+    /// The database file's path, as the user gave it.
+    package let path: String
+    let queue: DatabaseQueue
+
+    /// Opens the log at `path`, creating it (mode 0600, with its folders) and migrating its schema as needed.
+    ///
+    /// - Throws: `StoreError` when the path is a folder, cannot be created, is not SQLite, or was written by a
+    ///   newer tsheet; in each case the file is left as it was.
+    package init(path: String) throws {
+        self.path = path
+        try Store.createFileIfMissing(at: path)
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            configuration.journalMode = .wal
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Store.migrateIfNeeded(queue, path: path)
+        } catch {
+            throw StoreError.translating(error, path: path)
+        }
+    }
+
+    /// Runs `body` on the connection, translating SQLite's errors into the user's.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw StoreError.translating(error, path: path) }
+    }
+
+    /// Runs `body` in one immediate transaction, translating SQLite's errors into the user's.
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.write(body) } catch { throw StoreError.translating(error, path: path) }
+    }
+
+    /// Creates the database file private to its owner before SQLite sees it: SQLite would use the umask.
+    private static func createFileIfMissing(at path: String) throws {
+        var isDirectory: ObjCBool = false
+        let files = FileManager.default
+        if files.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw StoreError.isDirectory(path: path) }
+            return
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            if !folder.isEmpty {
+                try files.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                          attributes: [.posixPermissions: 0o700])
+            }
+        } catch {
+            throw StoreError.cannotCreate(path: path, reason: "its folder cannot be created")
+        }
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            if errno == EEXIST { return } // another tsheet created it a moment ago
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
+}

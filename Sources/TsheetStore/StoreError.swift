@@ -1,0 +1,64 @@
+import GRDB
+import TsheetCore
+
+/// Why the store refused to open or to change: every case names the file or record and says what to do.
+package enum StoreError: UserError {
+    case isDirectory(path: String)
+    case cannotCreate(path: String, reason: String)
+    case notADatabase(path: String)
+    case newerSchema(path: String)
+    case readOnly(path: String)
+    case busy(path: String)
+    case io(path: String, reason: String)
+    case noSuchEntry(id: Int64)
+    case noSuchClient(name: String)
+    case clientExists(name: String)
+
+    package var exitStatus: ExitStatus {
+        switch self {
+        case .isDirectory: .usage
+        case .notADatabase, .newerSchema, .clientExists: .dataError
+        case .noSuchEntry, .noSuchClient: .noInput
+        case .busy: .tryAgain
+        case .cannotCreate, .readOnly, .io: .ioError
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .isDirectory(let path):
+            "'\(path)' is a folder; give --db the path of a database file, e.g. \(path)/tsheet.sqlite."
+        case .cannotCreate(let path, let reason):
+            "cannot create the database '\(path)': \(reason); choose another place with --db or TSHEET_DB."
+        case .notADatabase(let path):
+            "'\(path)' is not a tsheet database (not an SQLite file); check --db or TSHEET_DB."
+        case .newerSchema(let path):
+            "'\(path)' was written by a newer tsheet; upgrade tsheet to use it (nothing was changed)."
+        case .readOnly(let path):
+            "'\(path)' cannot be written (read-only file or folder); check its permissions."
+        case .busy(let path):
+            "'\(path)' is locked by another program; try again in a moment."
+        case .io(let path, let reason):
+            "reading or writing '\(path)' failed: \(reason)."
+        case .noSuchEntry(let id):
+            "there is no entry #\(id); see the ids with 'tsheet list'."
+        case .noSuchClient(let name):
+            "there is no client '\(name)'; see them with 'tsheet clients'."
+        case .clientExists(let name):
+            "a client '\(name)' already exists; use 'tsheet clients merge' to join the two."
+        }
+    }
+
+    /// The user's view of a database error on the file at `path`; errors that are not the user's pass through.
+    static func translating(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.notADatabase(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: return StoreError.readOnly(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        case .SQLITE_CANTOPEN: return StoreError.cannotCreate(path: path, reason: "SQLite cannot open it")
+        case .SQLITE_IOERR, .SQLITE_FULL: return StoreError.io(path: path, reason: error.message ?? "I/O error")
+        default: return error
+        }
+    }
+}

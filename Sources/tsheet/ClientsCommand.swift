@@ -1,0 +1,58 @@
+import ArgumentParser
+import TsheetKit
+
+struct ClientsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clients",
+        abstract: "List, rename and merge clients.",
+        discussion: """
+            A client is created the first time you log work for it; names match without regard to case.
+
+            Examples:
+              tsheet clients
+              tsheet clients rename acme "ACME Corp"
+              tsheet clients merge "Acme Inc" acme
+            """,
+        subcommands: [List.self, Rename.self, Merge.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List clients with their entry count, total hours and last activity.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let context = try global.context()
+            write(ClientTable(hoursFormat: context.config.hoursFormat).render(try context.openStore().clientSummaries()))
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename a client; its entries follow.")
+
+        @Argument(help: "The client's current name.") var old: String
+        @Argument(help: "The new name.") var new: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let name = try Context.checkedClient(new)
+            try global.context().openStore().renameClient(old, to: name)
+            write("Renamed client '\(old)' to '\(name)'.\n")
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move every entry of one client to another, and remove the first.")
+
+        @Argument(help: "The client to merge away.") var from: String
+        @Argument(help: "The client that keeps the entries.") var into: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let moved = try global.context().openStore().mergeClient(from, into: into)
+            write("Merged '\(from)' into '\(into)': \(moved) \(moved == 1 ? "entry" : "entries") moved.\n")
+        }
+    }
+}

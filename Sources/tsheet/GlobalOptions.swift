@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import TsheetKit
+
+/// The options every command takes: where the log and the config are.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The database file (default: $TSHEET_DB, else $XDG_DATA_HOME/tsheet/tsheet.sqlite).", valueName: "path"))
+    var database: String?
+
+    @Option(help: ArgumentHelp(
+        "The config file (default: $TSHEET_CONFIG, else $XDG_CONFIG_HOME/tsheet/config.toml).", valueName: "path"))
+    var config: String?
+
+    /// The run's context, read once from these flags and the environment.
+    func context() throws -> Context {
+        try Context(environment: ProcessInfo.processInfo.environment, databaseFlag: database, configFlag: config)
+    }
+
+    /// The run's context for commands that take none of these flags.
+    static func defaultContext() throws -> Context {
+        try Context(environment: ProcessInfo.processInfo.environment, databaseFlag: nil, configFlag: nil)
+    }
+}
+
+/// Writes `text` to standard output as it is.
+func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

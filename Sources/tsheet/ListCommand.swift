@@ -1,0 +1,56 @@
+import ArgumentParser
+import TsheetKit
+
+extension EntryFormat: ExpressibleByArgument {}
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List entries, newest first, grouped by day.",
+        discussion: """
+            Without a range, the newest 50 entries are listed (--limit 0 lists all). WEEK is this (the default for a
+            bare --week), last, a date, or an ISO week such as 2026-W47.
+
+            The JSON form is an array of objects with id, date (YYYY-MM-DD), client, title, description and minutes.
+
+            Examples:
+              tsheet list --week
+              tsheet list -c acme --week last
+              tsheet list --from 2026-11-01 --to 2026-11-15 --format csv
+              tsheet list --search sso --limit 0
+            """)
+
+    @Option(name: .shortAndLong, help: "Only this client's entries.")
+    var client: String?
+
+    @Option(help: "Only entries on or after this day.")
+    var from: String?
+
+    @Option(help: "Only entries on or before this day.")
+    var to: String?
+
+    @Option(help: ArgumentHelp("Only the entries of this week.", valueName: "week"))
+    var week: String?
+
+    @Option(help: "Only entries whose title or description contains this text.")
+    var search: String?
+
+    @Option(help: "At most this many entries (0: no limit).")
+    var limit: Int?
+
+    @Option(help: "table, csv or json.")
+    var format: EntryFormat = .table
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+    }
+
+    func run() throws {
+        let context = try global.context()
+        let request = ListRequest(client: client, from: from, to: to, week: week, search: search, limit: limit)
+        let entries = try context.openStore().entries(matching: try context.filter(for: request))
+        write(format.render(entries, in: context))
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import TsheetCore
+
+/// The `tsheet` command: parses, runs one subcommand, and turns every failure into one line and an exit status.
+@main
+struct Tsheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tsheet",
+        abstract: "Log billable work in seconds; pivot it; send each client the Monday timesheet.",
+        discussion: """
+            Examples:
+              tsheet log "Fixed SSO login" 1h30m -c acme
+              tsheet list --week
+              tsheet clients
+            """,
+        version: "0.1.0",
+        subcommands: [LogCommand.self, ListCommand.self, EditCommand.self, RemoveCommand.self,
+                      ClientsCommand.self, DemoCommand.self])
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(withOptionalWeekValue(arguments))
+            try command.run()
+        } catch let error as any UserError {
+            fail("Error: \(error)", status: error.exitStatus.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) } // --help and --version
+            let hint = arguments.first.map { "tsheet \($0) --help" } ?? "tsheet --help"
+            let message = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+            let isUsage = status == .validationFailure || error is ValidationError
+            fail(isUsage ? "Error: \(message) (see '\(hint)')" : "Error: \(message)",
+                 status: isUsage ? ExitStatus.usage.rawValue : 70)
+        }
+    }
+
+    /// A bare `--week` means this week: `tsheet list --week`.
+    static func withOptionalWeekValue(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            result.append(argument)
+            let next: String? = index + 1 < arguments.count ? arguments[index + 1] : nil
+            if argument == "--week", next?.hasPrefix("-") ?? true { result.append("this") }
+        }
+        return result
+    }
+
+    private static func fail(_ line: String, status: Int32) -> Never {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Foundation.exit(status)
+    }
+}
