@@ -35,7 +35,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TsheetCoreTests", dependencies: ["TsheetCore"]),
-        .testTarget(name: "TsheetStoreTests", dependencies: ["TsheetStore"]),
+        .testTarget(
+            name: "TsheetStoreTests",
+            dependencies: ["TsheetStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport"]),
         .testTarget(name: "TsheetCLITests", dependencies: ["TsheetCore"]),
     ]

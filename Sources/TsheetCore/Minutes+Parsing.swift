@@ -36,6 +36,7 @@ extension Minutes {
 
     /// The total minutes written in `text` (lower case, no spaces), or nil when it is not a duration.
     private static func minutes(in text: String) -> Int? {
+        if text.isEmpty { return nil }
         if text.contains(":") {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2, parts[1].count == 2,

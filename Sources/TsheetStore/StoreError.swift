@@ -2,7 +2,7 @@ import GRDB
 import TsheetCore
 
 /// Why the store refused to open or to change: every case names the file or record and says what to do.
-package enum StoreError: UserError {
+package enum StoreError: UserError, Equatable {
     case isDirectory(path: String)
     case cannotCreate(path: String, reason: String)
     case notADatabase(path: String)
