@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Store {
@@ -29,13 +30,41 @@ extension Store {
         return migrator
     }
 
-    /// Refuses a schema from a newer tsheet, then applies the migrations this file lacks.
-    static func migrateIfNeeded(_ queue: DatabaseQueue, path: String) throws {
+    /// Refuses a schema from a newer tsheet, then switches a new file to WAL and applies the migrations it
+    /// lacks. The setup runs under an exclusive lock on the file, so two tsheets creating one log at the same
+    /// instant do not both migrate it.
+    static func prepare(_ queue: DatabaseQueue, path: String) throws {
         let migrator = Store.migrator
-        let (superseded, complete) = try queue.read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        func state() throws -> (superseded: Bool, ready: Bool) {
+            try queue.read { db in
+                let wal = try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal"
+                let complete = try migrator.hasCompletedMigrations(db)
+                return (try migrator.hasBeenSuperseded(db), wal && complete)
+            }
         }
-        if superseded { throw StoreError.newerSchema(path: path) }
-        if !complete { try migrator.migrate(queue) }
+        // Fast path, without the lock; when it fails or finds work to do, look again under the lock, since
+        // another tsheet may be setting the file up at this very moment.
+        if let current = try? state(), current.ready, !current.superseded { return }
+        try withExclusiveLock(on: path) {
+            let current = try state()
+            if current.superseded { throw StoreError.newerSchema(path: path) }
+            if current.ready { return }
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+            try migrator.migrate(queue)
+        }
+    }
+
+    /// Runs `body` holding an advisory `flock` on `path`, which SQLite's own (POSIX) locks do not see.
+    private static func withExclusiveLock(on path: String, _ body: () throws -> Void) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            throw StoreError.io(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
     }
 }

@@ -20,9 +20,8 @@ package struct Store: Sendable {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            configuration.journalMode = .wal
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Store.migrateIfNeeded(queue, path: path)
+            try Store.prepare(queue, path: path)
         } catch {
             throw StoreError.translating(error, path: path)
         }

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// A folder of its own for one end-to-end test, and the built `tsheet` binary run inside it with an environment
+/// made from scratch: the real HOME, config and database are never seen.
+struct Sandbox {
+    /// What one run of `tsheet` did.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let folder: String
+    var environment: [String: String]
+
+    var databasePath: String { environment["TSHEET_DB"]! }
+    var configPath: String { environment["TSHEET_CONFIG"]! }
+
+    init(today: String = "2026-11-23") throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsheet-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/home", withIntermediateDirectories: true)
+        environment = [
+            "PATH": "/usr/bin:/bin",
+            "HOME": folder + "/home",
+            "XDG_DATA_HOME": folder + "/home/.local/share",
+            "XDG_CONFIG_HOME": folder + "/home/.config",
+            "TSHEET_DB": folder + "/data/tsheet.sqlite",
+            "TSHEET_CONFIG": folder + "/config.toml",
+            "TSHEET_TODAY": today,
+            "NO_COLOR": "1",
+        ]
+    }
+
+    /// The `tsheet` executable that `swift build` put beside the test bundle.
+    static var binary: String {
+        let folder = Bundle.main.executableURL?.deletingLastPathComponent().path
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+        return folder + "/tsheet"
+    }
+
+    /// Runs `tsheet arguments…`, optionally as the unprivileged user `nobody` (so that file permissions bind
+    /// even when the tests run as root), and waits for it.
+    @discardableResult
+    func run(_ arguments: [String], asNobody: Bool = false) throws -> Run {
+        let id = UUID().uuidString
+        let outPath = folder + "/out-\(id)", errPath = folder + "/err-\(id)"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        if asNobody && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Self.binary)
+            process.arguments = arguments
+        }
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        try process.run()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                   stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    }
+
+    /// Runs `tsheet arguments…` and expects it to succeed, returning its standard output.
+    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let run = try run(arguments)
+        #expect(run.status == 0, "tsheet \(arguments) failed: \(run.stderr)", sourceLocation: sourceLocation)
+        #expect(run.stderr == "", sourceLocation: sourceLocation)
+        return run.stdout
+    }
+
+    /// Runs `tsheet arguments…`, expects it to fail with `status` and exactly the one stderr line `error`,
+    /// and expects the log to read the same afterwards as before.
+    func refuse(_ arguments: [String], status: Int32, error: String, asNobody: Bool = false,
+                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try snapshot()
+        let run = try run(arguments, asNobody: asNobody)
+        #expect(run.status == status, "tsheet \(arguments)", sourceLocation: sourceLocation)
+        #expect(run.stderr == "Error: \(error)\n", sourceLocation: sourceLocation)
+        #expect(run.stdout == "", sourceLocation: sourceLocation)
+        #expect(try snapshot() == before, "the log changed", sourceLocation: sourceLocation)
+    }
+
+    /// Everything the log holds, as JSON, or nil when there is no database file yet.
+    func snapshot() throws -> String? {
+        guard FileManager.default.fileExists(atPath: databasePath) else { return nil }
+        let run = try run(["list", "--format", "json", "--limit", "0"])
+        return run.status == 0 ? run.stdout : "unreadable: \(run.stderr)"
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
