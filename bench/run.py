@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""tsheet's benchmark: each command against the sqlite3 shell doing the same work on the same file.
+
+It builds the release binary (Swift runtime linked statically), generates bench/data/bench.sqlite with
+1,000,000 entries once, then runs every case RUNS times alternately and prints medians, the ratio to the shell,
+the target ratio and tsheet's peak memory.
+
+usage: bench/run.py [--runs N] [--entries N]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "bench", "data")
+TODAY = "2026-11-23"
+WEEK = "2026-W47"
+WEEK_FIRST, WEEK_LAST = "2026-11-16", "2026-11-22"
+
+
+def measure(command, env):
+    """Runs command once; returns (seconds, peak resident KiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"failed: {' '.join(command)}: {process.stderr.read().decode()}")
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss
+
+
+def compare(name, ours, reference, target, runs, env):
+    times_ours, times_ref, peaks = [], [], []
+    for _ in range(runs):
+        seconds, peak = measure(ours, env)
+        times_ours.append(seconds)
+        peaks.append(peak)
+        times_ref.append(measure(reference, env)[0])
+    ours_ms, ref_ms = statistics.median(times_ours) * 1000, statistics.median(times_ref) * 1000
+    ratio = ours_ms / ref_ms
+    verdict = "ok" if ratio <= target else "OVER"
+    print(f"{name:<34} {ours_ms:9.2f} {ref_ms:9.2f} {ratio:7.2f}x {target:6.1f}x  {verdict:<4} {max(peaks) / 1024:7.1f}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    args = parser.parse_args()
+
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, check=True)
+    binary = os.path.join(ROOT, ".build", "release", "tsheet")
+    os.makedirs(DATA, exist_ok=True)
+    pristine = os.path.join(DATA, f"bench-{args.entries}.sqlite")
+    if not os.path.exists(pristine):
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), binary, pristine,
+                        str(args.entries), TODAY], check=True)
+    db = os.path.join(DATA, "work.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    shutil.copyfile(pristine, db)
+    os.chmod(db, 0o600)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TSHEET_DB": db, "TSHEET_TODAY": TODAY,
+           "TSHEET_CONFIG": os.path.join(DATA, "none.toml"), "NO_COLOR": "1", "HOME": DATA}
+    sqlite = shutil.which("sqlite3") or sys.exit("the sqlite3 shell is needed: apt-get install sqlite3")
+
+    print(f"{args.entries:,} entries, {args.runs} runs each, medians in ms; peak memory of tsheet in MiB")
+    print(f"{'case':<34} {'tsheet':>9} {'sqlite3':>9} {'ratio':>8} {'target':>7}  {'':<4} {'peak':>7}")
+    compare("log (insert one entry)",
+            [binary, "log", "Bench entry", "30m", "-c", "acme", "--date", "2026-11-20"],
+            [sqlite, db, "INSERT INTO entry (client_id, title, day, minutes) "
+                         "VALUES ((SELECT id FROM client WHERE name = 'acme'), 'Bench entry', '2026-11-20', 30)"],
+            3.0, args.runs, env)
+    compare(f"list -c acme --week {WEEK}",
+            [binary, "list", "-c", "acme", "--week", WEEK],
+            [sqlite, db, "SELECT e.id, c.name, e.title, e.description, e.day, e.minutes FROM entry e "
+                         "JOIN client c ON c.id = e.client_id WHERE e.client_id = "
+                         "(SELECT id FROM client WHERE name = 'acme') "
+                         f"AND e.day BETWEEN '{WEEK_FIRST}' AND '{WEEK_LAST}' ORDER BY e.day DESC, e.id DESC"],
+            2.0, args.runs, env)
+
+
+if __name__ == "__main__":
+    main()
