@@ -70,19 +70,30 @@ package struct CalendarDay: Hashable, Comparable, Sendable {
 extension CalendarDay: CustomStringConvertible {
     /// The ISO 8601 form, `2026-11-20`: how days are stored, exported and compared as text.
     package var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        var text = ""
+        text.reserveCapacity(10)
+        for (value, width) in [(year, 4), (month, 2), (day, 2)] {
+            if !text.isEmpty { text.append("-") }
+            let digits = String(value)
+            if digits.count < width { text.append(String(repeating: "0", count: width - digits.count)) }
+            text.append(digits)
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return text
     }
 
     /// Reads the strict ISO form `YYYY-MM-DD`, or returns nil.
-    package init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+    package init?(iso text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 }
@@ -92,5 +103,15 @@ package enum Weekday: Int, Sendable, CaseIterable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The lowercase English name, as written in config (`week_start = "monday"`).
-    package var name: String { String(describing: self) }
+    package var name: String {
+        switch self {
+        case .monday: "monday"
+        case .tuesday: "tuesday"
+        case .wednesday: "wednesday"
+        case .thursday: "thursday"
+        case .friday: "friday"
+        case .saturday: "saturday"
+        case .sunday: "sunday"
+        }
+    }
 }

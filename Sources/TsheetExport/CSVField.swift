@@ -1,14 +1,32 @@
 /// Writes one CSV field as RFC 4180 asks: quoted when it holds a comma, a quote, CR or LF, quotes doubled.
 package enum CSVField {
     package static func quoted(_ field: String, separator: Character = ",") -> String {
-        guard field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return field
+        let separator = separator.asciiValue ?? UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\"")
+        var needsQuotes = false
+        for byte in field.utf8 where byte == separator || byte == quote || byte == 10 || byte == 13 {
+            needsQuotes = true
+            break
         }
-        return "\"" + field.replacing("\"", with: "\"\"") + "\""
+        guard needsQuotes else { return field }
+        var bytes: [UInt8] = [quote]
+        bytes.reserveCapacity(field.utf8.count + 8)
+        for byte in field.utf8 {
+            if byte == quote { bytes.append(quote) }
+            bytes.append(byte)
+        }
+        bytes.append(quote)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One record: the fields joined by the separator, ended by CRLF as RFC 4180 writes lines.
     package static func record(_ fields: [String], separator: Character = ",") -> String {
-        fields.map { quoted($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append(separator) }
+            line.append(quoted(field, separator: separator))
+        }
+        line.append("\r\n")
+        return line
     }
 }

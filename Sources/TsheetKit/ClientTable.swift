@@ -12,9 +12,9 @@ package struct ClientTable: Sendable {
             [client.name, String(client.entryCount), client.minutes.formatted(hoursFormat),
              client.lastDay?.description ?? "-"]
         }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max()! }
+        let widths = (0..<4).map { column in rows.map { $0[column].width }.max()! }
         return rows.map { row in
-            let numbers = (1...2).map { String(repeating: " ", count: widths[$0] - row[$0].count) + row[$0] }
+            let numbers = (1...2).map { String(repeating: " ", count: widths[$0] - row[$0].width) + row[$0] }
             return row[0].padded(to: widths[0]) + "  " + numbers.joined(separator: "  ") + "  " + row[3]
         }.joined(separator: "\n") + "\n"
     }

@@ -11,7 +11,7 @@ package enum EntryFormat: String, Sendable, CaseIterable {
         case .table:
             EntryTable(hoursFormat: context.config.hoursFormat, usesColor: context.usesColor).render(entries)
         case .csv:
-            EntryCSV.header + entries.map(EntryCSV.row).joined()
+            entries.reduce(into: EntryCSV.header) { $0.append(EntryCSV.row($1)) }
         case .json:
             EntryJSON.array(entries)
         }

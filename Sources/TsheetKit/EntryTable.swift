@@ -15,38 +15,38 @@ package struct EntryTable: Sendable {
     /// The listing of `entries`, which must be sorted newest day first.
     package func render(_ entries: [Entry]) -> String {
         guard !entries.isEmpty else { return "No entries.\n" }
-        let idWidth = entries.map { "#\($0.id)".count }.max()!
-        let clientWidth = entries.map(\.client.count).max()!
-        let titleWidth = min(self.titleWidth, entries.map(\.title.count).max()!)
+        let ids = entries.map { "#\($0.id)" }
+        let idWidth = ids.map(\.utf8.count).max()!
+        let clientWidth = entries.map(\.client.width).max()!
+        let titleWidth = min(self.titleWidth, entries.map(\.title.width).max()!)
         let total = entries.map(\.minutes).sum()
         let hoursWidth = max(total.formatted(hoursFormat).count, 5)
-        let labelWidth = 2 + idWidth + 2 + clientWidth + 2 + titleWidth + 2
-        var lines: [String] = []
+        let indent = String(repeating: " ", count: 2 + idWidth + 2 + clientWidth + 2)
+        let labelWidth = indent.utf8.count + titleWidth + 2
+        var output = ""
+        output.reserveCapacity(entries.count * (labelWidth + hoursWidth + 40))
         var index = entries.startIndex
         while index < entries.endIndex {
             let day = entries[index].day
             let end = entries[index...].firstIndex { $0.day != day } ?? entries.endIndex
-            let dayEntries = entries[index..<end]
-            if !lines.isEmpty { lines.append("") }
-            let header = "\(day.weekday.shortName) \(day)".padded(to: labelWidth)
-                + hours(dayEntries.map(\.minutes).sum(), width: hoursWidth)
-            lines.append(styled(header, "1"))
-            for entry in dayEntries {
-                lines.append("  " + "#\(entry.id)".padded(to: idWidth) + "  " + entry.client.padded(to: clientWidth)
-                    + "  " + entry.title.cut(to: titleWidth).padded(to: titleWidth) + "  "
-                    + hours(entry.minutes, width: hoursWidth))
-                let note = entry.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-                if !note.isEmpty {
-                    let indent = String(repeating: " ", count: 2 + idWidth + 2 + clientWidth + 2)
-                    lines.append(styled(indent + note.cut(to: max(titleWidth, 64)), "2"))
+            if index > entries.startIndex { output += "\n" }
+            let dayTotal = entries[index..<end].map(\.minutes).sum()
+            output += styled("\(day.weekday.shortName) \(day)".padded(to: labelWidth) + hours(dayTotal, width: hoursWidth),
+                             "1") + "\n"
+            for position in index..<end {
+                let entry = entries[position]
+                output += "  " + ids[position].padded(to: idWidth) + "  " + entry.client.padded(to: clientWidth) + "  "
+                output += entry.title.cut(to: titleWidth).padded(to: titleWidth) + "  "
+                output += hours(entry.minutes, width: hoursWidth) + "\n"
+                if let note = entry.description.firstLine, !note.isEmpty {
+                    output += styled(indent + note.cut(to: max(titleWidth, 64)), "2") + "\n"
                 }
             }
             index = end
         }
         let count = entries.count == 1 ? "1 entry" : "\(entries.count) entries"
-        lines.append("")
-        lines.append(styled("Total, \(count)".padded(to: labelWidth) + hours(total, width: hoursWidth), "1"))
-        return lines.joined(separator: "\n") + "\n"
+        output += "\n" + styled("Total, \(count)".padded(to: labelWidth) + hours(total, width: hoursWidth), "1") + "\n"
+        return output
     }
 
     private func hours(_ minutes: Minutes, width: Int) -> String {
@@ -61,14 +61,27 @@ package struct EntryTable: Sendable {
 }
 
 extension String {
+    /// The number of characters, counted fast when the text is ASCII (as most titles are).
+    var width: Int {
+        utf8.allSatisfy { $0 < 0x80 } ? utf8.count : count
+    }
+
+    /// The text up to its first line break, or nil when it is empty.
+    var firstLine: String? {
+        guard !isEmpty else { return nil }
+        guard let cut = utf8.firstIndex(where: { $0 == 10 || $0 == 13 }) else { return self }
+        return String(self[..<cut])
+    }
+
     /// The text followed by spaces up to `width` characters.
     func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let own = self.width
+        return own >= width ? self : self + String(repeating: " ", count: width - own)
     }
 
     /// The text cut to `width` characters, the last replaced by an ellipsis when anything was cut.
     func cut(to width: Int) -> String {
-        count <= width ? self : String(prefix(width - 1)) + "…"
+        utf8.count <= width || count <= width ? self : String(prefix(width - 1)) + "…"
     }
 }
 

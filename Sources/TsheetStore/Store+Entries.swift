@@ -54,7 +54,7 @@ extension Store {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Store.entry(from:))
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(Store.entry(from:)))
         }
     }
 

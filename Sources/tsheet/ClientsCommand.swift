@@ -18,7 +18,7 @@ struct ClientsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List clients with their entry count, total hours and last activity.")
+            commandName: "list", abstract: "List clients with their entry count, total hours and last activity.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -29,7 +29,8 @@ struct ClientsCommand: ParsableCommand {
     }
 
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a client; its entries follow.")
+        static let configuration = CommandConfiguration(
+            commandName: "rename", abstract: "Rename a client; its entries follow.")
 
         @Argument(help: "The client's current name.") var old: String
         @Argument(help: "The new name.") var new: String
@@ -44,7 +45,7 @@ struct ClientsCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Move every entry of one client to another, and remove the first.")
+            commandName: "merge", abstract: "Move every entry of one client to another, and remove the first.")
 
         @Argument(help: "The client to merge away.") var from: String
         @Argument(help: "The client that keeps the entries.") var into: String
