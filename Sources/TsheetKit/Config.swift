@@ -10,6 +10,11 @@ package struct Config: Sendable, Equatable {
     package var weekStart: Weekday = .monday
     /// How hours are written in the terminal.
     package var hoursFormat: HoursFormat = .clock
+    /// Per-client settings, by client name in lower case (`[clients.acme]`).
+    package var clients: [String: ClientSettings] = [:]
+
+    /// The settings of `client` (matched without regard to case); defaults when it has none.
+    package func settings(for client: String) -> ClientSettings { clients[client.lowercased()] ?? ClientSettings() }
 
     package init() {}
 
@@ -49,13 +54,22 @@ package struct Config: Sendable, Equatable {
                     throw .badValue(file: file, key: key, expected: "\"h:mm\" or \"decimal\"")
                 }
                 hoursFormat = format
+            case "clients":
+                guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table") }
+                for (name, settings) in table {
+                    guard let settings = settings.table else {
+                        throw .badValue(file: file, key: "clients.\(name)", expected: "a table such as [clients.acme]")
+                    }
+                    clients[name.lowercased()] = try ClientSettings(table: settings, prefix: "clients.\(name)",
+                                                                    file: file)
+                }
             default:
                 throw .unknownKey(file: file, key: key)
             }
         }
     }
 
-    private static func string(_ value: any TOMLValueConvertible, key: String, file: String, expected: String)
+    static func string(_ value: any TOMLValueConvertible, key: String, file: String, expected: String)
         throws(ConfigError) -> String {
         guard let text = value.string, !text.trimmed.isEmpty else {
             throw .badValue(file: file, key: key, expected: expected)
@@ -80,7 +94,7 @@ package enum ConfigError: UserError, Equatable {
         case .syntax(let file, let line, let message):
             "\(file) line \(line): \(message); fix the TOML syntax."
         case .unknownKey(let file, let key):
-            "\(file): unknown key '\(key)'; the keys are default_client, week_start and hours_format."
+            "\(file): unknown key '\(key)'; see the README for the keys tsheet reads."
         case .badValue(let file, let key, let expected):
             "\(file): '\(key)' must be \(expected)."
         }

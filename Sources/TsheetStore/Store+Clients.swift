@@ -16,6 +16,16 @@ extension Store {
         }
     }
 
+    /// The stored name of the client called `name` in any case.
+    /// - Throws: `StoreError.noSuchClient` when there is none.
+    package func clientName(_ name: String) throws -> String {
+        guard let stored = try reading({ try String.fetchOne($0, sql: "SELECT name FROM client WHERE name = ?",
+                                                             arguments: [name]) }) else {
+            throw StoreError.noSuchClient(name: name)
+        }
+        return stored
+    }
+
     /// Renames the client `old` to `new` (a change of case alone is allowed). When the method returns, every
     /// entry of the client carries the new name.
     /// - Throws: `StoreError.clientExists` when another client already has the name `new`.

@@ -24,38 +24,43 @@ extension Store {
     /// The entries that match `filter`, newest day first (and, within a day, last logged first).
     package func entries(matching filter: EntryFilter) throws -> [Entry] {
         try reading { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let name = filter.client {
-                guard let client = try Store.clientID(named: name, creating: false, in: db) else {
-                    throw StoreError.noSuchClient(name: name)
-                }
-                conditions.append("e.client_id = ?")
-                arguments += [client]
-            }
-            if let from = filter.from {
-                conditions.append("e.day >= ?")
-                arguments += [from.description]
-            }
-            if let to = filter.to {
-                conditions.append("e.day <= ?")
-                arguments += [to.description]
-            }
-            if let search = filter.search {
-                let pattern = "%" + search.replacing("\\", with: "\\\\").replacing("%", with: "\\%")
-                    .replacing("_", with: "\\_") + "%"
-                conditions.append(#"(e.title LIKE ? ESCAPE '\' OR e.description LIKE ? ESCAPE '\')"#)
-                arguments += [pattern, pattern]
-            }
-            var sql = Store.entrySelect
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY e.day DESC, e.id DESC"
+            var (sql, arguments) = try Store.whereClause(for: filter, in: db)
+            sql = Store.entrySelect + sql + " ORDER BY e.day DESC, e.id DESC"
             if let limit = filter.limit {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
             return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(Store.entry(from:)))
         }
+    }
+
+    /// The `WHERE` clause (empty when nothing is filtered) selecting the entries `e` that match `filter`.
+    /// - Throws: `StoreError.noSuchClient` when the filter names a client that does not exist.
+    static func whereClause(for filter: EntryFilter, in db: Database) throws -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let name = filter.client {
+            guard let client = try Store.clientID(named: name, creating: false, in: db) else {
+                throw StoreError.noSuchClient(name: name)
+            }
+            conditions.append("e.client_id = ?")
+            arguments += [client]
+        }
+        if let from = filter.from {
+            conditions.append("e.day >= ?")
+            arguments += [from.description]
+        }
+        if let to = filter.to {
+            conditions.append("e.day <= ?")
+            arguments += [to.description]
+        }
+        if let search = filter.search {
+            let pattern = "%" + search.replacing("\\", with: "\\\\").replacing("%", with: "\\%")
+                .replacing("_", with: "\\_") + "%"
+            conditions.append(#"(e.title LIKE ? ESCAPE '\' OR e.description LIKE ? ESCAPE '\')"#)
+            arguments += [pattern, pattern]
+        }
+        return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     /// Applies `changes` to the entry `id`. When the method returns, the entry holds the new values.

@@ -10,7 +10,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let context = try GlobalOptions.defaultContext()
         let store = try Demo.makeStore(today: context.today)
-        let lastWeek = try context.filter(for: ListRequest(week: "last"))
+        let lastWeek = try context.filter(for: ListRequest(range: RangeRequest(week: "last")))
         write("""
             A sample month of work for three clients is in \(store.path)
 

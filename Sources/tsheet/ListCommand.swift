@@ -8,8 +8,7 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List entries, newest first, grouped by day.",
         discussion: """
-            Without a range, the newest 50 entries are listed (--limit 0 lists all). WEEK is this (the default for a
-            bare --week), last, a date, or an ISO week such as 2026-W47.
+            Without a range, the newest 50 entries are listed (--limit 0 lists all).
 
             The JSON form is an array of objects with id, date (YYYY-MM-DD), client, title, description and minutes.
 
@@ -17,20 +16,14 @@ struct ListCommand: ParsableCommand {
               tsheet list --week
               tsheet list -c acme --week last
               tsheet list --from 2026-11-01 --to 2026-11-15 --format csv
+              tsheet list --month last -c globex
               tsheet list --search sso --limit 0
             """)
 
     @Option(name: .shortAndLong, help: "Only this client's entries.")
     var client: String?
 
-    @Option(help: "Only entries on or after this day.")
-    var from: String?
-
-    @Option(help: "Only entries on or before this day.")
-    var to: String?
-
-    @Option(help: ArgumentHelp("Only the entries of this week.", valueName: "week"))
-    var week: String?
+    @OptionGroup var range: RangeOptions
 
     @Option(help: "Only entries whose title or description contains this text.")
     var search: String?
@@ -49,7 +42,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let request = ListRequest(client: client, from: from, to: to, week: week, search: search, limit: limit)
+        let request = ListRequest(client: client, range: range.request, search: search, limit: limit)
         let entries = try context.openStore().entries(matching: try context.filter(for: request))
         write(format.render(entries, in: context))
     }

@@ -44,12 +44,12 @@ import TsheetCore
     }
 
     @Test func listFilterResolvesWeeksAndLimits() throws {
-        let week = try context.filter(for: ListRequest(week: "last"))
+        let week = try context.filter(for: ListRequest(range: RangeRequest(week: "last")))
         #expect(week.from == CalendarDay(iso: "2026-11-16"))
         #expect(week.to == CalendarDay(iso: "2026-11-22"))
         #expect(week.limit == nil)
         #expect(try context.filter(for: ListRequest()).limit == 50)
         #expect(try context.filter(for: ListRequest(limit: 0)).limit == nil)
-        #expect(throws: DateError.self) { try context.filter(for: ListRequest(from: "2026-11-20", to: "2026-11-19")) }
+        #expect(throws: DateError.self) { try context.filter(for: ListRequest(range: RangeRequest(from: "2026-11-20", to: "2026-11-19"))) }
     }
 }

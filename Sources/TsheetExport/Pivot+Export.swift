@@ -1,0 +1,72 @@
+import TsheetCore
+
+extension Pivot {
+    /// The header cells that name a row: `client`, `title`, or both.
+    static func rowHeaders(_ rows: PivotRows) -> [String] {
+        (rows.hasClient ? ["client"] : []) + (rows.hasTitle ? ["title"] : [])
+    }
+
+    /// The cells that name `row`, as `rowHeaders` lists them.
+    static func rowLabels(_ row: PivotRowKey, _ rows: PivotRows) -> [String] {
+        (rows.hasClient ? [row.client ?? ""] : []) + (rows.hasTitle ? [row.title ?? ""] : [])
+    }
+
+    /// The pivot as RFC 4180 CSV for a spreadsheet: a header row, a row per client or title, and a `Total` row;
+    /// hours with two decimals and a dot.
+    package func csv(rows kind: PivotRows) -> String {
+        func hours(_ minutes: Minutes) -> String { minutes.formatted(.decimal) }
+        var text = CSVField.record(Pivot.rowHeaders(kind) + columns + ["total"])
+        for row in rows {
+            text += CSVField.record(Pivot.rowLabels(row, kind) + columns.map { hours(minutes(row: row, column: $0)) }
+                + [hours(total(ofRow: row))])
+        }
+        let padding = Array(repeating: "", count: Pivot.rowHeaders(kind).count - 1)
+        text += CSVField.record(["Total"] + padding + columns.map { hours(total(ofColumn: $0)) } + [hours(total)])
+        return text
+    }
+
+    /// The pivot as the documented JSON contract:
+    /// `{"columns": [...], "rows": [{"client": ..., "title": ..., "minutes": {COLUMN: N}, "total": N}],
+    /// "totals": {COLUMN: N}, "total": N}`, minutes as integers.
+    package func json(rows kind: PivotRows) -> String {
+        func minutesObject(_ value: (String) -> Minutes) -> String {
+            "{" + columns.map { JSONText.string($0) + ":" + String(value($0).value) }.joined(separator: ",") + "}"
+        }
+        let rowObjects = rows.map { row in
+            var members: [String] = []
+            if kind.hasClient { members.append("\"client\":" + JSONText.string(row.client ?? "")) }
+            if kind.hasTitle { members.append("\"title\":" + JSONText.string(row.title ?? "")) }
+            members.append("\"minutes\":" + minutesObject { minutes(row: row, column: $0) })
+            members.append("\"total\":" + String(total(ofRow: row).value))
+            return "    {" + members.joined(separator: ",") + "}"
+        }
+        return """
+            {
+              "columns": [\(columns.map(JSONText.string).joined(separator: ","))],
+              "rows": [\(rowObjects.isEmpty ? "" : "\n" + rowObjects.joined(separator: ",\n") + "\n  ")],
+              "totals": \(minutesObject(total(ofColumn:))),
+              "total": \(total.value)
+            }
+
+            """
+    }
+
+    /// The pivot as a Markdown table for a wiki, hours in `format`.
+    package func markdown(rows kind: PivotRows, format: HoursFormat) -> String {
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacing("|", with: "\\|").replacing("\n", with: " ") }.joined(separator: " | ")
+                + " |\n"
+        }
+        let headers = Pivot.rowHeaders(kind) + columns + ["total"]
+        let alignment = Pivot.rowHeaders(kind).map { _ in "---" } + (columns + ["total"]).map { _ in "---:" }
+        var text = line(headers) + line(alignment)
+        for row in rows {
+            text += line(Pivot.rowLabels(row, kind) + columns.map { minutes(row: row, column: $0).formatted(format) }
+                + [total(ofRow: row).formatted(format)])
+        }
+        let padding = Array(repeating: "", count: Pivot.rowHeaders(kind).count - 1)
+        text += line(["**Total**"] + padding + columns.map { total(ofColumn: $0).formatted(format) }
+            + ["**\(total.formatted(format))**"])
+        return text
+    }
+}
