@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         /// Pure domain values: durations, calendar days, periods, entries. No dependencies, no I/O.
@@ -34,7 +35,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TsheetCoreTests", dependencies: ["TsheetCore"]),
+        .testTarget(
+            name: "TsheetCoreTests",
+            dependencies: ["TsheetCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "TsheetStoreTests",
             dependencies: ["TsheetStore", .product(name: "GRDB", package: "GRDB.swift")]

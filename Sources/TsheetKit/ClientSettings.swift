@@ -38,7 +38,7 @@ package struct ClientSettings: Sendable, Equatable {
                 }
                 monthlyHours = Minutes(Int((hours * 60).rounded()))
             default:
-                throw .unknownKey(file: file, key: name)
+                throw .unknownKey(file: file, key: name, known: ["rounding", "rounding_mode", "monthly_hours"])
             }
         }
         rounding = step.map { Rounding(step: $0, mode: mode) }

@@ -64,7 +64,8 @@ package struct Config: Sendable, Equatable {
                                                                     file: file)
                 }
             default:
-                throw .unknownKey(file: file, key: key)
+                throw .unknownKey(file: file, key: key, known: ["default_client", "week_start", "hours_format",
+                                                                "[clients.NAME]"])
             }
         }
     }
@@ -82,7 +83,7 @@ package struct Config: Sendable, Equatable {
 package enum ConfigError: UserError, Equatable {
     case unreadable(file: String)
     case syntax(file: String, line: Int, message: String)
-    case unknownKey(file: String, key: String)
+    case unknownKey(file: String, key: String, known: [String])
     case badValue(file: String, key: String, expected: String)
 
     package var exitStatus: ExitStatus { .config }
@@ -93,8 +94,8 @@ package enum ConfigError: UserError, Equatable {
             "cannot read the config file '\(file)'; check its permissions."
         case .syntax(let file, let line, let message):
             "\(file) line \(line): \(message); fix the TOML syntax."
-        case .unknownKey(let file, let key):
-            "\(file): unknown key '\(key)'; see the README for the keys tsheet reads."
+        case .unknownKey(let file, let key, let known):
+            "\(file): unknown key '\(key)'; the keys here are \(known.dropLast().joined(separator: ", ")) and \(known.last!)."
         case .badValue(let file, let key, let expected):
             "\(file): '\(key)' must be \(expected)."
         }

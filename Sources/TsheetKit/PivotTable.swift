@@ -23,8 +23,9 @@ package struct PivotTable: Sendable {
         let hoursWidth = max(pivot.total.formatted(hoursFormat).width, 5)
         func line(_ label: String, _ minutes: Minutes, scale: Minutes) -> String {
             let hours = minutes.formatted(hoursFormat)
+            let bar = bar(minutes, of: scale)
             return label.padded(to: labelWidth) + "  " + String(repeating: " ", count: hoursWidth - hours.width) + hours
-                + "  " + bar(minutes, of: scale)
+                + (bar.isEmpty ? "" : "  " + bar)
         }
         var output = ""
         let busiestColumn = pivot.columns.map(pivot.total(ofColumn:)).max() ?? .zero
@@ -76,7 +77,7 @@ package enum ContractText {
         let head = "\(contract.client): \(contract.allowance.formatted(format)) a month contracted; \(month) used "
             + contract.used.formatted(format)
         if contract.isOver {
-            return head + ", over by \(Minutes(-contract.left.value).formatted(format))."
+            return "Warning: " + head + ", over by \(Minutes(-contract.left.value).formatted(format))."
         }
         return head + ", \(contract.left.formatted(format)) left."
     }

@@ -27,7 +27,7 @@ package struct Report: Sendable {
     package var rows: PivotRows
     /// The clients whose entries were rounded, with their rule, by name.
     package var rounding: [(client: String, rule: Rounding)]
-    /// The contracts of the clients in the report, for the month of the report's last day (or today).
+    /// The contracts of the clients in the report, for the month of the report's last day or today, the earlier.
     package var contracts: [ContractStatus]
 }
 
@@ -43,7 +43,7 @@ extension Context {
         let clients = Set(cells.compactMap(\.row.client)).union(request.client.map { [$0] } ?? [])
         let rounding = clients.sorted().compactMap { client in config.settings(for: client).rounding.map { (client, $0) } }
         return Report(pivot: pivot, period: request.period, rows: request.rows, rounding: rounding,
-                      contracts: try contracts(for: clients.sorted(), monthOf: to ?? today, in: store))
+                      contracts: try contracts(for: clients.sorted(), monthOf: min(to ?? today, today), in: store))
     }
 
     /// Every client's rounding rule from the config, keyed by lower-case name as the store expects.

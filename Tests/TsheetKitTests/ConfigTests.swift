@@ -14,14 +14,38 @@ import TsheetCore
         #expect(config.hoursFormat == .decimal)
     }
 
+    @Test func readsClientSettings() throws {
+        let config = try Config(toml: """
+            [clients.ACME]
+            rounding = "15m"
+            rounding_mode = "nearest"
+            monthly_hours = 20.5
+            [clients.globex]
+            monthly_hours = 10
+            """, file: "c.toml")
+        #expect(config.settings(for: "acme") == ClientSettings(rounding: Rounding(step: 15, mode: .nearest),
+                                                               monthlyHours: 1230))
+        #expect(config.settings(for: "Globex") == ClientSettings(monthlyHours: 600))
+        #expect(config.settings(for: "initech") == ClientSettings())
+        #expect(throws: ConfigError.self) { try Config(toml: "[clients.a]\nrounding = \"0m\"", file: "c.toml") }
+        #expect(throws: ConfigError.self) { try Config(toml: "[clients.a]\nmonthly_hours = -1", file: "c.toml") }
+    }
+
     @Test func anEmptyFileMeansDefaults() throws {
         #expect(try Config(toml: "", file: "config.toml") == Config())
         #expect(try Config(contentsOf: "/nonexistent/config.toml") == Config())
     }
 
     @Test func namesAnUnknownKey() {
-        #expect(throws: ConfigError.unknownKey(file: "c.toml", key: "default_clinet")) {
+        #expect(throws: ConfigError.unknownKey(file: "c.toml", key: "default_clinet", known: [
+            "default_client", "week_start", "hours_format", "[clients.NAME]",
+        ])) {
             try Config(toml: "default_clinet = \"acme\"", file: "c.toml")
+        }
+        #expect(throws: ConfigError.unknownKey(file: "c.toml", key: "clients.acme.roundng", known: [
+            "rounding", "rounding_mode", "monthly_hours",
+        ])) {
+            try Config(toml: "[clients.acme]\nroundng = \"15m\"", file: "c.toml")
         }
     }
 

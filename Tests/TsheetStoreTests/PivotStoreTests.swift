@@ -1,0 +1,45 @@
+import Testing
+import TsheetCore
+@testable import TsheetStore
+
+@Suite struct PivotStoreTests {
+    let store: Store
+
+    init() throws {
+        store = try Store(path: try temporaryFolder() + "/tsheet.sqlite")
+        for new in [
+            entry("acme", "SSO", "2026-11-16", 50), entry("acme", "SSO", "2026-11-17", 10),
+            entry("acme", "Sync", "2026-12-01", 61), entry("Globex", "SSO", "2026-11-16", 7),
+            entry("Globex", "Backup", "2027-01-04", 30),
+        ] { _ = try store.add(new) }
+    }
+
+    func cells(_ rows: PivotRows, _ bucket: Period?, rounding: [String: Rounding] = [:],
+               filter: EntryFilter = EntryFilter()) throws -> Set<String> {
+        Set(try store.pivotCells(matching: filter, rows: rows, bucket: bucket, rounding: rounding).map {
+            "\($0.row.client ?? "-") \($0.row.title ?? "-") \($0.day) \($0.minutes.value)"
+        })
+    }
+
+    @Test func sumsPerClientAndBucket() throws {
+        #expect(try cells(.client, .month) == [
+            "acme - 2026-11-01 60", "acme - 2026-12-01 61", "Globex - 2026-11-01 7", "Globex - 2027-01-01 30",
+        ])
+        #expect(try cells(.client, .year) == ["acme - 2026-01-01 121", "Globex - 2026-01-01 7", "Globex - 2027-01-01 30"])
+        #expect(try cells(.title, nil) == ["- SSO 2026-11-16 67", "- Sync 2026-12-01 61", "- Backup 2027-01-04 30"])
+        #expect(try cells(.clientTitle, .day, filter: EntryFilter(client: "ACME", to: CalendarDay(iso: "2026-11-30")))
+            == ["acme SSO 2026-11-16 50", "acme SSO 2026-11-17 10"])
+    }
+
+    @Test func roundsEachEntryBeforeSumming() throws {
+        let rules = ["acme": Rounding(step: 15, mode: .up), "globex": Rounding(step: 15, mode: .nearest)]
+        #expect(try cells(.client, nil, rounding: rules) == ["acme - 2026-11-16 150", "Globex - 2026-11-16 30"])
+        let stored = try store.entries(matching: EntryFilter(client: "acme")).map(\.minutes.value)
+        #expect(stored.sorted() == [10, 50, 61], "stored minutes stay as logged")
+    }
+
+    @Test func anEmptyLogHasNoCells() throws {
+        let empty = try Store(path: try temporaryFolder() + "/tsheet.sqlite")
+        #expect(try empty.pivotCells(matching: EntryFilter(), rows: .client, bucket: nil, rounding: [:]).isEmpty)
+    }
+}
