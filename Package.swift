@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         /// Pure domain values: durations, calendar days, periods, entries. No dependencies, no I/O.
@@ -23,15 +24,22 @@ let package = Package(
         ),
         /// Entries as CSV and JSON for spreadsheets and scripts.
         .target(name: "TsheetExport", dependencies: ["TsheetCore"]),
+        /// The emails' words: templates, languages and the view they render.
+        .target(
+            name: "TsheetRender",
+            dependencies: ["TsheetCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        /// Internet mail: messages, encodings, addresses and headers. Knows nothing of timesheets.
+        .target(name: "TsheetMail"),
         /// The use cases, fed by the environment read once per run (flags, variables, config).
         .target(
             name: "TsheetKit",
-            dependencies: ["TsheetCore", "TsheetStore", "TsheetExport", "TOMLKit"]
+            dependencies: ["TsheetCore", "TsheetStore", "TsheetExport", "TsheetRender", "TsheetMail", "TOMLKit"]
         ),
         .executableTarget(
             name: "tsheet",
             dependencies: [
-                "TsheetKit", "TsheetCore",
+                "TsheetKit", "TsheetCore", "TsheetRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +51,11 @@ let package = Package(
             name: "TsheetStoreTests",
             dependencies: ["TsheetStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport"]),
-        .testTarget(name: "TsheetCLITests", dependencies: ["TsheetCore"]),
+        /// What the tests share: golden files and Python's independent email parser.
+        .target(name: "TsheetTestSupport", path: "Tests/TsheetTestSupport"),
+        .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport", "TsheetTestSupport"]),
+        .testTarget(name: "TsheetRenderTests", dependencies: ["TsheetRender", "TsheetTestSupport"]),
+        .testTarget(name: "TsheetMailTests", dependencies: ["TsheetMail", "TsheetTestSupport"]),
+        .testTarget(name: "TsheetCLITests", dependencies: ["TsheetCore", "TsheetTestSupport"]),
     ]
 )

@@ -84,6 +84,27 @@ def main():
                          "(SELECT id FROM client WHERE name = 'acme') "
                          f"AND e.day BETWEEN '{WEEK_FIRST}' AND '{WEEK_LAST}' ORDER BY e.day DESC, e.id DESC"],
             2.0, args.runs, env)
+    compare("report --by month --rows client",
+            [binary, "report", "--by", "month", "--rows", "client"],
+            [sqlite, db, "SELECT c.name, t.month, t.minutes FROM (SELECT client_id, substr(day, 1, 7) AS month, "
+                         "sum(minutes) AS minutes FROM entry GROUP BY client_id, month) t "
+                         "JOIN client c ON c.id = t.client_id"],
+            1.5, args.runs, env)
+    compare("report --by week --rows title -c acme --year 2025",
+            [binary, "report", "--by", "week", "--rows", "title", "-c", "acme", "--year", "2025"],
+            [sqlite, db, "SELECT title, strftime('%W', day) AS week, sum(minutes) FROM entry "
+                         "WHERE client_id = (SELECT id FROM client WHERE name = 'acme') "
+                         "AND day BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY title, week"],
+            1.5, args.runs, env)
+    acme = "(SELECT id FROM client WHERE name = 'acme')"
+    compare(f"week -c acme --week {WEEK}",
+            [binary, "week", "-c", "acme", "--week", WEEK],
+            [sqlite, db,
+             "SELECT e.id, e.title, e.description, e.day, e.minutes FROM entry e "
+             f"WHERE e.client_id = {acme} AND e.day BETWEEN '{WEEK_FIRST}' AND '{WEEK_LAST}' ORDER BY e.day, e.id;"
+             f"SELECT sum(minutes) FROM entry WHERE client_id = {acme} AND day BETWEEN '2026-11-01' AND '{WEEK_LAST}';"
+             f"SELECT sum(minutes) FROM entry WHERE client_id = {acme} AND day BETWEEN '2026-01-01' AND '{WEEK_LAST}';"],
+            2.0, args.runs, env)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 import Foundation
 import TOMLKit
 import TsheetCore
+import TsheetMail
+import TsheetRender
 
 /// The user's settings from `config.toml`; a missing file means every default.
 package struct Config: Sendable, Equatable {
@@ -10,6 +12,12 @@ package struct Config: Sendable, Equatable {
     package var weekStart: Weekday = .monday
     /// How hours are written in the terminal.
     package var hoursFormat: HoursFormat = .clock
+    /// The language of emails for clients that have none of their own; English when nil.
+    package var lang: Language?
+    /// The folder whose templates override the built-in ones (default `$XDG_CONFIG_HOME/tsheet/templates`).
+    package var templatesDirectory: String?
+    /// The sender of every email (`[mail] from`).
+    package var mailFrom: MailAddress?
     /// Per-client settings, by client name in lower case (`[clients.acme]`).
     package var clients: [String: ClientSettings] = [:]
 
@@ -54,6 +62,17 @@ package struct Config: Sendable, Equatable {
                     throw .badValue(file: file, key: key, expected: "\"h:mm\" or \"decimal\"")
                 }
                 hoursFormat = format
+            case "lang":
+                let text = try Self.string(value, key: key, file: file, expected: "\"en\" or \"es\"")
+                guard let language = Language(rawValue: text) else {
+                    throw .badValue(file: file, key: key, expected: "\"en\" or \"es\"")
+                }
+                lang = language
+            case "templates_dir":
+                templatesDirectory = try Self.string(value, key: key, file: file, expected: "a folder path")
+            case "mail":
+                guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table [mail]") }
+                try readMail(table, file: file)
             case "clients":
                 guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table") }
                 for (name, settings) in table {
@@ -64,8 +83,25 @@ package struct Config: Sendable, Equatable {
                                                                     file: file)
                 }
             default:
-                throw .unknownKey(file: file, key: key, known: ["default_client", "week_start", "hours_format",
-                                                                "[clients.NAME]"])
+                throw .unknownKey(file: file, key: key, known: ["default_client", "week_start", "hours_format", "lang",
+                                                                "templates_dir", "[mail]", "[clients.NAME]"])
+            }
+        }
+    }
+
+    /// Reads the `[mail]` table.
+    private mutating func readMail(_ table: TOMLTable, file: String) throws(ConfigError) {
+        for (key, value) in table {
+            switch key {
+            case "from":
+                let expected = "an address such as \"Ana Ruiz <ana@consult.es>\""
+                let text = try Self.string(value, key: "mail.from", file: file, expected: expected)
+                guard let address = try? MailAddress(parsing: text) else {
+                    throw .badValue(file: file, key: "mail.from", expected: expected)
+                }
+                mailFrom = address
+            default:
+                throw .unknownKey(file: file, key: "mail.\(key)", known: ["from"])
             }
         }
     }

@@ -10,6 +10,10 @@ package struct Context: Sendable {
     package let today: CalendarDay
     /// Whether output may carry colour: a terminal, and no `NO_COLOR`.
     package let usesColor: Bool
+    /// The folder of the user's own templates, which override the built-in ones file by file.
+    package let templatesDirectory: String
+    /// The program that `--edit` opens: `$VISUAL`, `$EDITOR`, else `vi`.
+    package let editor: String
 
     /// Reads the environment. Flags win over variables, variables over XDG defaults.
     /// - Throws: `ConfigError` for a bad config file or a bad `TSHEET_TODAY`.
@@ -22,6 +26,8 @@ package struct Context: Sendable {
             ?? "\(xdg("XDG_DATA_HOME", ".local/share"))/tsheet/tsheet.sqlite"
         config = try Config(contentsOf: configFlag ?? environment["TSHEET_CONFIG"]
             ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/config.toml")
+        templatesDirectory = config.templatesDirectory ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/templates"
+        editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
         if let pinned = environment["TSHEET_TODAY"] {
             guard let day = CalendarDay(iso: pinned) else { throw ContextError.badToday(pinned) }
             today = day

@@ -55,6 +55,7 @@ extension Store {
             guard from != into else { return 0 }
             try db.execute(sql: "UPDATE entry SET client_id = ? WHERE client_id = ?", arguments: [into, from])
             let moved = db.changesCount
+            try db.execute(sql: "UPDATE message SET client_id = ? WHERE client_id = ?", arguments: [into, from])
             try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [from])
             return moved
         }

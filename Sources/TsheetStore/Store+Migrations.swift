@@ -27,6 +27,30 @@ extension Store {
                 CREATE INDEX entry_by_day ON entry(day, client_id, minutes);
                 """)
         }
+        migrator.registerMigration("v2: recipients and messages") { db in
+            try db.execute(sql: """
+                ALTER TABLE client ADD COLUMN mail_to TEXT NOT NULL DEFAULT '';
+                ALTER TABLE client ADD COLUMN mail_cc TEXT NOT NULL DEFAULT '';
+                ALTER TABLE client ADD COLUMN lang TEXT;
+                -- Every message written or sent, so that the next one replies in the same thread.
+                CREATE TABLE message (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    variant TEXT NOT NULL CHECK (variant IN ('day', 'week', 'month')),
+                    first_day TEXT NOT NULL,
+                    last_day TEXT NOT NULL,
+                    message_id TEXT NOT NULL UNIQUE,
+                    refs TEXT NOT NULL DEFAULT '',
+                    subject TEXT NOT NULL,
+                    mail_to TEXT NOT NULL,
+                    mail_cc TEXT NOT NULL DEFAULT '',
+                    mail_bcc TEXT NOT NULL DEFAULT '',
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    sent_at TEXT
+                );
+                CREATE INDEX message_by_client ON message(client_id, id);
+                """)
+        }
         return migrator
     }
 

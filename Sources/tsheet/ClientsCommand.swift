@@ -1,5 +1,6 @@
 import ArgumentParser
 import TsheetKit
+import TsheetRender
 
 struct ClientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,8 +13,9 @@ struct ClientsCommand: ParsableCommand {
               tsheet clients
               tsheet clients rename acme "ACME Corp"
               tsheet clients merge "Acme Inc" acme
+              tsheet clients set acme --to it@acme.com --cc "Marta <marta@acme.com>, cfo@acme.com" --lang es
             """,
-        subcommands: [List.self, Rename.self, Merge.self],
+        subcommands: [List.self, Rename.self, Merge.self, Set.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -40,6 +42,29 @@ struct ClientsCommand: ParsableCommand {
             let name = try Context.checkedClient(new)
             try global.context().openStore().renameClient(old, to: name)
             write("Renamed client '\(old)' to '\(name)'.\n")
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Set who receives a client's emails, and in which language.",
+            discussion: "Addresses are separated by commas: \"Marta Gil <marta@acme.com>, it@acme.com\".")
+
+        @Argument(help: "The client.") var client: String
+        @Option(help: "The To addresses.") var to: String?
+        @Option(help: "The Cc addresses (an empty text removes them).") var cc: String?
+        @Option(help: "The client's language: en or es.") var lang: Language?
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            if to == nil, cc == nil, lang == nil { throw ValidationError("give --to, --cc or --lang.") }
+        }
+
+        func run() throws {
+            let context = try global.context()
+            let mail = try context.setRecipients(of: client, to: to, cc: cc, lang: lang, in: try context.openStore())
+            write("\(mail.client): To \(mail.to.isEmpty ? "-" : mail.to); Cc \(mail.cc.isEmpty ? "-" : mail.cc); "
+                + "language \(mail.lang ?? "default")\n")
         }
     }
 

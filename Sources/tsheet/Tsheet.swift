@@ -16,7 +16,8 @@ struct Tsheet: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [LogCommand.self, ListCommand.self, EditCommand.self, RemoveCommand.self,
-                      ReportCommand.self, WeekCommand.self, ClientsCommand.self, DemoCommand.self])
+                      ReportCommand.self, WeekCommand.self, ClientsCommand.self, TemplatesCommand.self,
+                      DemoCommand.self])
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,34 +1,133 @@
 import ArgumentParser
+import Foundation
+import TsheetCore
 import TsheetKit
+import TsheetRender
+
+extension EmailVariant: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+/// The forms `tsheet week` writes.
+enum TimesheetFormat: String, CaseIterable, ExpressibleByArgument {
+    /// The email's text body.
+    case text
+    /// The email's HTML body.
+    case html
+    /// The whole message, to open in a mail client.
+    case eml
+    /// A compact view for the terminal.
+    case table
+}
 
 struct WeekCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "week",
-        abstract: "Print a week's timesheet: each day with its entries, the totals, month and year to date.",
+        abstract: "Write a client's timesheet email: the week (or a day, or a month), day by day, with totals.",
         discussion: """
             The default week is the last full week before today: run on a Monday, it is the week just ended.
-            Without a client, there is one timesheet per client with hours that week.
+            Without a client, the text and table forms show every client with hours that week.
+
+            --format eml -o FILE writes the whole message, in the same thread as the client's last one and to the
+            same people (a reply-all), and remembers it; open the file in your mail client to send it. Set the
+            people with 'tsheet clients set', or take them and the thread from a saved message with --reply-to.
 
             Examples:
               tsheet week -c acme
-              tsheet week -c acme --week 2026-W46
-              tsheet week --week this
+              tsheet week -c acme --note "I'll be on site Thursday to close the ERP upgrade."
+              tsheet week -c acme --format eml -o acme-w47.eml
+              tsheet week -c acme --format eml -o reply.eml --reply-to "Re: Timesheet week 46.eml"
+              tsheet week -c acme --period month --month last --lang es --format html > statement.html
+              tsheet week --format table
             """)
 
-    @Option(name: .shortAndLong, help: "The client (default: every client with hours that week).")
+    @Option(name: .shortAndLong, help: "The client (default: every client with hours, for text and table).")
     var client: String?
+
+    @Option(help: "day (an end-of-day update), week (default) or month (a monthly statement).")
+    var period: EmailVariant = .week
 
     @Option(help: ArgumentHelp("The week: last (default), this, a date, or 2026-W47.", valueName: "week"))
     var week: String?
 
+    @Option(help: "The day of a day update (default: today).")
+    var date: String?
+
+    @Option(help: ArgumentHelp("The month of a statement: last (default), this, or 2026-11.", valueName: "month"))
+    var month: String?
+
+    @Option(help: "text (default), html, eml or table.")
+    var format: TimesheetFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of the terminal.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "A personal paragraph at the top of the email.")
+    var note: String?
+
+    @Flag(help: "Write the note in $EDITOR.")
+    var edit = false
+
+    @Option(help: "The email's language: en or es (default: the client's, else the config's).")
+    var lang: Language?
+
+    @Option(name: .customLong("reply-to"), help: ArgumentHelp(
+        "Reply (all) to this message saved from your mail client: its thread and its people.", valueName: "file.eml"))
+    var replyTo: String?
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if client == nil, format == .html || format == .eml {
+            throw ValidationError("name the client with -c for --format \(format.rawValue).")
+        }
+        if note != nil, edit { throw ValidationError("give --note or --edit, not both.") }
+    }
 
     func run() throws {
         let context = try global.context()
         let store = try context.openStore()
-        let sheets = try context.timesheets(for: try context.week(named: week), client: client, in: store)
-        guard !sheets.isEmpty else { return write("No hours that week.\n") }
-        let text = TimesheetText(hoursFormat: context.config.hoursFormat)
-        write(sheets.map(text.render).joined(separator: "\n"))
+        let range: DayRange
+        switch period {
+        case .day: range = DayRange(first: try DateWord.day(parsing: date ?? "today", today: context.today),
+                                    last: try DateWord.day(parsing: date ?? "today", today: context.today))
+        case .week: range = try context.week(named: week)
+        case .month: range = try RangeWord.month(parsing: month ?? "last", today: context.today)
+        }
+        if format == .table {
+            let sheets = try context.timesheets(for: range, client: client, in: store)
+            return try emit(sheets.isEmpty ? "No hours that week.\n"
+                : sheets.map(TimesheetText(hoursFormat: context.config.hoursFormat).render).joined(separator: "\n"))
+        }
+        let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
+        let clients = try client.map { [$0] } ?? context.timesheets(for: range, client: nil, in: store).map(\.client)
+        guard !clients.isEmpty else { return try emit("No hours that week.\n") }
+        let requests = clients.map { EmailRequest(client: $0, variant: period, period: range, language: lang,
+                                                  note: note, replyTo: replyTo) }
+        switch format {
+        case .text:
+            try emit(try requests.map { try context.renderEmail($0, in: store).text }.joined(separator: "\n\n"))
+        case .html:
+            try emit(try context.renderEmail(requests[0], in: store).html)
+        case .eml:
+            let message = try context.composeMessage(requests[0], in: store, at: Date())
+            try emit(message.rendered)
+            if let output {
+                try context.record(message, for: requests[0], sentAt: nil, in: store)
+                let people = (message.to + message.cc).map(\.description).joined(separator: ", ")
+                write("Wrote \(output): \(message.subject)\nTo: \(people)\n")
+            }
+        case .table:
+            break
+        }
+    }
+
+    /// Writes `text` to `--output` or to the terminal.
+    private func emit(_ text: String) throws {
+        guard let output else { return write(text) }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw OutputError.unwritable(path: output)
+        }
     }
 }

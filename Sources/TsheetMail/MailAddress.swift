@@ -1,0 +1,91 @@
+/// An email address with an optional display name: `Ana Ruiz <ana@consult.es>`.
+package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
+    package let name: String?
+    /// `local@domain`, checked to hold no spaces, brackets, commas, quotes or line breaks.
+    package let address: String
+
+    /// Creates the address, or throws when `address` is not one or `name` holds a line break.
+    package init(name: String? = nil, address: String) throws(MailError) {
+        let address = address.trimmingSpaces
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden: Set<Character> = [" ", "\t", "\r", "\n", "<", ">", ",", ";", "\"", "(", ")", "\r\n"]
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+              !parts[1].hasSuffix("."), !address.contains(where: forbidden.contains),
+              address.unicodeScalars.allSatisfy({ $0.value >= 0x21 }) else {
+            throw .badAddress(address)
+        }
+        self.address = address
+        let name = name?.trimmingSpaces
+        self.name = name?.isEmpty == false ? name!.split(whereSeparator: \.isNewline).joined(separator: " ") : nil
+    }
+
+    /// Reads `Name <a@b.c>`, `"Ruiz, Ana" <a@b.c>`, `<a@b.c>` or `a@b.c`; encoded words in the name are decoded.
+    package init(parsing text: String) throws(MailError) {
+        let text = text.trimmingSpaces
+        if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
+            var name = String(text[..<open]).trimmingSpaces
+            if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+                name = String(name.dropFirst().dropLast()).replacing("\\\"", with: "\"").replacing("\\\\", with: "\\")
+            }
+            try self.init(name: EncodedWord.decode(name),
+                          address: String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
+        } else {
+            try self.init(address: text)
+        }
+    }
+
+    /// Reads a comma-separated list of addresses, as in a `To` or `Cc` header; empty items are skipped.
+    package static func list(parsing text: String) throws(MailError) -> [MailAddress] {
+        var items: [String] = [], current = "", inQuotes = false, inAngle = false
+        for character in text {
+            switch character {
+            case "\"": inQuotes.toggle()
+            case "<" where !inQuotes: inAngle = true
+            case ">" where !inQuotes: inAngle = false
+            case ",", ";":
+                if !inQuotes && !inAngle { items.append(current); current = ""; continue }
+            default: break
+            }
+            current.append(character)
+        }
+        items.append(current)
+        // A comma inside an unquoted name ("Núñez, S.L. <info@nunez.es>") splits no address: a piece without
+        // an @ belongs to the next one.
+        var addresses: [MailAddress] = [], carried = ""
+        for item in items where !item.trimmingSpaces.isEmpty {
+            if !item.contains("@") {
+                carried += item + ","
+                continue
+            }
+            addresses.append(try MailAddress(parsing: carried + item))
+            carried = ""
+        }
+        if !carried.isEmpty { throw .badAddress(String(carried.dropLast()).trimmingSpaces) }
+        return addresses
+    }
+
+    /// The address as a header writes it: the name quoted or encoded as RFC 5322 and RFC 2047 ask.
+    package var headerValue: String {
+        guard let name else { return address }
+        if !name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) {
+            return EncodedWord.encode(name) + " <\(address)>"
+        }
+        let specials = Set("()<>[]:;@\\,.\"")
+        let quoted = !name.contains(where: specials.contains) ? name
+            : "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        return "\(quoted) <\(address)>"
+    }
+
+    /// `Name <address>`, or the bare address, unencoded, for people to read.
+    package var description: String { name.map { "\($0) <\(address)>" } ?? address }
+}
+
+extension String {
+    /// The text without surrounding spaces, tabs or line breaks.
+    var trimmingSpaces: String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+}

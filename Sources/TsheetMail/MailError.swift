@@ -1,0 +1,14 @@
+/// Why a message cannot be made or read. Every case names what was wrong.
+package enum MailError: Error, Equatable, CustomStringConvertible {
+    case badAddress(String)
+    case unreadableMessage(String)
+
+    package var description: String {
+        switch self {
+        case .badAddress(let text):
+            "'\(text)' is not an email address; write it as name@example.com or Name <name@example.com>"
+        case .unreadableMessage(let reason):
+            "the message cannot be read: \(reason)"
+        }
+    }
+}

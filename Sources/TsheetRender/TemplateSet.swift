@@ -1,0 +1,137 @@
+import Foundation
+import Mustache
+import TsheetCore
+
+/// The templates an email is rendered from: the defaults the binary carries, overridden file by file by the
+/// user's folder.
+package struct TemplateSet: Sendable {
+    /// The rendered parts of one email.
+    package struct Email: Sendable, Equatable {
+        /// One line, spaces collapsed: never a line break that could start a header.
+        package var subject: String
+        package var text: String
+        package var html: String
+    }
+
+    /// The tag that makes swift-mustache render a template as text, without HTML escaping. It is prepended with
+    /// no line break, so that error line numbers stay right.
+    static let textPragma = "{{%CONTENT_TYPE:TEXT}}"
+
+    private let library: MustacheLibrary
+
+    /// The defaults, overridden by every `NAME.mustache` under `directory` (`en/week.txt.mustache`) when given
+    /// and present.
+    /// - Throws: `TemplateError` for a template that does not parse or a folder that cannot be read.
+    package init(overrides directory: String? = nil) throws(TemplateError) {
+        var sources = DefaultTemplates.files
+        if let directory, FileManager.default.fileExists(atPath: directory) {
+            for (name, text) in try TemplateSet.files(in: directory) { sources[name] = text }
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in sources { templates[name] = try TemplateSet.parse(text, name: name, folder: directory) }
+        library = MustacheLibrary(templates: templates)
+    }
+
+    /// Renders the subject, text and HTML of `variant` in `language` from `view`.
+    package func render(_ view: TimesheetView, variant: EmailVariant, language: Language) -> Email {
+        let prefix = "\(language.rawValue)/\(variant.rawValue)"
+        var view = view
+        let subject = (library.render(view, withTemplate: prefix + ".subject") ?? "")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        view.subject = subject
+        return Email(subject: subject, text: library.render(view, withTemplate: prefix + ".txt") ?? "",
+                     html: library.render(view, withTemplate: prefix + ".html") ?? "")
+    }
+
+    /// Writes the default templates under `directory` for editing; existing files are left alone.
+    /// - Returns: the paths written.
+    package static func exportDefaults(to directory: String) throws(TemplateError) -> [String] {
+        var written: [String] = []
+        for (name, text) in DefaultTemplates.files.sorted(by: { $0.key < $1.key }) {
+            let path = "\(directory)/\(name).mustache"
+            guard !FileManager.default.fileExists(atPath: path) else { continue }
+            do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw .unwritable(path: path)
+            }
+            written.append(path)
+        }
+        return written
+    }
+
+    /// Every problem in the templates under `directory`, one per file that does not parse.
+    package static func problems(in directory: String) throws(TemplateError) -> [TemplateError] {
+        var problems: [TemplateError] = []
+        for (name, text) in try files(in: directory).sorted(by: { $0.key < $1.key }) {
+            do { _ = try parse(text, name: name, folder: directory) } catch { problems.append(error) }
+        }
+        return problems
+    }
+
+    /// The `.mustache` files under `directory`, by template name.
+    private static func files(in directory: String) throws(TemplateError) -> [String: String] {
+        guard let paths = FileManager.default.enumerator(atPath: directory) else {
+            throw .unreadable(path: directory)
+        }
+        var files: [String: String] = [:]
+        for case let path as String in paths where path.hasSuffix(".mustache") {
+            guard let text = try? String(contentsOfFile: "\(directory)/\(path)", encoding: .utf8) else {
+                throw .unreadable(path: "\(directory)/\(path)")
+            }
+            files[String(path.dropLast(".mustache".count))] = text
+        }
+        return files
+    }
+
+    private static func parse(_ text: String, name: String, folder: String?) throws(TemplateError) -> MustacheTemplate {
+        let isText = !name.hasSuffix(".html")
+        do {
+            return try MustacheTemplate(string: isText ? textPragma + text : text)
+        } catch let error as MustacheTemplate.ParserError {
+            let context = error.context
+            let column = isText && context.lineNumber == 1 ? context.columnNumber - textPragma.count
+                : context.columnNumber
+            throw .syntax(file: folder.map { "\($0)/\(name).mustache" } ?? "built-in \(name)",
+                          line: context.lineNumber, column: max(1, column), problem: "\(error.error)")
+        } catch {
+            throw .syntax(file: name, line: 1, column: 1, problem: "\(error)")
+        }
+    }
+}
+
+/// Why templates cannot be used.
+package enum TemplateError: UserError, Equatable {
+    case syntax(file: String, line: Int, column: Int, problem: String)
+    case unreadable(path: String)
+    case unwritable(path: String)
+
+    package var exitStatus: ExitStatus {
+        switch self {
+        case .syntax: .dataError
+        case .unreadable: .noInput
+        case .unwritable: .ioError
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .syntax(let file, let line, let column, let problem):
+            "\(file) line \(line), column \(column): \(TemplateError.words(for: problem)); fix the template."
+        case .unreadable(let path): "cannot read the templates at '\(path)'; check the path and its permissions."
+        case .unwritable(let path): "cannot write '\(path)'; check the folder's permissions."
+        }
+    }
+
+    /// The parser's error case in words.
+    private static func words(for problem: String) -> String {
+        switch problem {
+        case "sectionCloseNameIncorrect": "a section is closed with another name than it was opened with"
+        case "unfinishedName": "a tag is not closed with }}"
+        case "expectedSectionEnd": "a section is never closed"
+        default: "mustache error \(problem)"
+        }
+    }
+}

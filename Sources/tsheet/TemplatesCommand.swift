@@ -1,0 +1,51 @@
+import ArgumentParser
+import TsheetKit
+import TsheetRender
+
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "Write out the email templates for editing, and check edited ones.",
+        discussion: """
+            tsheet reads templates from templates_dir in the config (default $XDG_CONFIG_HOME/tsheet/templates);
+            each file there replaces the built-in one of the same name, such as es/week.txt.mustache.
+
+            Examples:
+              tsheet templates export ~/.config/tsheet/templates
+              tsheet templates check
+            """,
+        subcommands: [Export.self, Check.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Write the built-in templates into a folder; existing files are kept.")
+
+        @Argument(help: "The folder (default: your templates folder).") var directory: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let folder = try directory ?? global.context().templatesDirectory
+            let written = try TemplateSet.exportDefaults(to: folder)
+            write(written.isEmpty ? "Every template is already in \(folder).\n"
+                : written.map { "Wrote \($0)\n" }.joined())
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check", abstract: "Report syntax errors in templates, with file, line and column.")
+
+        @Argument(help: "The folder (default: your templates folder).") var directory: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let folder = try directory ?? global.context().templatesDirectory
+            let problems = try TemplateSet.problems(in: folder)
+            if let first = problems.first {
+                for problem in problems.dropFirst() { write("Error: \(problem)\n") }
+                throw first
+            }
+            write("The templates in \(folder) are fine.\n")
+        }
+    }
+}
