@@ -2,12 +2,13 @@
 package enum EntryError: UserError, Equatable {
     case emptyTitle
     case emptyClient
+    case controlInClient
     case missingDuration
     case nothingToChange
 
     package var exitStatus: ExitStatus {
         switch self {
-        case .emptyTitle, .emptyClient: .dataError
+        case .emptyTitle, .emptyClient, .controlInClient: .dataError
         case .missingDuration, .nothingToChange: .usage
         }
     }
@@ -16,6 +17,7 @@ package enum EntryError: UserError, Equatable {
         switch self {
         case .emptyTitle: "the title is empty; say what you did, e.g. tsheet log \"Fixed SSO login\" 1h."
         case .emptyClient: "the client name is empty; name one with -c CLIENT."
+        case .controlInClient: "the client name holds a line break or a control character; name it on one line."
         case .missingDuration: "no duration given; add one such as 45m, 1h30m or 1:30 after the title."
         case .nothingToChange: "nothing to change; give --title, --description, --date, -c or a duration."
         }

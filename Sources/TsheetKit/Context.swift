@@ -5,7 +5,7 @@ import TsheetStore
 /// Everything a run learns from outside, read once: where the log and config are, today's date, the terminal.
 package struct Context: Sendable {
     package let databasePath: String
-    package let config: Config
+    package var config: Config
     /// Today as the user's clock says, or `TSHEET_TODAY` when set (for scripts and tests).
     package let today: CalendarDay
     /// Whether output may carry colour: a terminal, and no `NO_COLOR`.

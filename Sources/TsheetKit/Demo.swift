@@ -1,5 +1,6 @@
 import Foundation
 import TsheetCore
+import TsheetMail
 import TsheetStore
 
 /// The built-in demo: a fresh log in a temporary folder holding a realistic month of work for three clients.
@@ -16,15 +17,20 @@ package enum Demo {
         for dayNumber in thisMonday.adding(days: -28).dayNumber..<today.dayNumber {
             let day = CalendarDay(dayNumber: dayNumber)
             guard day.weekday.rawValue <= 5 else { continue }
-            for _ in 0..<(3 + Int(random.next() % 3)) {
-                let (client, title, description) = sampleTasks[Int(random.next() % UInt64(sampleTasks.count))]
+            for (client, title, description) in sampleTasks.shuffled(using: &random).prefix(3 + Int(random.next() % 3)) {
                 let minutes = Minutes(15 * (2 + Int(random.next() % 10)))
                 _ = try store.add(NewEntry(client: client, title: title, description: description, day: day,
                                            minutes: minutes))
             }
         }
+        _ = try store.setMailSettings(of: "acme", to: "Marta Gil <marta@acme.example>", cc: "it@acme.example",
+                                      lang: nil)
+        _ = try store.setMailSettings(of: "Cafés Núñez", to: "Núñez, S.L. <info@nunez.example>", cc: nil, lang: "es")
         return store
     }
+
+    /// The sender the demo's emails come from, unless the config names one.
+    package static let sender = try! MailAddress(parsing: "Ana Ruiz <ana@consult.example>")
 
     /// Work a support consultant does in a month, weighted towards the main client.
     private static let sampleTasks: [(String, String, String)] = [

@@ -83,10 +83,13 @@ extension Context {
     }
 
     /// The client name without surrounding spaces.
-    /// - Throws: `EntryError.emptyClient` when nothing is left.
+    /// - Throws: `EntryError` when nothing is left or it holds a line break or another control character.
     package static func checkedClient(_ client: String) throws -> String {
         let client = client.trimmed
         if client.isEmpty { throw EntryError.emptyClient }
+        if client.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw EntryError.controlInClient
+        }
         return client
     }
 }

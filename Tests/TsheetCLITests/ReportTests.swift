@@ -85,7 +85,7 @@ import Testing
 
     @Test func weekIsTheLastFullWeekByDefault() throws {
         try sandbox.write("[clients.acme]\nrounding = \"15m\"\nmonthly_hours = 2\n", to: sandbox.configPath)
-        #expect(try sandbox.succeed(["week", "-c", "ACME"]) == """
+        #expect(try sandbox.succeed(["week", "-c", "ACME", "--format", "table"]) == """
             acme · week 2026-W47 · Mon 2026-11-16 – Sun 2026-11-22
 
             Mon 2026-11-16               1:30
@@ -106,7 +106,7 @@ import Testing
             Each entry rounded up to 15m.
 
             """)
-        let all = try sandbox.succeed(["week"])
+        let all = try sandbox.succeed(["week", "--format", "table"])
         #expect(all.contains("acme · week 2026-W47"))
         #expect(all.contains("Globex · week 2026-W47"))
         #expect(try sandbox.succeed(["week", "--week", "this"]) == "No hours that week.\n")
