@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
     ],
     targets: [
         /// Pure domain values: durations, calendar days, periods, entries. No dependencies, no I/O.
@@ -30,7 +33,15 @@ let package = Package(
             dependencies: ["TsheetCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         /// Internet mail: messages, encodings, addresses and headers. Knows nothing of timesheets.
-        .target(name: "TsheetMail"),
+        .target(
+            name: "TsheetMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]
+        ),
         /// The use cases, fed by the environment read once per run (flags, variables, config).
         .target(
             name: "TsheetKit",
@@ -39,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "tsheet",
             dependencies: [
-                "TsheetKit", "TsheetCore", "TsheetRender",
+                "TsheetKit", "TsheetCore", "TsheetRender", "TsheetMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,6 +18,12 @@ package struct Config: Sendable, Equatable {
     package var templatesDirectory: String?
     /// The sender of every email (`[mail] from`).
     package var mailFrom: MailAddress?
+    /// How emails leave: `smtp` or `sendmail` (`[mail] transport`).
+    package var transport: TransportKind = .smtp
+    /// The sendmail-compatible program (`[mail] sendmail_path`).
+    package var sendmailPath = "/usr/sbin/sendmail"
+    /// The SMTP server (`[smtp]`); nil when the config has none.
+    package var smtp: SMTPConfig?
     /// Per-client settings, by client name in lower case (`[clients.acme]`).
     package var clients: [String: ClientSettings] = [:]
 
@@ -73,6 +79,9 @@ package struct Config: Sendable, Equatable {
             case "mail":
                 guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table [mail]") }
                 try readMail(table, file: file)
+            case "smtp":
+                guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table [smtp]") }
+                smtp = try SMTPConfig(table: table, file: file)
             case "clients":
                 guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table") }
                 for (name, settings) in table {
@@ -84,7 +93,7 @@ package struct Config: Sendable, Equatable {
                 }
             default:
                 throw .unknownKey(file: file, key: key, known: ["default_client", "week_start", "hours_format", "lang",
-                                                                "templates_dir", "[mail]", "[clients.NAME]"])
+                                                                "templates_dir", "[mail]", "[smtp]", "[clients.NAME]"])
             }
         }
     }
@@ -100,8 +109,16 @@ package struct Config: Sendable, Equatable {
                     throw .badValue(file: file, key: "mail.from", expected: expected)
                 }
                 mailFrom = address
+            case "transport":
+                let text = try Self.string(value, key: "mail.transport", file: file, expected: "\"smtp\" or \"sendmail\"")
+                guard let kind = TransportKind(rawValue: text) else {
+                    throw .badValue(file: file, key: "mail.transport", expected: "\"smtp\" or \"sendmail\"")
+                }
+                transport = kind
+            case "sendmail_path":
+                sendmailPath = try Self.string(value, key: "mail.sendmail_path", file: file, expected: "a program's path")
             default:
-                throw .unknownKey(file: file, key: "mail.\(key)", known: ["from"])
+                throw .unknownKey(file: file, key: "mail.\(key)", known: ["from", "transport", "sendmail_path"])
             }
         }
     }

@@ -14,6 +14,8 @@ package struct Context: Sendable {
     package let templatesDirectory: String
     /// The program that `--edit` opens: `$VISUAL`, `$EDITOR`, else `vi`.
     package let editor: String
+    /// The environment, for the variable named by `[smtp] password_env` and nothing else.
+    let environment: [String: String]
 
     /// Reads the environment. Flags win over variables, variables over XDG defaults.
     /// - Throws: `ConfigError` for a bad config file or a bad `TSHEET_TODAY`.
@@ -28,6 +30,7 @@ package struct Context: Sendable {
             ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/config.toml")
         templatesDirectory = config.templatesDirectory ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/templates"
         editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
+        self.environment = environment
         if let pinned = environment["TSHEET_TODAY"] {
             guard let day = CalendarDay(iso: pinned) else { throw ContextError.badToday(pinned) }
             today = day

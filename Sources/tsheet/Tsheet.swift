@@ -4,7 +4,7 @@ import TsheetCore
 
 /// The `tsheet` command: parses, runs one subcommand, and turns every failure into one line and an exit status.
 @main
-struct Tsheet: ParsableCommand {
+struct Tsheet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tsheet",
         abstract: "Log billable work in seconds; pivot it; send each client the Monday timesheet.",
@@ -16,14 +16,18 @@ struct Tsheet: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [LogCommand.self, ListCommand.self, EditCommand.self, RemoveCommand.self,
-                      ReportCommand.self, WeekCommand.self, ClientsCommand.self, TemplatesCommand.self,
-                      DemoCommand.self])
+                      ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self,
+                      ClientsCommand.self, TemplatesCommand.self, DemoCommand.self])
 
-    static func main() {
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(withOptionalWeekValue(arguments))
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let error as any UserError {
             fail("Error: \(error)", status: error.exitStatus.rawValue)
         } catch {

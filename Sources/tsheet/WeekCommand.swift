@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TsheetCore
 import TsheetKit
+import TsheetMail
 import TsheetRender
 
 extension EmailVariant: ExpressibleByArgument {}
@@ -19,13 +20,16 @@ enum TimesheetFormat: String, CaseIterable, ExpressibleByArgument {
     case table
 }
 
-struct WeekCommand: ParsableCommand {
+struct WeekCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "week",
         abstract: "Write a client's timesheet email: the week (or a day, or a month), day by day, with totals.",
         discussion: """
             The default week is the last full week before today: run on a Monday, it is the week just ended.
             Without a client, the text and table forms show every client with hours that week.
+
+            --send sends it through the transport in the config ([mail], [smtp]); a period already sent to the
+            client is not sent again without --resend. --dry-run prints the envelope and the message instead.
 
             --format eml -o FILE writes the whole message, in the same thread as the client's last one and to the
             same people (a reply-all), and remembers it; open the file in your mail client to send it. Set the
@@ -35,6 +39,8 @@ struct WeekCommand: ParsableCommand {
               tsheet week -c acme
               tsheet week -c acme --note "I'll be on site Thursday to close the ERP upgrade."
               tsheet week -c acme --format eml -o acme-w47.eml
+              tsheet week -c acme --send
+              tsheet week -c acme --send --dry-run
               tsheet week -c acme --format eml -o reply.eml --reply-to "Re: Timesheet week 46.eml"
               tsheet week -c acme --period month --month last --lang es --format html > statement.html
               tsheet week --format table
@@ -74,24 +80,37 @@ struct WeekCommand: ParsableCommand {
         "Reply (all) to this message saved from your mail client: its thread and its people.", valueName: "file.eml"))
     var replyTo: String?
 
+    @Flag(help: "Send the email now.")
+    var send = false
+
+    @Flag(help: "With --send: send even if this period already went to the client.")
+    var resend = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --send: print the envelope and the message; connect to nothing.")
+    var dryRun = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        if send, client == nil { throw ValidationError("name the client with -c to --send (or use tsheet send --all).") }
+        if (resend || dryRun) && !send { throw ValidationError("--resend and --dry-run go with --send.") }
         if client == nil, format == .html || format == .eml {
             throw ValidationError("name the client with -c for --format \(format.rawValue).")
         }
         if note != nil, edit { throw ValidationError("give --note or --edit, not both.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let context = try global.context()
         let store = try context.openStore()
-        let range: DayRange
-        switch period {
-        case .day: range = DayRange(first: try DateWord.day(parsing: date ?? "today", today: context.today),
-                                    last: try DateWord.day(parsing: date ?? "today", today: context.today))
-        case .week: range = try context.week(named: week)
-        case .month: range = try RangeWord.month(parsing: month ?? "last", today: context.today)
+        let range = try context.emailPeriod(period, day: date, week: week, month: month)
+        if send, let client {
+            let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
+            let request = EmailRequest(client: client, variant: period, period: range, language: lang, note: note,
+                                       replyTo: replyTo)
+            let transport: any MailTransport = try dryRun ? NoTransport() : context.transport()
+            let outcome = try await context.send(request, in: store, via: transport, resend: resend, dryRun: dryRun)
+            return write(SendReport.line(for: outcome, dryRun: dryRun))
         }
         if format == .table {
             let sheets = try context.timesheets(for: range, client: client, in: store)

@@ -38,7 +38,7 @@ import TsheetCore
 
     @Test func namesAnUnknownKey() {
         #expect(throws: ConfigError.unknownKey(file: "c.toml", key: "default_clinet", known: [
-            "default_client", "week_start", "hours_format", "lang", "templates_dir", "[mail]", "[clients.NAME]",
+            "default_client", "week_start", "hours_format", "lang", "templates_dir", "[mail]", "[smtp]", "[clients.NAME]",
         ])) {
             try Config(toml: "default_clinet = \"acme\"", file: "c.toml")
         }

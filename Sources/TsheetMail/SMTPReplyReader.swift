@@ -1,0 +1,79 @@
+import NIOCore
+
+/// One SMTP reply: its code and text lines (`250-SIZE` … `250 HELP` gives code 250 and both lines).
+struct SMTPReply: Sendable {
+    let code: Int
+    let lines: [String]
+
+    /// The reply as the server wrote it, on one line, for messages to the user.
+    var text: String { "\(code) " + lines.joined(separator: " / ") }
+}
+
+/// Collects the server's lines (split by `LineBasedFrameDecoder`) into replies and hands them out one at a
+/// time, each with a deadline. Lives on the channel's event loop.
+final class SMTPReplyReader: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    private var pending: [String] = []
+    private var waiter: (promise: EventLoopPromise<SMTPReply>, timeout: Scheduled<Void>, step: String)?
+    private var failure: SendError?
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        pending.append(String(buffer: unwrapInboundIn(data)))
+        deliver()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        fail(with: nil)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        fail(with: .tls(reason: String(describing: error)))
+        context.close(promise: nil)
+    }
+
+    /// The next complete reply, failing with `SendError.timeout` after `timeout`.
+    func nextReply(on eventLoop: any EventLoop, step: String, timeout: TimeAmount) -> EventLoopFuture<SMTPReply> {
+        let promise = eventLoop.makePromise(of: SMTPReply.self)
+        let deadline = eventLoop.scheduleTask(in: timeout) { [weak self] in
+            self?.waiter = nil
+            promise.fail(SendError.timeout(step: step))
+        }
+        waiter = (promise, deadline, step)
+        deliver()
+        return promise.futureResult
+    }
+
+    private func deliver() {
+        guard let waiter else { return }
+        if let failure {
+            finish(waiter, with: .failure(failure))
+            return
+        }
+        // A reply ends at the first line whose fourth character is not "-".
+        guard let end = pending.firstIndex(where: { $0.count < 4 || $0[$0.index($0.startIndex, offsetBy: 3)] != "-" })
+        else { return }
+        let lines = Array(pending[...end])
+        pending.removeFirst(end + 1)
+        guard let code = Int(lines[end].prefix(3)) else {
+            finish(waiter, with: .failure(.refused(step: waiter.step, reply: "unreadable reply '\(lines[end])'")))
+            return
+        }
+        finish(waiter, with: .success(SMTPReply(code: code, lines: lines.map { String($0.dropFirst(4)) })))
+    }
+
+    /// Fails the waiting step, and every later one, with `error` (a closed connection when nil).
+    private func fail(with error: SendError?) {
+        if failure == nil { failure = error ?? .closed(step: waiter?.step ?? "the conversation") }
+        if let waiter, case .closed = failure { failure = .closed(step: waiter.step) }
+        deliver()
+    }
+
+    private func finish(_ waiter: (promise: EventLoopPromise<SMTPReply>, timeout: Scheduled<Void>, step: String),
+                        with result: Result<SMTPReply, SendError>) {
+        self.waiter = nil
+        waiter.timeout.cancel()
+        waiter.promise.completeWith(result.mapError { $0 as any Error })
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import NIOCore
+import NIOExtras
+import NIOPosix
+import NIOSSL
+
+/// How the connection to the mail server is protected.
+package enum SMTPSecurity: String, Sendable, CaseIterable {
+    /// Plain connection upgraded with STARTTLS before anything else is said (port 587).
+    case starttls
+    /// TLS from the first byte (port 465).
+    case tls
+    /// No TLS: only for a relay on this machine.
+    case none
+}
+
+/// Where and how to reach the mail server. The password is held only in memory, never written anywhere.
+package struct SMTPSettings: Sendable {
+    package var host: String
+    package var port: Int
+    package var security: SMTPSecurity
+    package var username: String?
+    package var password: String?
+    /// A PEM file of CA certificates trusted besides the system's (a corporate relay's CA).
+    package var caFile: String?
+    /// How long connecting, and then each reply, may take.
+    package var timeout: TimeAmount
+
+    package init(host: String, port: Int, security: SMTPSecurity, username: String? = nil, password: String? = nil,
+                 caFile: String? = nil, timeout: TimeAmount = .seconds(30)) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.password = password
+        self.caFile = caFile
+        self.timeout = timeout
+    }
+}
+
+/// Sends messages over SMTP (RFC 5321) with STARTTLS or implicit TLS, AUTH PLAIN or LOGIN, certificates
+/// verified against the system's trust store and `caFile`.
+package struct SMTPTransport: MailTransport {
+    package let settings: SMTPSettings
+
+    package init(settings: SMTPSettings) { self.settings = settings }
+
+    package func send(_ message: MIMEMessage) async throws(SendError) -> String {
+        let session: SMTPSession
+        do {
+            session = try await SMTPSession.connect(settings)
+        } catch let error as SendError {
+            throw error
+        } catch {
+            throw .connection(host: settings.host, port: settings.port, reason: Self.words(for: error))
+        }
+        do {
+            let words = try await session.deliver(message)
+            await session.quit()
+            return words
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+
+    /// A connection error in the user's words: `connection refused` rather than a type name.
+    static func words(for error: any Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
+        if error is ChannelError { return "no connection (\(error))" }
+        return String(describing: error)
+    }
+}
+
+/// One conversation with the server, step by step.
+struct SMTPSession: Sendable {
+    let channel: any Channel
+    let settings: SMTPSettings
+
+    static func connect(_ settings: SMTPSettings) async throws -> SMTPSession {
+        let tls = try settings.security == .none ? nil : makeTLSContext(settings)
+        let host = settings.host
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(settings.timeout)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if settings.security == .tls, let tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(SMTPReplyReader())
+                }
+            }
+            .connect(host: settings.host, port: settings.port).get()
+        let session = SMTPSession(channel: channel, settings: settings)
+        try await session.expect(220, step: "the greeting")
+        var extensions = try await session.hello()
+        if settings.security == .starttls {
+            guard extensions.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }), let tls else {
+                throw SendError.noStartTLS(host: settings.host)
+            }
+            try await session.command("STARTTLS", expect: 220, step: "STARTTLS")
+            try await channel.eventLoop.submit {
+                try channel.pipeline.syncOperations.addHandler(
+                    try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)), position: .first)
+            }.get()
+            extensions = try await session.hello()
+        }
+        if let username = settings.username {
+            try await session.authenticate(username, settings.password ?? "", extensions: extensions)
+        }
+        return session
+    }
+
+    /// MAIL FROM, RCPT TO for every recipient, DATA with dot-stuffing.
+    /// - Returns: the server's words on accepting the message.
+    func deliver(_ message: MIMEMessage) async throws(SendError) -> String {
+        try await command("MAIL FROM:<\(message.from.address)>", expect: 250, step: "MAIL FROM")
+        for recipient in message.recipients {
+            let reply = try await send("RCPT TO:<\(recipient.address)>", step: "RCPT TO")
+            guard reply.code == 250 || reply.code == 251 else {
+                throw .recipient(address: recipient.address, reply: reply.text)
+            }
+        }
+        try await command("DATA", expect: 354, step: "DATA")
+        var body = message.rendered.split(separator: "\r\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
+        if !body.hasSuffix("\r\n") { body += "\r\n" }
+        let reply = try await send(body + ".", step: "the end of DATA")
+        guard reply.code == 250 else { throw .refused(step: "the message", reply: reply.text) }
+        return reply.text
+    }
+
+    /// Says goodbye and closes; errors no longer matter once the message is accepted.
+    func quit() async {
+        _ = try? await send("QUIT", step: "QUIT")
+        await close()
+    }
+
+    func close() async { try? await channel.close() }
+
+    /// EHLO; returns the extensions the server offers.
+    private func hello() async throws(SendError) -> [String] {
+        let reply = try await send("EHLO \(Self.clientName)", step: "EHLO")
+        guard reply.code == 250 else { throw .refused(step: "EHLO", reply: reply.text) }
+        return Array(reply.lines.dropFirst())
+    }
+
+    private func authenticate(_ username: String, _ password: String, extensions: [String]) async throws(SendError) {
+        let mechanisms = extensions.first { $0.uppercased().hasPrefix("AUTH") }?.uppercased()
+            .split(separator: " ").dropFirst().map(String.init) ?? []
+        func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
+        let reply: SMTPReply
+        if mechanisms.contains("PLAIN") || !mechanisms.contains("LOGIN") {
+            reply = try await send("AUTH PLAIN " + base64("\0\(username)\0\(password)"), step: "AUTH")
+        } else {
+            try await command("AUTH LOGIN", expect: 334, step: "AUTH")
+            try await command(base64(username), expect: 334, step: "AUTH")
+            reply = try await send(base64(password), step: "AUTH")
+        }
+        guard reply.code == 235 else { throw .authentication(reply: reply.text) }
+    }
+
+    private func expect(_ code: Int, step: String) async throws(SendError) {
+        let reply = try await read(step: step)
+        guard reply.code == code else { throw .refused(step: step, reply: reply.text) }
+    }
+
+    private func command(_ line: String, expect code: Int, step: String) async throws(SendError) {
+        let reply = try await send(line, step: step)
+        guard reply.code == code else {
+            throw step == "AUTH" ? .authentication(reply: reply.text) : .refused(step: step, reply: reply.text)
+        }
+    }
+
+    private func send(_ line: String, step: String) async throws(SendError) -> SMTPReply {
+        do {
+            try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n")).get()
+        } catch {
+            throw .closed(step: step)
+        }
+        return try await read(step: step)
+    }
+
+    private func read(step: String) async throws(SendError) -> SMTPReply {
+        let channel = channel, timeout = settings.timeout
+        do {
+            return try await channel.eventLoop.flatSubmit {
+                do {
+                    let reader = try channel.pipeline.syncOperations.handler(type: SMTPReplyReader.self)
+                    return reader.nextReply(on: channel.eventLoop, step: step, timeout: timeout)
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(SendError.closed(step: step))
+                }
+            }.get()
+        } catch let error as SendError {
+            throw error
+        } catch {
+            throw .closed(step: step)
+        }
+    }
+
+    /// The name tsheet gives itself in EHLO.
+    static let clientName = ProcessInfo.processInfo.hostName.contains(".") ? ProcessInfo.processInfo.hostName
+        : "[127.0.0.1]"
+}
+
+/// TLS that verifies the server's certificate against the system's roots and the optional CA file.
+private func makeTLSContext(_ settings: SMTPSettings) throws -> NIOSSLContext {
+    var configuration = TLSConfiguration.makeClientConfiguration()
+    if let caFile = settings.caFile {
+        guard FileManager.default.isReadableFile(atPath: caFile) else {
+            throw SendError.tls(reason: "cannot read ca_file '\(caFile)'")
+        }
+        configuration.additionalTrustRoots = [.file(caFile)]
+    }
+    do {
+        return try NIOSSLContext(configuration: configuration)
+    } catch {
+        throw SendError.tls(reason: String(describing: error))
+    }
+}
+
+/// The name to check the certificate against (SNI); nil for an IP address, which is checked against the
+/// certificate's IP addresses instead.
+private func serverName(_ host: String) -> String? {
+    var ipv4 = in_addr(), ipv6 = in6_addr()
+    return inet_pton(AF_INET, host, &ipv4) == 1 || inet_pton(AF_INET6, host, &ipv6) == 1 ? nil : host
+}

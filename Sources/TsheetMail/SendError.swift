@@ -1,0 +1,65 @@
+/// Why a message did not go out. Nothing was delivered when one is thrown (a server that accepted DATA has
+/// taken the message; no error follows that).
+package enum SendError: Error, Equatable, CustomStringConvertible {
+    /// No connection could be made: refused, unknown host, unreachable.
+    case connection(host: String, port: Int, reason: String)
+    /// The server did not answer in time.
+    case timeout(step: String)
+    /// The TLS handshake failed, an untrusted certificate among the causes.
+    case tls(reason: String)
+    /// The server offers no STARTTLS, which `security = "starttls"` requires.
+    case noStartTLS(host: String)
+    /// The server refused the user name or password.
+    case authentication(reply: String)
+    /// The server refused a recipient.
+    case recipient(address: String, reply: String)
+    /// The server refused a step of the conversation.
+    case refused(step: String, reply: String)
+    /// The server closed the connection in the middle of a step.
+    case closed(step: String)
+    /// The sendmail program could not be started.
+    case programMissing(path: String)
+    /// The sendmail program ended in failure.
+    case program(path: String, status: Int32, output: String)
+
+    /// Whether trying again later may work: timeouts, dropped connections, 4xx replies.
+    package var isTemporary: Bool {
+        switch self {
+        case .connection, .timeout, .closed: true
+        case .recipient(_, let reply), .refused(_, let reply): reply.hasPrefix("4")
+        case .tls, .noStartTLS, .authentication, .programMissing, .program: false
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .connection(let host, let port, let reason):
+            "cannot connect to \(host):\(port): \(reason); check [smtp] host and port, or try again later"
+        case .timeout(let step):
+            "the mail server did not answer \(step) in time; try again later"
+        case .tls(let reason):
+            "TLS failed: \(reason); check the server's certificate, or set [smtp] ca_file for a corporate CA"
+        case .noStartTLS(let host):
+            "\(host) offers no STARTTLS; set [smtp] security = \"tls\" (port 465) if it speaks TLS from the start"
+        case .authentication(let reply):
+            "the mail server refused the user name or password (\(reply)); check [smtp] username and the password"
+        case .recipient(let address, let reply):
+            "the mail server refused the recipient \(address) (\(reply)); fix it with tsheet clients set"
+        case .refused(let step, let reply):
+            "the mail server refused \(step) (\(reply))"
+        case .closed(let step):
+            "the mail server closed the connection during \(step); try again later"
+        case .programMissing(let path):
+            "cannot run the sendmail program '\(path)'; set [mail] sendmail_path to msmtp or sendmail"
+        case .program(let path, let status, let output):
+            "'\(path)' failed with status \(status)" + (output.isEmpty ? "" : ": \(output)")
+        }
+    }
+}
+
+/// A way to hand a message to the world.
+package protocol MailTransport: Sendable {
+    /// Delivers `message` to every recipient (To, Cc and Bcc).
+    /// - Returns: what the server or program said on success, for the record.
+    func send(_ message: MIMEMessage) async throws(SendError) -> String
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""A real SMTP server on 127.0.0.1 for tsheet's tests: aiosmtpd with STARTTLS (or implicit TLS) and AUTH.
+
+It makes a throwaway CA and a server certificate for 127.0.0.1 in --certs (ca.pem is what a client should
+trust), listens on a port the OS picks, prints "PORT <n>" and serves until its standard input closes or
+--lifetime seconds pass. Each message it accepts is written to --spool as JSON: the envelope and the content.
+
+Failure modes for tests: --refuse ADDRESS answers 550 to that recipient; --drop-in-data closes the connection
+instead of answering the end of DATA; --untrusted serves a certificate that no CA in ca.pem signed.
+"""
+import argparse
+import asyncio
+import datetime
+import ipaddress
+import json
+import os
+import ssl
+import sys
+import uuid
+
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+
+def certificate(subject, issuer_name, issuer_key, key, is_ca):
+    now = datetime.datetime.now(datetime.timezone.utc)
+    builder = (x509.CertificateBuilder()
+               .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+               .issuer_name(issuer_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+               .add_extension(x509.BasicConstraints(ca=is_ca, path_length=None), critical=True))
+    if not is_ca:
+        builder = builder.add_extension(x509.SubjectAlternativeName(
+            [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]), critical=False)
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+def make_certificates(folder, untrusted):
+    os.makedirs(folder, exist_ok=True)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "tsheet test CA")])
+    ca = certificate("tsheet test CA", ca_name, ca_key, ca_key, True)
+    server_key = ec.generate_private_key(ec.SECP256R1())
+    if untrusted:  # self-signed: nothing in ca.pem vouches for it
+        rogue_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+        server = certificate("127.0.0.1", rogue_name, server_key, server_key, False)
+    else:
+        server = certificate("127.0.0.1", ca_name, ca_key, server_key, False)
+    pem = serialization.Encoding.PEM
+    with open(os.path.join(folder, "ca.pem"), "wb") as handle:
+        handle.write(ca.public_bytes(pem))
+    with open(os.path.join(folder, "server.pem"), "wb") as handle:
+        handle.write(server.public_bytes(pem))
+    with open(os.path.join(folder, "server.key"), "wb") as handle:
+        handle.write(server_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(os.path.join(folder, "server.pem"), os.path.join(folder, "server.key"))
+    return context
+
+
+class Handler:
+    def __init__(self, spool, refuse, drop_in_data):
+        self.spool, self.refuse, self.drop_in_data = spool, refuse, drop_in_data
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if address.lower() in self.refuse:
+            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.drop_in_data:
+            server.transport.close()
+            return "421 closing"
+        record = {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
+                  "content": envelope.original_content.decode("utf-8", "replace"),
+                  "authenticated": bool(session.authenticated), "tls": session.ssl is not None}
+        with open(os.path.join(self.spool, f"{uuid.uuid4()}.json"), "w") as handle:
+            json.dump(record, handle)
+        return "250 2.0.0 Ok: queued as TEST"
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--spool", required=True)
+    parser.add_argument("--certs", required=True)
+    parser.add_argument("--tls", choices=["starttls", "implicit", "none"], default="starttls")
+    parser.add_argument("--user", default="ana@consult.es")
+    parser.add_argument("--password", default="s3cret")
+    parser.add_argument("--refuse", action="append", default=[])
+    parser.add_argument("--drop-in-data", action="store_true")
+    parser.add_argument("--untrusted", action="store_true")
+    parser.add_argument("--lifetime", type=float, default=120)
+    args = parser.parse_args()
+    os.makedirs(args.spool, exist_ok=True)
+    context = make_certificates(args.certs, args.untrusted)
+    handler = Handler(args.spool, [a.lower() for a in args.refuse], args.drop_in_data)
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == args.user \
+            and auth_data.password.decode() == args.password
+        return AuthResult(success=ok, handled=False)
+
+    def factory():
+        if args.tls == "starttls":
+            return SMTP(handler, hostname="localhost", tls_context=context, require_starttls=True,
+                        authenticator=authenticator, auth_require_tls=True)
+        return SMTP(handler, hostname="localhost", authenticator=authenticator, auth_require_tls=False)
+
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(factory, "127.0.0.1", 0, ssl=context if args.tls == "implicit" else None)
+    print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
+    stdin_closed = loop.run_in_executor(None, sys.stdin.read)
+    await asyncio.wait_for(asyncio.shield(stdin_closed), timeout=args.lifetime) if args.lifetime else None
+    server.close()
+
+
+if __name__ == "__main__":
+    try:
+        asyncio.run(main())
+    except asyncio.TimeoutError:
+        pass
