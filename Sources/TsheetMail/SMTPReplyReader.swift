@@ -48,7 +48,9 @@ final class SMTPReplyReader: ChannelInboundHandler {
     private func deliver() {
         guard let waiter else { return }
         if let failure {
-            finish(waiter, with: .failure(failure))
+            // A connection that closed is told as closing during the step that waited for it.
+            let error: SendError = if case .closed = failure { .closed(step: waiter.step) } else { failure }
+            finish(waiter, with: .failure(error))
             return
         }
         // A reply ends at the first line whose fourth character is not "-".
@@ -65,8 +67,11 @@ final class SMTPReplyReader: ChannelInboundHandler {
 
     /// Fails the waiting step, and every later one, with `error` (a closed connection when nil).
     private func fail(with error: SendError?) {
-        if failure == nil { failure = error ?? .closed(step: waiter?.step ?? "the conversation") }
-        if let waiter, case .closed = failure { failure = .closed(step: waiter.step) }
+        if let error {
+            failure = error // a TLS failure explains the closing that follows or precedes it
+        } else if failure == nil {
+            failure = .closed(step: "the conversation")
+        }
         deliver()
     }
 

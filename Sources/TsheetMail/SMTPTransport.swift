@@ -66,6 +66,9 @@ package struct SMTPTransport: MailTransport {
 
     /// A connection error in the user's words: `connection refused` rather than a type name.
     static func words(for error: any Error) -> String {
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first?.error {
+            return words(for: first)
+        }
         if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
         if error is ChannelError { return "no connection (\(error))" }
         return String(describing: error)
@@ -75,6 +78,9 @@ package struct SMTPTransport: MailTransport {
 /// One conversation with the server, step by step.
 struct SMTPSession: Sendable {
     let channel: any Channel
+    /// Kept here as well as in the pipeline, which empties when the connection closes: the reader still knows
+    /// why it closed.
+    let reader: NIOLoopBound<SMTPReplyReader>
     let settings: SMTPSettings
 
     static func connect(_ settings: SMTPSettings) async throws -> SMTPSession {
@@ -93,7 +99,11 @@ struct SMTPSession: Sendable {
                 }
             }
             .connect(host: settings.host, port: settings.port).get()
-        let session = SMTPSession(channel: channel, settings: settings)
+        let reader = try await channel.eventLoop.submit {
+            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPReplyReader.self),
+                         eventLoop: channel.eventLoop)
+        }.get()
+        let session = SMTPSession(channel: channel, reader: reader, settings: settings)
         try await session.expect(220, step: "the greeting")
         var extensions = try await session.hello()
         if settings.security == .starttls {
@@ -177,22 +187,21 @@ struct SMTPSession: Sendable {
     private func send(_ line: String, step: String) async throws(SendError) -> SMTPReply {
         do {
             try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n")).get()
+        } catch let error as NIOSSLError {
+            throw .tls(reason: String(describing: error))
         } catch {
+            // The reader knows why the channel went away (a failed TLS handshake, say); ask it.
+            _ = try await read(step: step)
             throw .closed(step: step)
         }
         return try await read(step: step)
     }
 
     private func read(step: String) async throws(SendError) -> SMTPReply {
-        let channel = channel, timeout = settings.timeout
+        let eventLoop = channel.eventLoop, reader = reader, timeout = settings.timeout
         do {
-            return try await channel.eventLoop.flatSubmit {
-                do {
-                    let reader = try channel.pipeline.syncOperations.handler(type: SMTPReplyReader.self)
-                    return reader.nextReply(on: channel.eventLoop, step: step, timeout: timeout)
-                } catch {
-                    return channel.eventLoop.makeFailedFuture(SendError.closed(step: step))
-                }
+            return try await eventLoop.flatSubmit {
+                reader.value.nextReply(on: eventLoop, step: step, timeout: timeout)
             }.get()
         } catch let error as SendError {
             throw error

@@ -80,9 +80,13 @@ extension Store {
         }
     }
 
-    /// Runs `body` holding an advisory `flock` on `path`, which SQLite's own (POSIX) locks do not see.
+    /// Runs `body` holding an advisory `flock` on the folder of `path`.
+    ///
+    /// Not on the database file itself: closing any descriptor of that file would drop the POSIX locks SQLite
+    /// holds on it in this process, and another process could then checkpoint the WAL away under our feet.
     private static func withExclusiveLock(on path: String, _ body: () throws -> Void) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw StoreError.io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX) == 0 else {

@@ -30,6 +30,8 @@ struct Tsheet: AsyncParsableCommand {
             }
         } catch let error as any UserError {
             fail("Error: \(error)", status: error.exitStatus.rawValue)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue) // the command has said what went wrong
         } catch {
             let status = exitCode(for: error)
             guard status != .success else { exit(withError: error) } // --help and --version
