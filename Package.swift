@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "tsheet",
             dependencies: [
-                "TsheetKit", "TsheetCore", "TsheetRender", "TsheetMail",
+                "TsheetKit", "TsheetCore", "TsheetRender", "TsheetMail", "TsheetExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +65,7 @@ let package = Package(
         /// What the tests share: golden files and Python's independent email parser.
         .target(name: "TsheetTestSupport", path: "Tests/TsheetTestSupport"),
         .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport", "TsheetTestSupport"]),
+        .testTarget(name: "TsheetExportTests", dependencies: ["TsheetExport"]),
         .testTarget(name: "TsheetRenderTests", dependencies: ["TsheetRender", "TsheetTestSupport"]),
         .testTarget(name: "TsheetMailTests", dependencies: ["TsheetMail", "TsheetTestSupport"]),
         .testTarget(name: "TsheetCLITests", dependencies: ["TsheetCore", "TsheetTestSupport"]),

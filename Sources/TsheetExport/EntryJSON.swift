@@ -1,7 +1,7 @@
 import TsheetCore
 
 /// Entries as JSON objects, the contract scripts rely on: `id`, `date` (`YYYY-MM-DD`), `client`, `title`,
-/// `description`, `minutes`, with keys in that order.
+/// `description`, `minutes`, `hours` (two decimals), with keys in that order.
 package enum EntryJSON {
     /// One entry as a one-line JSON object.
     package static func object(_ entry: Entry) -> String {
@@ -9,6 +9,7 @@ package enum EntryJSON {
             "id": String(entry.id), "date": JSONText.string(entry.day.description),
             "client": JSONText.string(entry.client), "title": JSONText.string(entry.title),
             "description": JSONText.string(entry.description), "minutes": String(entry.minutes.value),
+            "hours": entry.minutes.formatted(.decimal),
         ])
     }
 

@@ -51,6 +51,10 @@ extension Store {
                 CREATE INDEX message_by_client ON message(client_id, id);
                 """)
         }
+        migrator.registerMigration("v3: import keys") { db in
+            // A fingerprint of every imported row, so that importing a file twice adds nothing.
+            try db.execute(sql: "CREATE TABLE import_key (key INTEGER PRIMARY KEY)")
+        }
         return migrator
     }
 

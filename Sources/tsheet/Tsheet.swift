@@ -16,7 +16,8 @@ struct Tsheet: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [LogCommand.self, ListCommand.self, EditCommand.self, RemoveCommand.self,
-                      ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self,
+                      ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, ExportCommand.self,
+                      ImportCommand.self,
                       ClientsCommand.self, TemplatesCommand.self, DemoCommand.self])
 
     static func main() async {

@@ -37,7 +37,7 @@ import Testing
         #expect(try sandbox.succeed(["list", "--format", "json"]) == """
             [
               {"id":2,"date":"2026-11-19","client":"acme","title":"Weekly sync with IT",\
-            "description":"With Marta, about the ERP","minutes":60}
+            "description":"With Marta, about the ERP","minutes":60,"hours":1.00}
             ]
 
             """)

@@ -37,7 +37,7 @@ import TsheetExport
     @Test func jsonKeepsTheDocumentedKeysAndParsesBack() throws {
         let json = EntryJSON.array(entries)
         #expect(json.split(separator: "\n")[1]
-            == #"  {"id":12,"date":"2026-11-20","client":"acme","title":"Weekly sync","description":"","minutes":45},"#)
+            == #"  {"id":12,"date":"2026-11-20","client":"acme","title":"Weekly sync","description":"","minutes":45,"hours":0.75},"#)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(parsed?[1]["description"] as? String == "línea 1\nlínea 2")
         #expect(parsed?[1]["title"] as? String == "Instalación, \"TPV\"")

@@ -1,0 +1,111 @@
+import TsheetCore
+
+/// The rows of a CSV file in one of the CSV formats, read as they stream in.
+package struct CSVImport {
+    private var reader: CSVReader
+    /// The format, as asked or as the header shows.
+    package let format: ImportFormat
+    private let columns: [String: Int]
+    private let width: Int
+
+    /// Reads the header. `requested` `.auto` picks the format the header announces.
+    /// - Throws: `ImportError` for a header that fits no format (or not the one requested).
+    package init(reader: CSVReader, requested: ImportFormat) throws(ImportError) {
+        var reader = reader
+        let header: CSVReader.Record
+        do {
+            try reader.detectSeparator()
+            guard let first = try reader.next() else { throw ImportError(line: 1, "the file is empty") }
+            header = first
+        } catch let error as CSVError {
+            throw ImportError(line: error.line, error.description)
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(line: 1, "\(error)")
+        }
+        let names = header.fields.map { $0.trimmed }
+        guard let detected = ImportFormat.csvFormat(header: names), requested == .auto || requested == detected else {
+            let expected = requested == .auto || requested == .tsheet
+                ? "date, client, title and minutes (or hours), in any order" : "the header of a \(requested) export"
+            throw ImportError(line: header.line, "the header '\(names.joined(separator: ","))' is not one tsheet reads; expected \(expected)")
+        }
+        self.reader = reader
+        format = detected
+        width = names.count
+        columns = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Calls `body` with every row, in file order.
+    /// - Throws: `ImportError` naming the line and field of the first row that cannot be read, or what `body`
+    ///   throws.
+    package mutating func forEachRow(_ body: (ImportRow) throws -> Void) throws {
+        while true {
+            let record: CSVReader.Record
+            do {
+                guard let next = try reader.next() else { return }
+                record = next
+            } catch {
+                throw ImportError(line: error.line, error.description)
+            }
+            guard record.fields.count == width else {
+                throw ImportError(line: record.line, "\(record.fields.count) fields where the header has \(width); quote fields that hold the separator")
+            }
+            try body(try row(record))
+        }
+    }
+
+    private func row(_ record: CSVReader.Record) throws(ImportError) -> ImportRow {
+        let line = record.line
+        func field(_ name: String) -> String { columns[name].map { record.fields[$0].trimmed } ?? "" }
+        func value<T>(_ name: String, _ parse: (String) throws(ImportValueError) -> T) throws(ImportError) -> T {
+            do { return try parse(field(name)) } catch { throw ImportError(line: line, field: name, error.message) }
+        }
+        func required(_ name: String) throws(ImportError) -> String {
+            let text = field(name)
+            if text.isEmpty { throw ImportError(line: line, field: name, "is empty") }
+            return text
+        }
+        func joined(_ parts: [String], excluding used: [String]) -> String {
+            parts.filter { !$0.isEmpty && !used.contains($0) }.joined(separator: " · ")
+        }
+        switch format {
+        case .toggl, .clockify:
+            let project = field("project"), task = field("task"), text = field("description")
+            let client = field("client").isEmpty ? project : field("client")
+            let title = [text, task, project].first { !$0.isEmpty } ?? ""
+            let isToggl = format == .toggl
+            return ImportRow(
+                line: line, client: client.isEmpty ? try required("client") : client,
+                title: title.isEmpty ? try required("description") : title,
+                description: joined([project, task], excluding: [client, title]),
+                day: try value(isToggl ? "start date" : "start date") { (text) throws(ImportValueError) in
+                    try ImportValue.day(text, usDates: !isToggl)
+                },
+                minutes: try value(isToggl ? "duration" : "duration (h)", ImportValue.clockDuration))
+        case .harvest:
+            let notes = field("notes").split(whereSeparator: \.isNewline).map { String($0).trimmed }
+            let task = field("task"), project = field("project")
+            let title = notes.first ?? task
+            return ImportRow(
+                line: line, client: try required("client"), title: title.isEmpty ? try required("task") : title,
+                description: (Array(notes.dropFirst()) + [joined([project, task], excluding: [title])])
+                    .filter { !$0.isEmpty }.joined(separator: "\n"),
+                day: try value("date") { (text) throws(ImportValueError) in try ImportValue.day(text) },
+                minutes: try value("hours", ImportValue.hours))
+        default:
+            let minutes = columns["minutes"] != nil && !field("minutes").isEmpty
+                ? try value("minutes", ImportValue.minutes) : try value("hours", ImportValue.hours)
+            let id = field("id")
+            return ImportRow(
+                line: line, id: id.isEmpty ? nil : try value("id") { (text) throws(ImportValueError) in
+                    guard let id = Int64(text), id > 0 else { throw ImportValueError("'\(text)' is not an entry id") }
+                    return id
+                },
+                client: try required("client"), title: try required("title"),
+                description: columns["description"].map { record.fields[$0] } ?? "",
+                day: try value("date") { (text) throws(ImportValueError) in try ImportValue.day(text) },
+                minutes: minutes)
+        }
+    }
+}

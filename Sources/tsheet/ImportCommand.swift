@@ -1,0 +1,70 @@
+import ArgumentParser
+import TsheetExport
+import TsheetKit
+
+extension ImportFormat: ExpressibleByArgument {}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import entries from tsheet's export, a spreadsheet, Toggl, Clockify, Harvest, Watson or Timewarrior.",
+        discussion: """
+            All or nothing: the first row that cannot be read stops the import, names the file, line and field,
+            and leaves the log as it was. Importing the same file twice adds nothing; two identical rows in one
+            file are two entries. FILE may be - for standard input.
+
+            Formats (detected from the header or shape): tsheet's CSV, JSON and NDJSON; a CSV typed in a
+            spreadsheet with date, client, title and minutes (or hours), optionally description, in any order;
+            Toggl Track's detailed report CSV; Clockify's detailed report CSV (dates MM/DD/YYYY or ISO); Harvest's
+            time report CSV; Watson's frames JSON; timew export JSON, where the first tag is the client, the other
+            tags the title (the first tag when alone) and the annotation the description.
+
+            Examples:
+              tsheet import hours.csv
+              tsheet import toggl.csv --client-map "ACME Corp=acme" --dry-run
+              timew export | tsheet import - --format timewarrior
+            """)
+
+    @Argument(help: "The file, or - for standard input.")
+    var file: String
+
+    @Option(help: "auto (default), tsheet, toggl, clockify, harvest, watson or timewarrior.")
+    var format: ImportFormat = .auto
+
+    @Option(name: .customLong("client-map"), help: ArgumentHelp("Rename a client on the way in: FROM=TO (repeatable).",
+                                                                  valueName: "from=to"))
+    var clientMap: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Check the file and say what would be added; change nothing.")
+    var dryRun = false
+
+    @Flag(help: "No progress on the terminal.")
+    var quiet = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        for pair in clientMap where pair.split(separator: "=").count != 2 {
+            throw ValidationError("--client-map takes FROM=TO, e.g. \"ACME Corp=acme\"; got '\(pair)'.")
+        }
+    }
+
+    func run() throws {
+        let context = try global.context()
+        let map = Dictionary(clientMap.map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmed }
+            return (parts[0], parts[1])
+        }, uniquingKeysWith: { $1 })
+        let progress = Progress(verb: "Read", quiet: quiet)
+        let (summary, format) = try context.importFile(ImportRequest(path: file, format: format, clientMap: map,
+                                                                     dryRun: dryRun),
+                                                       into: try context.openStore(), progress: progress.report)
+        progress.finish()
+        let clients = summary.added.sorted { $0.key.lowercased() < $1.key.lowercased() }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let verb = dryRun ? "Would import" : "Imported"
+        write("\(verb) \(summary.total) \(summary.total == 1 ? "entry" : "entries") from \(format)"
+            + (clients.isEmpty ? "" : " (\(clients))")
+            + (summary.skipped > 0 ? "; \(summary.skipped) already imported, skipped" : "") + ".\n")
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Rows done and the rate, on standard error, for long imports and exports on a terminal; silent in a pipe or
+/// with `--quiet`.
+struct Progress {
+    let enabled: Bool
+    let verb: String
+    private let start = ContinuousClock.now
+
+    init(verb: String, quiet: Bool) {
+        self.verb = verb
+        enabled = !quiet && isatty(STDERR_FILENO) == 1
+    }
+
+    func report(_ rows: Int) {
+        guard enabled else { return }
+        let seconds = max(0.001, Double((ContinuousClock.now - start).components.attoseconds) / 1e18
+            + Double((ContinuousClock.now - start).components.seconds))
+        FileHandle.standardError.write(Data("\r\(verb) \(rows) rows, \(Int(Double(rows) / seconds)) rows/s".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
