@@ -53,7 +53,7 @@ def main():
     parser.add_argument("--entries", type=int, default=1_000_000)
     args = parser.parse_args()
 
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "tsheet"], cwd=ROOT, check=True)
     binary = os.path.join(ROOT, ".build", "release", "tsheet")
     os.makedirs(DATA, exist_ok=True)
     pristine = os.path.join(DATA, f"bench-{args.entries}.sqlite")

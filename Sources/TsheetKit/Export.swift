@@ -16,7 +16,7 @@ package enum ExportFailure: UserError, Equatable {
 }
 
 extension Context {
-    /// Writes every entry matching `filter`, oldest first, to `path` (standard output when nil), streaming.
+    /// Writes every entry matching `filter`, in the order they were logged, to `path` (standard output when nil), streaming.
     /// `excel` shapes CSV for a spreadsheet in the language of `lang` (default: the config's).
     /// - Parameter progress: called now and then with the number of rows written.
     /// - Returns: the number of entries written.

@@ -17,78 +17,124 @@ package struct ImportSummary: Sendable, Equatable {
 /// Adds imported entries inside the import's one transaction.
 package struct ImportBatch {
     let db: Database
-    let insertEntry: Statement
-    let insertEntryWithID: Statement
-    let insertKey: Statement
+    /// This import's number in `import_key.batch`.
+    let batch: Int64
+    let statements: Statements
     /// Client ids and stored names, by name in lower case.
     var clients: [String: (id: Int64, name: String)] = [:]
-    var seenInFile: [Int64: Int] = [:]
+    /// Whether the entry indexes were dropped to be built once at the end, as a large import goes faster so.
+    var indexesDropped = false
     package private(set) var summary = ImportSummary()
 
-    /// Adds `entry` (with `id` when given and free) unless a row with the same content was imported before.
-    /// Identical rows within one file are distinct entries: two half-hour calls on one day are real.
+    struct Statements {
+        let insertEntry: Statement
+        let insertEntryWithID: Statement
+        let findKey: Statement
+        let insertKey: Statement
+        let claimKey: Statement
+    }
+
+    /// Adds `entry` (with `id` when given and free) unless an earlier import brought a row with the same content
+    /// that no row of this import has matched yet. Identical rows within one import are distinct entries: two
+    /// half-hour calls on one day are real.
     package mutating func add(_ entry: NewEntry, id: Int64?) throws {
         let content = Self.fingerprint(entry)
-        let occurrence = seenInFile[content, default: 0]
-        seenInFile[content] = occurrence + 1
-        try insertKey.execute(arguments: [Self.mix(content, occurrence)])
-        guard db.changesCount == 1 else {
-            summary.skipped += 1
-            return
+        var occurrence: UInt64 = 0
+        while true {
+            let key = Self.key(content, occurrence)
+            guard let owner = try Int64.fetchOne(statements.findKey, arguments: [key]) else {
+                try statements.insertKey.execute(arguments: [key, batch])
+                break
+            }
+            if owner != batch { // a row of an earlier import: this one is the same, so it is skipped
+                try statements.claimKey.execute(arguments: [batch, key])
+                summary.skipped += 1
+                return
+            }
+            occurrence += 1 // an identical row earlier in this import: look at the next occurrence
         }
-        let key = entry.client.lowercased()
-        if clients[key] == nil {
+        let name = entry.client.lowercased()
+        if clients[name] == nil {
             let id = try Store.clientID(named: entry.client, creating: true, in: db)!
-            let name = try String.fetchOne(db, sql: "SELECT name FROM client WHERE id = ?", arguments: [id]) ?? entry.client
-            clients[key] = (id, name)
+            clients[name] = (id, try String.fetchOne(db, sql: "SELECT name FROM client WHERE id = ?", arguments: [id])
+                ?? entry.client)
         }
-        let (client, name) = clients[key]!
+        let (client, stored) = clients[name]!
         let values: [any DatabaseValueConvertible] = [client, entry.title, entry.description, entry.day.description,
                                                       entry.minutes.value]
-        if let id, try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entry WHERE id = ?)", arguments: [id])! {
-            try insertEntryWithID.execute(arguments: StatementArguments([id] + values))
-        } else {
-            try insertEntry.execute(arguments: StatementArguments(values))
+        // An id already taken (by an entry of this log) leaves the row to get a new one.
+        if let id { try statements.insertEntryWithID.execute(arguments: StatementArguments([id] + values)) }
+        if id == nil || db.changesCount == 0 {
+            try statements.insertEntry.execute(arguments: StatementArguments(values))
         }
-        summary.added[name, default: 0] += 1
+        summary.added[stored, default: 0] += 1
+        if summary.total == Self.rowsBeforeDroppingIndexes { try dropIndexes() }
+    }
+
+    /// Past this many rows, the entry indexes are dropped and built again at the end, in one pass.
+    static let rowsBeforeDroppingIndexes = 20_000
+
+    private mutating func dropIndexes() throws {
+        try db.execute(sql: "DROP INDEX entry_by_client_day; DROP INDEX entry_by_day")
+        indexesDropped = true
+    }
+
+    /// Builds again the indexes `dropIndexes` dropped.
+    func restoreIndexes() throws {
+        guard indexesDropped else { return }
+        try db.execute(sql: Store.entryIndexes)
     }
 
     /// FNV-1a over the row's content; the client without regard to case.
-    static func fingerprint(_ entry: NewEntry) -> Int64 {
+    static func fingerprint(_ entry: NewEntry) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for part in [entry.client.lowercased(), entry.title, entry.description, entry.day.description,
                      String(entry.minutes.value)] {
             for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
             hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
         }
-        return Int64(bitPattern: hash)
+        return hash
     }
 
-    static func mix(_ hash: Int64, _ occurrence: Int) -> Int64 {
-        Int64(bitPattern: (UInt64(bitPattern: hash) ^ UInt64(occurrence)) &* 0x0000_0100_0000_01B3)
+    static func key(_ content: UInt64, _ occurrence: UInt64) -> Int64 {
+        Int64(bitPattern: (content ^ occurrence) &* 0x0000_0100_0000_01B3)
     }
 }
 
 extension Store {
+    /// The entry indexes, as the first migration creates them.
+    static let entryIndexes = """
+        CREATE INDEX entry_by_client_day ON entry(client_id, day, minutes);
+        CREATE INDEX entry_by_day ON entry(day, client_id, minutes);
+        """
+
     /// Runs `body` in one transaction with a batch to add entries to. When the method returns, either every
     /// row `body` added is in the log, or (when `body` throws, or for a dry run) none is.
     /// - Returns: what was added, or would have been on a dry run.
     package func importEntries(dryRun: Bool, _ body: (inout ImportBatch) throws -> Void) throws -> ImportSummary {
         do {
             return try queue.writeWithoutTransaction { db in
+                // A large import touches pages all over the file: a bigger cache keeps them in memory rather
+                // than spilling them to the WAL and reading them back.
+                try db.execute(sql: "PRAGMA cache_size = -16000")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
-                    var batch = ImportBatch(
-                        db: db,
+                    let batch = try Int64.fetchOne(db, sql: "SELECT coalesce(max(batch), 0) + 1 FROM import_key") ?? 1
+                    var importer = ImportBatch(db: db, batch: batch, statements: .init(
                         insertEntry: try db.makeStatement(sql: """
                             INSERT INTO entry (client_id, title, description, day, minutes) VALUES (?, ?, ?, ?, ?)
                             """),
                         insertEntryWithID: try db.makeStatement(sql: """
-                            INSERT INTO entry (id, client_id, title, description, day, minutes) VALUES (?, ?, ?, ?, ?, ?)
+                            INSERT OR IGNORE INTO entry (id, client_id, title, description, day, minutes)
+                            VALUES (?, ?, ?, ?, ?, ?)
                             """),
-                        insertKey: try db.makeStatement(sql: "INSERT OR IGNORE INTO import_key (key) VALUES (?)"))
-                    try body(&batch)
-                    summary = batch.summary
+                        findKey: try db.makeStatement(sql: "SELECT batch FROM import_key WHERE key = ?"),
+                        insertKey: try db.makeStatement(sql: "INSERT INTO import_key (key, batch) VALUES (?, ?)"),
+                        claimKey: try db.makeStatement(sql: "UPDATE import_key SET batch = ? WHERE key = ?")))
+                    try body(&importer)
+                    try importer.restoreIndexes()
+                    summary = importer.summary
                     return dryRun ? .rollback : .commit
                 }
                 return summary
@@ -98,12 +144,12 @@ extension Store {
         }
     }
 
-    /// Calls `body` with every entry matching `filter`, oldest first, reading as it goes: memory stays flat
-    /// however many entries there are.
+    /// Calls `body` with every entry matching `filter` in the order they were logged (by id), reading as it
+    /// goes: memory stays flat however many entries there are.
     package func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws {
         try reading { db in
             let (sql, arguments) = try Store.whereClause(for: filter, in: db)
-            let cursor = try Row.fetchCursor(db, sql: Store.entrySelect + sql + " ORDER BY e.day, e.id", arguments: arguments)
+            let cursor = try Row.fetchCursor(db, sql: Store.entrySelect + sql + " ORDER BY e.id", arguments: arguments)
             while let row = try cursor.next() { try body(Store.entry(from: row)) }
         }
     }

@@ -22,10 +22,9 @@ extension Store {
                     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
                     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
                 );
-                -- Day keys as ISO text: month and year are prefixes, and both indexes cover the pivot's sums.
-                CREATE INDEX entry_by_client_day ON entry(client_id, day, minutes);
-                CREATE INDEX entry_by_day ON entry(day, client_id, minutes);
                 """)
+            // Day keys as ISO text: month and year are prefixes, and both indexes cover the pivot's sums.
+            try db.execute(sql: Store.entryIndexes)
         }
         migrator.registerMigration("v2: recipients and messages") { db in
             try db.execute(sql: """
@@ -52,8 +51,9 @@ extension Store {
                 """)
         }
         migrator.registerMigration("v3: import keys") { db in
-            // A fingerprint of every imported row, so that importing a file twice adds nothing.
-            try db.execute(sql: "CREATE TABLE import_key (key INTEGER PRIMARY KEY)")
+            // A fingerprint of every imported row (its content and how many identical rows came before it in
+            // the same import), so that importing a file twice adds nothing; `batch` is the import that claimed it.
+            try db.execute(sql: "CREATE TABLE import_key (key INTEGER PRIMARY KEY, batch INTEGER NOT NULL)")
         }
         return migrator
     }

@@ -7,7 +7,7 @@ extension EntryWriter.Format: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export entries as CSV, JSON or NDJSON, oldest first.",
+        abstract: "Export entries as CSV, JSON or NDJSON, in the order they were logged.",
         discussion: """
             CSV follows RFC 4180 with the header id,date,client,title,description,minutes,hours, in UTF-8. --excel
             writes for a spreadsheet: a UTF-8 byte order mark, CRLF, ';' and a decimal comma when the language is

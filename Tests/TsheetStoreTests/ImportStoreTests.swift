@@ -1,0 +1,47 @@
+import GRDB
+import Testing
+import TsheetCore
+@testable import TsheetStore
+
+@Suite struct ImportStoreTests {
+    let store: Store
+
+    init() throws { store = try Store(path: try temporaryFolder() + "/tsheet.sqlite") }
+
+    func importing(_ rows: [NewEntry], dryRun: Bool = false) throws -> ImportSummary {
+        try store.importEntries(dryRun: dryRun) { batch in
+            for row in rows { try batch.add(row, id: nil) }
+        }
+    }
+
+    @Test func identicalRowsCountAcrossImports() throws {
+        let call = entry("acme", "Call", "2026-11-20", 30)
+        #expect(try importing([call, call]) == ImportSummary(added: ["acme": 2]))
+        #expect(try importing([call, call]) == ImportSummary(skipped: 2))
+        #expect(try importing([call, call, call]) == ImportSummary(added: ["acme": 1], skipped: 2),
+                "a third identical call is new")
+        #expect(try store.entries(matching: EntryFilter()).count == 3)
+    }
+
+    @Test func aDryRunAndAFailureLeaveNothing() throws {
+        #expect(try importing([entry("acme", "A", "2026-11-20", 30)], dryRun: true).total == 1)
+        #expect(throws: (any Error).self) {
+            try importing([entry("acme", "A", "2026-11-20", 30), entry("acme", "Too long", "2026-11-20", 2000)])
+        }
+        #expect(try store.entries(matching: EntryFilter()).isEmpty)
+        #expect(try store.clientSummaries().isEmpty)
+    }
+
+    @Test func aLargeImportBuildsTheIndexesAgain() throws {
+        let rows = (0..<(ImportBatch.rowsBeforeDroppingIndexes + 500)).map { index in
+            entry(index % 2 == 0 ? "acme" : "globex", "Task \(index)", "2026-11-\(10 + index % 10)", 1 + index % 600)
+        }
+        #expect(try importing(rows).total == rows.count)
+        let indexes = try store.queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entry' ORDER BY 1")
+        }
+        #expect(indexes == ["entry_by_client_day", "entry_by_day"])
+        #expect(try store.pivotCells(matching: EntryFilter(client: "acme"), rows: .client, bucket: nil, rounding: [:])
+            .first?.minutes == Minutes(rows.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.minutes.value).reduce(0, +)))
+    }
+}
