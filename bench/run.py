@@ -34,12 +34,16 @@ def measure(command, env):
     return elapsed, usage.ru_maxrss
 
 
-def compare(name, ours, reference, target, runs, env):
+def compare(name, ours, reference, target, runs, env, setup=None):
     times_ours, times_ref, peaks = [], [], []
     for _ in range(runs):
+        if setup:
+            setup()
         seconds, peak = measure(ours, env)
         times_ours.append(seconds)
         peaks.append(peak)
+        if setup:
+            setup()
         times_ref.append(measure(reference, env)[0])
     ours_ms, ref_ms = statistics.median(times_ours) * 1000, statistics.median(times_ref) * 1000
     ratio = ours_ms / ref_ms
@@ -105,6 +109,32 @@ def main():
              f"SELECT sum(minutes) FROM entry WHERE client_id = {acme} AND day BETWEEN '2026-11-01' AND '{WEEK_LAST}';"
              f"SELECT sum(minutes) FROM entry WHERE client_id = {acme} AND day BETWEEN '2026-01-01' AND '{WEEK_LAST}';"],
             2.0, args.runs, env)
+    export = os.path.join(DATA, "export.csv")
+    shell_export = os.path.join(DATA, "export-sqlite.csv")
+    compare("export (CSV, 1,000,000 rows)",
+            [binary, "export", "-o", export],
+            ["sh", "-c", f"{sqlite} -csv {db} \"SELECT e.id, e.day, c.name, e.title, e.description, e.minutes, "
+                         "printf('%.2f', e.minutes / 60.0) FROM entry e JOIN client c ON c.id = e.client_id "
+                         f"ORDER BY e.id\" > {shell_export}"],
+            1.5, max(3, args.runs // 5), env)
+
+    # Import: the CSV just exported, into a new database each time.
+    target = os.path.join(DATA, "import.sqlite")
+
+    def fresh():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(target + suffix):
+                os.remove(target + suffix)
+    times, peaks = [], []
+    for _ in range(3):
+        fresh()
+        seconds, peak = measure([binary, "import", "--db", target, export], env)
+        times.append(seconds)
+        peaks.append(peak)
+    rows = args.entries
+    median = statistics.median(times)
+    print(f"{'import (CSV, 1,000,000 rows)':<34} {median * 1000:9.2f} {'':>9} {rows / median:8.0f}/s "
+          f"{'250k/s':>7}  {'ok' if rows / median >= 250_000 else 'UNDER':<4} {max(peaks) / 1024:7.1f}")
 
 
 if __name__ == "__main__":

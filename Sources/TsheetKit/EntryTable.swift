@@ -31,21 +31,22 @@ package struct EntryTable: Sendable {
             let end = entries[index...].firstIndex { $0.day != day } ?? entries.endIndex
             if index > entries.startIndex { output += "\n" }
             let dayTotal = entries[index..<end].map(\.minutes).sum()
-            output += styled("\(day.weekday.shortName) \(day)".padded(to: labelWidth) + hours(dayTotal, width: hoursWidth),
-                             "1") + "\n"
+            let header = "\(day.weekday.shortName) \(day)".padded(to: labelWidth) + hours(dayTotal, width: hoursWidth)
+            output += header.styled(.bold, when: usesColor) + "\n"
             for position in index..<end {
                 let entry = entries[position]
                 output += "  " + ids[position].padded(to: idWidth) + "  " + entry.client.padded(to: clientWidth) + "  "
                 output += entry.title.cut(to: titleWidth).padded(to: titleWidth) + "  "
                 output += hours(entry.minutes, width: hoursWidth) + "\n"
                 if let note = entry.description.firstLine, !note.isEmpty {
-                    output += styled(indent + note.cut(to: max(titleWidth, 64)), "2") + "\n"
+                    output += (indent + note.cut(to: max(titleWidth, 64))).styled(.dim, when: usesColor) + "\n"
                 }
             }
             index = end
         }
         let count = entries.count == 1 ? "1 entry" : "\(entries.count) entries"
-        output += "\n" + styled("Total, \(count)".padded(to: labelWidth) + hours(total, width: hoursWidth), "1") + "\n"
+        let footer = "Total, \(count)".padded(to: labelWidth) + hours(total, width: hoursWidth)
+        output += "\n" + footer.styled(.bold, when: usesColor) + "\n"
         return output
     }
 
@@ -54,10 +55,6 @@ package struct EntryTable: Sendable {
         return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
-    /// `text` in an SGR style (`1` bold, `2` dim) when colour is on.
-    private func styled(_ text: String, _ code: String) -> String {
-        usesColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
 }
 
 extension String {

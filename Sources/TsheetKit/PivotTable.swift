@@ -32,13 +32,13 @@ package struct PivotTable: Sendable {
         let busiestCell = pivot.columns.flatMap { column in pivot.rows.map { pivot.minutes(row: $0, column: column) } }
             .max() ?? .zero
         for column in pivot.columns {
-            output += styled(line(column, pivot.total(ofColumn: column), scale: busiestColumn), "1") + "\n"
+            output += line(column, pivot.total(ofColumn: column), scale: busiestColumn).styled(.bold, when: usesColor) + "\n"
             for row in pivot.rows where pivot.minutes(row: row, column: column) > .zero {
                 output += line("  " + labels[row]!, pivot.minutes(row: row, column: column), scale: busiestCell) + "\n"
             }
         }
         if !pivot.columns.isEmpty { output += "\n" }
-        output += styled(line("Total", pivot.total, scale: pivot.total), "1") + "\n"
+        output += line("Total", pivot.total, scale: pivot.total).styled(.bold, when: usesColor) + "\n"
         let busiestRow = pivot.rows.map(pivot.total(ofRow:)).max() ?? .zero
         for row in pivot.rows {
             output += line("  " + labels[row]!, pivot.total(ofRow: row), scale: busiestRow) + "\n"
@@ -65,9 +65,6 @@ package struct PivotTable: Sendable {
         return String(repeating: "█", count: eighths / 8) + partial
     }
 
-    private func styled(_ text: String, _ code: String) -> String {
-        usesColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
 }
 
 /// How a contract's state is told in a sentence.

@@ -24,17 +24,7 @@ struct SendCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Only this client.")
     var client: String?
 
-    @Option(help: "day, week (default) or month.")
-    var period: EmailVariant = .week
-
-    @Option(help: ArgumentHelp("The week: last (default), this, a date, or 2026-W47.", valueName: "week"))
-    var week: String?
-
-    @Option(help: "The day of a day update (default: today).")
-    var date: String?
-
-    @Option(help: ArgumentHelp("The month of a statement: last (default), this, or 2026-11.", valueName: "month"))
-    var month: String?
+    @OptionGroup var emailPeriod: EmailPeriodOptions
 
     @Flag(help: "Send even to clients this period already went to.")
     var resend = false
@@ -51,14 +41,14 @@ struct SendCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try global.context()
         let store = try context.openStore()
-        let range = try context.emailPeriod(period, day: date, week: week, month: month)
+        let range = try emailPeriod.range(in: context)
         let clients = try client.map { [$0] } ?? context.timesheets(for: range, client: nil, in: store).map(\.client)
             .filter { try !store.mailSettings(of: $0).to.isEmpty }
         guard !clients.isEmpty else { return write("Nobody to send to: no client with recipients has hours then.\n") }
         let transport = try dryRun ? nil : context.transport()
         var failures: [ExitStatus] = []
         for client in clients {
-            let request = EmailRequest(client: client, variant: period, period: range)
+            let request = EmailRequest(client: client, variant: emailPeriod.period, period: range)
             do {
                 let outcome = try await context.send(request, in: store, via: transport ?? NoTransport(),
                                                      resend: resend, dryRun: dryRun)

@@ -49,17 +49,7 @@ struct WeekCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The client (default: every client with hours, for text and table).")
     var client: String?
 
-    @Option(help: "day (an end-of-day update), week (default) or month (a monthly statement).")
-    var period: EmailVariant = .week
-
-    @Option(help: ArgumentHelp("The week: last (default), this, a date, or 2026-W47.", valueName: "week"))
-    var week: String?
-
-    @Option(help: "The day of a day update (default: today).")
-    var date: String?
-
-    @Option(help: ArgumentHelp("The month of a statement: last (default), this, or 2026-11.", valueName: "month"))
-    var month: String?
+    @OptionGroup var emailPeriod: EmailPeriodOptions
 
     @Option(help: "text (default), html, eml or table.")
     var format: TimesheetFormat = .text
@@ -103,10 +93,10 @@ struct WeekCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try global.context()
         let store = try context.openStore()
-        let range = try context.emailPeriod(period, day: date, week: week, month: month)
+        let range = try emailPeriod.range(in: context)
         if send, let client {
             let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
-            let request = EmailRequest(client: client, variant: period, period: range, language: lang, note: note,
+            let request = EmailRequest(client: client, variant: emailPeriod.period, period: range, language: lang, note: note,
                                        replyTo: replyTo)
             let transport: any MailTransport = try dryRun ? NoTransport() : context.transport()
             let outcome = try await context.send(request, in: store, via: transport, resend: resend, dryRun: dryRun)
@@ -120,7 +110,7 @@ struct WeekCommand: AsyncParsableCommand {
         let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
         let clients = try client.map { [$0] } ?? context.timesheets(for: range, client: nil, in: store).map(\.client)
         guard !clients.isEmpty else { return try emit("No hours that week.\n") }
-        let requests = clients.map { EmailRequest(client: $0, variant: period, period: range, language: lang,
+        let requests = clients.map { EmailRequest(client: $0, variant: emailPeriod.period, period: range, language: lang,
                                                   note: note, replyTo: replyTo) }
         switch format {
         case .text:
