@@ -17,30 +17,47 @@ package struct TemplateSet: Sendable {
     /// no line break, so that error line numbers stay right.
     static let textPragma = "{{%CONTENT_TYPE:TEXT}}"
 
-    private let library: MustacheLibrary
+    /// The sources by name: the defaults, with the user's files in their place.
+    private let sources: [String: String]
+    private let folder: String?
 
     /// The defaults, overridden by every `NAME.mustache` under `directory` (`en/week.txt.mustache`) when given
-    /// and present.
-    /// - Throws: `TemplateError` for a template that does not parse or a folder that cannot be read.
+    /// and present. Templates are parsed when first rendered, so a run pays only for the ones it uses.
+    /// - Throws: `TemplateError` for a folder that cannot be read.
     package init(overrides directory: String? = nil) throws(TemplateError) {
         var sources = DefaultTemplates.files
+        var folder: String?
         if let directory, FileManager.default.fileExists(atPath: directory) {
             for (name, text) in try TemplateSet.files(in: directory) { sources[name] = text }
+            folder = directory
         }
-        var templates: [String: MustacheTemplate] = [:]
-        for (name, text) in sources { templates[name] = try TemplateSet.parse(text, name: name, folder: directory) }
-        library = MustacheLibrary(templates: templates)
+        self.sources = sources
+        self.folder = folder
     }
 
     /// Renders the subject, text and HTML of `variant` in `language` from `view`.
-    package func render(_ view: TimesheetView, variant: EmailVariant, language: Language) -> Email {
+    /// - Throws: `TemplateError` for a template of this email that does not parse.
+    package func render(_ view: TimesheetView, variant: EmailVariant, language: Language) throws(TemplateError)
+        -> Email {
         let prefix = "\(language.rawValue)/\(variant.rawValue)"
         var view = view
-        let subject = (library.render(view, withTemplate: prefix + ".subject") ?? "")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let subject = try render(view, prefix + ".subject").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         view.subject = subject
-        return Email(subject: subject, text: library.render(view, withTemplate: prefix + ".txt") ?? "",
-                     html: library.render(view, withTemplate: prefix + ".html") ?? "")
+        return Email(subject: subject, text: try render(view, prefix + ".txt"), html: try render(view, prefix + ".html"))
+    }
+
+    /// Renders the template `name`, with every other template available as a partial.
+    private func render(_ view: TimesheetView, _ name: String) throws(TemplateError) -> String {
+        guard let source = sources[name] else { return "" }
+        let template = try TemplateSet.parse(source, name: name, folder: folder)
+        let partials = source.contains("{{>") || source.contains("{{<") ? try parsedAll() : [:]
+        return template.render(view, library: MustacheLibrary(templates: partials))
+    }
+
+    private func parsedAll() throws(TemplateError) -> [String: MustacheTemplate] {
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in sources { templates[name] = try TemplateSet.parse(text, name: name, folder: folder) }
+        return templates
     }
 
     /// Writes the default templates under `directory` for editing; existing files are left alone.

@@ -32,17 +32,19 @@ func sampleTimesheet(_ variant: EmailVariant = .week) -> Timesheet {
 }
 
 @Suite struct TemplateTests {
-    let templates = try! TemplateSet()
+    let templates: TemplateSet
 
-    func render(_ language: Language, _ variant: EmailVariant = .week, note: String? = nil) -> TemplateSet.Email {
+    init() throws { templates = try TemplateSet() }
+
+    func render(_ language: Language, _ variant: EmailVariant = .week, note: String? = nil) throws -> TemplateSet.Email {
         let view = TimesheetView(sampleTimesheet(variant), variant: variant, language: language, sender: "Ana Ruiz",
                                  note: note)
-        return templates.render(view, variant: variant, language: language)
+        return try templates.render(view, variant: variant, language: language)
     }
 
     @Test(arguments: Language.allCases)
     func weekEmailsMatchTheirGoldenFiles(language: Language) throws {
-        let email = render(language, note: "I'll be on site Thursday to close the ERP upgrade.\n\nSee you then.")
+        let email = try render(language, note: "I'll be on site Thursday to close the ERP upgrade.\n\nSee you then.")
         try expectGolden(email.subject + "\n", named: "week.\(language).subject")
         try expectGolden(email.text, named: "week.\(language).txt")
         try expectGolden(email.html, named: "week.\(language).html")
@@ -51,23 +53,23 @@ func sampleTimesheet(_ variant: EmailVariant = .week) -> Timesheet {
     @Test(arguments: Language.allCases)
     func dayAndMonthVariantsRender(language: Language) throws {
         for variant in [EmailVariant.day, .month] {
-            let email = render(language, variant)
+            let email = try render(language, variant)
             try expectGolden(email.subject + "\n" + email.text, named: "\(variant).\(language).txt")
             #expect(email.html.contains(language == .en ? "Best regards" : "Un saludo"))
         }
     }
 
-    @Test func htmlEscapesEverythingFromTheDatabase() {
-        let html = render(.en).html
+    @Test func htmlEscapesEverythingFromTheDatabase() throws {
+        let html = try render(.en).html
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
             || html.contains("&lt;script&gt;alert("))
         #expect(!html.contains("<b>not bold</b>"))
-        #expect(render(.en).text.contains("<script>alert('x')</script> & \"quotes\""), "text stays as typed")
+        #expect(try render(.en).text.contains("<script>alert('x')</script> & \"quotes\""), "text stays as typed")
     }
 
-    @Test func spanishReadsSpanish() {
-        let email = render(.es)
+    @Test func spanishReadsSpanish() throws {
+        let email = try render(.es)
         #expect(email.subject == "Parte de horas acme: semana 47, del 16 al 22 de noviembre de 2026")
         #expect(email.text.contains("lunes 16 de noviembre: 2,50 h"))
         #expect(email.text.contains("Total de la semana: 7,00 h"))
@@ -94,13 +96,13 @@ func sampleTimesheet(_ variant: EmailVariant = .week) -> Timesheet {
                                                       encoding: .utf8)
         let custom = try TemplateSet(overrides: folder)
         let view = TimesheetView(sampleTimesheet(), variant: .week, language: .en, sender: "Ana", note: nil)
-        let email = custom.render(view, variant: .week, language: .en)
+        let email = try custom.render(view, variant: .week, language: .en)
         #expect(email.text == "Hours for acme: 7.00\n")
         #expect(email.subject == "Timesheet acme: week 47, 16–22 November 2026", "other files stay built in")
 
         try "Hello\n{{#days}}\n{{label}}\n{{/day}}\n".write(toFile: folder + "/en/week.html.mustache",
                                                             atomically: true, encoding: .utf8)
-        #expect(throws: TemplateError.self) { try TemplateSet(overrides: folder) }
+        #expect(throws: TemplateError.self) { try TemplateSet(overrides: folder).render(view, variant: .week, language: .en) }
         let problems = try TemplateSet.problems(in: folder)
         #expect(problems.map(\.description) == [
             "\(folder)/en/week.html.mustache line 4, column 4: a section is closed with another name than it was "
