@@ -57,15 +57,17 @@ package enum EmailError: UserError, Equatable {
 }
 
 extension Context {
-    /// The email's parts: subject, text and HTML, in the client's language, from the templates.
-    package func renderEmail(_ request: EmailRequest, in store: Store) throws -> TemplateSet.Email {
+    /// The email's subject and the asked parts, in the client's language, from the templates.
+    package func renderEmail(_ request: EmailRequest, in store: Store,
+                             parts: TemplateSet.Parts = .all) throws -> TemplateSet.Email {
         let timesheet = try timesheets(for: request.period, client: request.client, in: store)[0]
         let stored = try store.mailSettings(of: timesheet.client)
         let language = request.language ?? stored.lang.flatMap(Language.init(rawValue:)) ?? config.lang ?? .en
         let sender = config.mailFrom.map { $0.name ?? $0.address } ?? ""
         let view = TimesheetView(timesheet, variant: request.variant, language: language, sender: sender,
                                  note: request.note)
-        return try TemplateSet(overrides: templatesDirectory).render(view, variant: request.variant, language: language)
+        return try TemplateSet(overrides: templatesDirectory).render(view, variant: request.variant, language: language,
+                                                                     parts: parts)
     }
 
     /// The whole message: rendered, addressed to the client's people (or to everyone on the message replied

@@ -35,15 +35,27 @@ package struct TemplateSet: Sendable {
         self.folder = folder
     }
 
-    /// Renders the subject, text and HTML of `variant` in `language` from `view`.
+    /// The parts of an email a run needs.
+    package struct Parts: OptionSet, Sendable {
+        package let rawValue: Int
+        package init(rawValue: Int) { self.rawValue = rawValue }
+
+        package static let text = Parts(rawValue: 1)
+        package static let html = Parts(rawValue: 2)
+        package static let all: Parts = [.text, .html]
+    }
+
+    /// Renders the subject and the asked `parts` of `variant` in `language` from `view`; a part not asked for is
+    /// empty.
     /// - Throws: `TemplateError` for a template of this email that does not parse.
-    package func render(_ view: TimesheetView, variant: EmailVariant, language: Language) throws(TemplateError)
-        -> Email {
+    package func render(_ view: TimesheetView, variant: EmailVariant, language: Language,
+                        parts: Parts = .all) throws(TemplateError) -> Email {
         let prefix = "\(language.rawValue)/\(variant.rawValue)"
         var view = view
         let subject = try render(view, prefix + ".subject").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         view.subject = subject
-        return Email(subject: subject, text: try render(view, prefix + ".txt"), html: try render(view, prefix + ".html"))
+        return Email(subject: subject, text: parts.contains(.text) ? try render(view, prefix + ".txt") : "",
+                     html: parts.contains(.html) ? try render(view, prefix + ".html") : "")
     }
 
     /// Renders the template `name`, with every other template available as a partial.

@@ -114,9 +114,9 @@ struct WeekCommand: AsyncParsableCommand {
                                                   note: note, replyTo: replyTo) }
         switch format {
         case .text:
-            try emit(try requests.map { try context.renderEmail($0, in: store).text }.joined(separator: "\n\n"))
+            try emit(try requests.map { try context.renderEmail($0, in: store, parts: .text).text }.joined(separator: "\n\n"))
         case .html:
-            try emit(try context.renderEmail(requests[0], in: store).html)
+            try emit(try context.renderEmail(requests[0], in: store, parts: .html).html)
         case .eml:
             let message = try context.composeMessage(requests[0], in: store, at: Date())
             try emit(message.rendered)
