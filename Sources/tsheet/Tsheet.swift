@@ -23,7 +23,7 @@ struct Tsheet: AsyncParsableCommand {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot(withOptionalWeekValue(arguments))
+            var command = try parse(withOptionalWeekValue(arguments))
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
@@ -42,6 +42,18 @@ struct Tsheet: AsyncParsableCommand {
             fail(isUsage ? "Error: \(message) (see '\(hint)')" : "Error: \(message)",
                  status: isUsage ? ExitStatus.usage.rawValue : 70)
         }
+    }
+
+    /// Parses the command line. A subcommand without a request for help is parsed on its own: the root's
+    /// parse reflects every subcommand's options first (for completion scripts), which costs more than the
+    /// rest of a `tsheet log`. Help, versions and completions go through the root, which names them in full.
+    static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        let wantsRoot = arguments.contains { ["-h", "--help", "--version", "help"].contains($0) || $0.hasPrefix("--generate") }
+        guard !wantsRoot, let name = arguments.first,
+              let subcommand = configuration.subcommands.first(where: { $0._commandName == name }) else {
+            return try parseAsRoot(arguments)
+        }
+        return try subcommand.parseAsRoot(Array(arguments.dropFirst()))
     }
 
     /// A bare `--week` means this week: `tsheet list --week`.
