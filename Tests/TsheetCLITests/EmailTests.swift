@@ -85,6 +85,15 @@ import TsheetTestSupport
         #expect(html.contains("<html lang=\"es\">"))
     }
 
+    @Test func editOpensTheEditorForTheNote() throws {
+        var editing = sandbox
+        editing.environment["EDITOR"] = "printf 'I will be on site Thursday.\\n# not this line\\n' >"
+        #expect(try editing.succeed(["week", "-c", "acme", "--edit"]).hasPrefix("Hello,\n\nI will be on site Thursday.\n\n"))
+        editing.environment["EDITOR"] = "false"
+        try editing.refuse(["week", "-c", "acme", "--edit"], status: 69,
+                           error: "the editor 'false' failed; set EDITOR to a program that works, or use --note.")
+    }
+
     @Test func aClientNameCannotCarryALineBreakIntoHeaders() throws {
         try sandbox.refuse(["log", "x", "1h", "-c", "Evil\r\nBcc: victim@example.com"], status: 65,
                            error: "the client name holds a line break or a control character; name it on one line.")
