@@ -27,11 +27,7 @@ package struct ClientSettings: Sendable, Equatable {
                 }
                 step = minutes
             case "rounding_mode":
-                let text = try Config.string(value, key: name, file: file, expected: "\"up\" or \"nearest\"")
-                guard let parsed = Rounding.Mode(rawValue: text) else {
-                    throw .badValue(file: file, key: name, expected: "\"up\" or \"nearest\"")
-                }
-                mode = parsed
+                mode = try Config.choice(value, key: name, file: file, expected: "\"up\" or \"nearest\"")
             case "monthly_hours":
                 guard let hours = value.double ?? value.int.map(Double.init), hours > 0, hours < 1000 else {
                     throw .badValue(file: file, key: name, expected: "a number of hours such as 20")

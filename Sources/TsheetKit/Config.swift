@@ -63,17 +63,9 @@ package struct Config: Sendable, Equatable {
                 }
                 weekStart = day
             case "hours_format":
-                let name = try Self.string(value, key: key, file: file, expected: "\"h:mm\" or \"decimal\"")
-                guard let format = HoursFormat(rawValue: name) else {
-                    throw .badValue(file: file, key: key, expected: "\"h:mm\" or \"decimal\"")
-                }
-                hoursFormat = format
+                hoursFormat = try Self.choice(value, key: key, file: file, expected: "\"h:mm\" or \"decimal\"")
             case "lang":
-                let text = try Self.string(value, key: key, file: file, expected: "\"en\" or \"es\"")
-                guard let language = Language(rawValue: text) else {
-                    throw .badValue(file: file, key: key, expected: "\"en\" or \"es\"")
-                }
-                lang = language
+                lang = try Self.choice(value, key: key, file: file, expected: "\"en\" or \"es\"") as Language
             case "templates_dir":
                 templatesDirectory = try Self.string(value, key: key, file: file, expected: "a folder path")
             case "mail":
@@ -110,17 +102,22 @@ package struct Config: Sendable, Equatable {
                 }
                 mailFrom = address
             case "transport":
-                let text = try Self.string(value, key: "mail.transport", file: file, expected: "\"smtp\" or \"sendmail\"")
-                guard let kind = TransportKind(rawValue: text) else {
-                    throw .badValue(file: file, key: "mail.transport", expected: "\"smtp\" or \"sendmail\"")
-                }
-                transport = kind
+                transport = try Self.choice(value, key: "mail.transport", file: file, expected: "\"smtp\" or \"sendmail\"")
             case "sendmail_path":
                 sendmailPath = try Self.string(value, key: "mail.sendmail_path", file: file, expected: "a program's path")
             default:
                 throw .unknownKey(file: file, key: "mail.\(key)", known: ["from", "transport", "sendmail_path"])
             }
         }
+    }
+
+    /// One of the words a setting takes (`"h:mm"` or `"decimal"`), as the type that names them.
+    static func choice<T: RawRepresentable>(_ value: any TOMLValueConvertible, key: String, file: String,
+                                            expected: String) throws(ConfigError) -> T where T.RawValue == String {
+        guard let choice = T(rawValue: try string(value, key: key, file: file, expected: expected)) else {
+            throw .badValue(file: file, key: key, expected: expected)
+        }
+        return choice
     }
 
     static func string(_ value: any TOMLValueConvertible, key: String, file: String, expected: String)

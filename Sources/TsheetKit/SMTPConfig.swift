@@ -34,11 +34,7 @@ package struct SMTPConfig: Sendable, Equatable {
                 }
                 port = number
             case "security":
-                let text = try Config.string(value, key: name, file: file, expected: "\"starttls\", \"tls\" or \"none\"")
-                guard let parsed = SMTPSecurity(rawValue: text) else {
-                    throw .badValue(file: file, key: name, expected: "\"starttls\", \"tls\" or \"none\"")
-                }
-                security = parsed
+                security = try Config.choice(value, key: name, file: file, expected: "\"starttls\", \"tls\" or \"none\"")
             case "username": username = try Config.string(value, key: name, file: file, expected: "a user name")
             case "password_env":
                 passwordEnv = try Config.string(value, key: name, file: file, expected: "a variable name")
