@@ -49,8 +49,14 @@ struct Sandbox {
         FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
         if asNobody && getuid() == 0 {
+            // A copy in the sandbox, which nobody can reach wherever the build folder is.
+            let copy = folder + "/tsheet-for-nobody"
+            if !FileManager.default.fileExists(atPath: copy) {
+                try FileManager.default.copyItem(atPath: Self.binary, toPath: copy)
+                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+            }
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary] + arguments
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", copy] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: Self.binary)
             process.arguments = arguments
