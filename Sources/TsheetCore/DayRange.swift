@@ -13,8 +13,6 @@ package struct DayRange: Hashable, Sendable {
     /// Every day of the range, in order.
     package var days: [CalendarDay] { (first.dayNumber...last.dayNumber).map(CalendarDay.init(dayNumber:)) }
 
-    package func contains(_ day: CalendarDay) -> Bool { first <= day && day <= last }
-
     /// The week that holds `day`, for weeks that start on `start` (ISO weeks start on Monday).
     package static func week(containing day: CalendarDay, startingOn start: Weekday = .monday) -> DayRange {
         let offset = (day.weekday.rawValue - start.rawValue + 7) % 7

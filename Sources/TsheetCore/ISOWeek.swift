@@ -35,9 +35,6 @@ package struct ISOWeek: Hashable, Comparable, Sendable {
         return fourthOfJanuary.adding(days: 1 - fourthOfJanuary.weekday.rawValue + (week - 1) * 7)
     }
 
-    /// Monday to Sunday of this week.
-    package var days: DayRange { DayRange.week(containing: monday) }
-
     package static func < (lhs: ISOWeek, rhs: ISOWeek) -> Bool { (lhs.year, lhs.week) < (rhs.year, rhs.week) }
 }
 

@@ -16,9 +16,6 @@ package struct RangeRequest: Sendable, Equatable {
         self.month = month
         self.year = year
     }
-
-    /// Whether no range word was given.
-    package var isEmpty: Bool { self == RangeRequest() }
 }
 
 /// Why range words cannot be combined.
