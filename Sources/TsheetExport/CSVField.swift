@@ -3,11 +3,9 @@ package enum CSVField {
     package static func quoted(_ field: String, separator: Character = ",") -> String {
         let separator = separator.asciiValue ?? UInt8(ascii: ",")
         let quote = UInt8(ascii: "\"")
-        var needsQuotes = false
-        for byte in field.utf8 where byte == separator || byte == quote || byte == 10 || byte == 13 {
-            needsQuotes = true
-            break
-        }
+        func special(_ byte: UInt8) -> Bool { byte == separator || byte == quote || byte == 10 || byte == 13 }
+        let needsQuotes = field.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) }
+            ?? field.utf8.contains(where: special)
         guard needsQuotes else { return field }
         var bytes: [UInt8] = [quote]
         bytes.reserveCapacity(field.utf8.count + 8)
