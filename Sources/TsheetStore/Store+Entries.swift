@@ -34,6 +34,16 @@ extension Store {
         }
     }
 
+    /// Calls `body` with every entry matching `filter` in the order they were logged (by id), reading as it
+    /// goes: memory stays flat however many entries there are.
+    package func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws {
+        try reading { db in
+            let (sql, arguments) = try Store.whereClause(for: filter, in: db)
+            let cursor = try Row.fetchCursor(db, sql: Store.entrySelect + sql + " ORDER BY e.id", arguments: arguments)
+            while let row = try cursor.next() { try body(Store.entry(from: row)) }
+        }
+    }
+
     /// The `WHERE` clause (empty when nothing is filtered) selecting the entries `e` that match `filter`.
     /// - Throws: `StoreError.noSuchClient` when the filter names a client that does not exist.
     static func whereClause(for filter: EntryFilter, in db: Database) throws -> (String, StatementArguments) {

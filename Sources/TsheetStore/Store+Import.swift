@@ -143,14 +143,4 @@ extension Store {
             throw StoreError.translating(error, path: path)
         }
     }
-
-    /// Calls `body` with every entry matching `filter` in the order they were logged (by id), reading as it
-    /// goes: memory stays flat however many entries there are.
-    package func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws {
-        try reading { db in
-            let (sql, arguments) = try Store.whereClause(for: filter, in: db)
-            let cursor = try Row.fetchCursor(db, sql: Store.entrySelect + sql + " ORDER BY e.id", arguments: arguments)
-            while let row = try cursor.next() { try body(Store.entry(from: row)) }
-        }
-    }
 }
