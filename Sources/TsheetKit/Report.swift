@@ -61,7 +61,7 @@ extension Context {
 
     /// The rounded minutes of `client` over `range`.
     func billedMinutes(client: String, in range: DayRange, store: Store) throws -> Minutes {
-        try store.pivotCells(matching: EntryFilter(client: client, from: range.first, to: range.last), rows: .client,
-                             bucket: nil, rounding: roundingRules).map(\.minutes).sum()
+        try store.billedMinutes(matching: EntryFilter(client: client, from: range.first, to: range.last),
+                                rounding: roundingRules)
     }
 }

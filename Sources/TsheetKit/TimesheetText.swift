@@ -22,7 +22,7 @@ package struct TimesheetText: Sendable {
             output += line("\(day.day.weekday.shortName) \(day.day)", day.entries.isEmpty ? nil : day.total)
             for entry in day.entries {
                 output += line("  " + entry.title, entry.minutes)
-                for note in entry.description.split(whereSeparator: \.isNewline) { output += "      \(note)\n" }
+                for note in entry.description.nonBlankLines { output += "      \(note)\n" }
             }
         }
         output += "\n" + line("Week total", timesheet.total)

@@ -88,8 +88,7 @@ package struct TimesheetView: Sendable {
                     hasEntries: !day.entries.isEmpty,
                     entries: day.entries.map { entry in
                         EntryView(title: entry.title, hours: language.hours(entry.minutes),
-                                  descriptionLines: entry.description.split(whereSeparator: \.isNewline)
-                                    .map { String($0).trimmed }.filter { !$0.isEmpty })
+                                  descriptionLines: entry.description.nonBlankLines)
                     },
                     barWidth: busiest > .zero ? max(2, day.total.value * 160 / busiest.value) : 0)
         }

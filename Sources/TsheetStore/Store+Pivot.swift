@@ -13,8 +13,7 @@ extension Store {
                             rounding: [String: Rounding]) throws -> [PivotCell] {
         try reading { db in
             let (whereClause, filterArguments) = try Store.whereClause(for: filter, in: db)
-            let clients = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM client")
-                .map { (row: Row) -> (Int64, String) in (row[0], row[1]) })
+            let clients = try Store.clientNames(in: db)
             var arguments: StatementArguments = []
             let minutes = Store.roundedMinutes(clients: clients, rounding: rounding, arguments: &arguments)
             let day: String
@@ -39,6 +38,26 @@ extension Store {
                 return PivotCell(row: PivotRowKey(client: client, title: row[3]), day: day, minutes: Minutes(row[2]))
             })
         }
+    }
+
+    /// The minutes of the entries matching `filter`, each rounded by its client's rule in `rounding` (keyed by
+    /// client name in lower case): the one sum of a pivot without rows or columns, in a single pass.
+    package func billedMinutes(matching filter: EntryFilter, rounding: [String: Rounding]) throws -> Minutes {
+        try reading { db in
+            let (whereClause, filterArguments) = try Store.whereClause(for: filter, in: db)
+            var arguments: StatementArguments = []
+            let clients = rounding.isEmpty ? [:] : try Store.clientNames(in: db)
+            let minutes = Store.roundedMinutes(clients: clients, rounding: rounding, arguments: &arguments)
+            arguments += filterArguments
+            let sql = "SELECT coalesce(sum(\(minutes)), 0) FROM entry e\(whereClause)"
+            return Minutes(try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0)
+        }
+    }
+
+    /// Every client's name by id.
+    private static func clientNames(in db: Database) throws -> [Int64: String] {
+        try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM client")
+            .map { (row: Row) -> (Int64, String) in (row[0], row[1]) })
     }
 
     /// The SQL for one entry's billed minutes: a `CASE` over the clients that have a rounding rule.
