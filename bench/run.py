@@ -5,7 +5,7 @@ It builds the release binary (Swift runtime linked statically), generates bench/
 1,000,000 entries once, then runs every case RUNS times alternately and prints medians, the ratio to the shell,
 the target ratio and tsheet's peak memory.
 
-usage: bench/run.py [--runs N] [--entries N]
+usage: bench/run.py [--runs N] [--entries N] [--only WORD]   (--only runs the cases whose name starts with WORD)
 """
 import argparse
 import os
@@ -18,6 +18,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "bench", "data")
 TODAY = "2026-11-23"
+ONLY = ""
 WEEK = "2026-W47"
 WEEK_FIRST, WEEK_LAST = "2026-11-16", "2026-11-22"
 
@@ -35,6 +36,8 @@ def measure(command, env):
 
 
 def compare(name, ours, reference, target, runs, env, setup=None):
+    if not name.startswith(ONLY):
+        return
     times_ours, times_ref, peaks = [], [], []
     for _ in range(runs):
         if setup:
@@ -55,7 +58,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--only", default="")
     args = parser.parse_args()
+    global ONLY
+    ONLY = args.only
 
     subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "tsheet"], cwd=ROOT, check=True)
     binary = os.path.join(ROOT, ".build", "release", "tsheet")
@@ -118,6 +124,8 @@ def main():
                          f"ORDER BY e.id\" > {shell_export}"],
             1.5, max(3, args.runs // 5), env)
 
+    if not "import".startswith(ONLY):
+        return
     # Import: the CSV just exported, into a new database each time.
     target = os.path.join(DATA, "import.sqlite")
 

@@ -23,6 +23,7 @@ enum TimesheetFormat: String, CaseIterable, ExpressibleByArgument {
 struct WeekCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "week",
+        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
         abstract: "Write a client's timesheet email: the week (or a day, or a month), day by day, with totals.",
         discussion: """
             The default week is the last full week before today: run on a Monday, it is the week just ended.
@@ -90,7 +91,9 @@ struct WeekCommand: AsyncParsableCommand {
         if note != nil, edit { throw ValidationError("give --note or --edit, not both.") }
     }
 
-    func run() async throws {
+    /// Runs on the main thread, as the synchronous commands do: most runs never send, and a hop to the
+    /// concurrency pool would start its threads (and a malloc arena) for nothing.
+    @MainActor func run() async throws {
         let context = try global.context()
         let store = try context.openStore()
         let range = try emailPeriod.range(in: context)

@@ -92,12 +92,12 @@ func sampleTimesheet(_ variant: EmailVariant = .week) -> Timesheet {
     @Test func userTemplatesOverrideFileByFileAndErrorsSayWhere() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsheet-templates-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder + "/en", withIntermediateDirectories: true)
-        try "Hours for {{client}}: {{total}}\n".write(toFile: folder + "/en/week.txt.mustache", atomically: true,
-                                                      encoding: .utf8)
+        try "Hours for {{uppercased(client)}}: {{total}}{{#note}}, {{text}}{{/note}}{{^note}}.{{/note}}\n"
+            .write(toFile: folder + "/en/week.txt.mustache", atomically: true, encoding: .utf8)
         let custom = try TemplateSet(overrides: folder)
         let view = TimesheetView(sampleTimesheet(), variant: .week, language: .en, sender: "Ana", note: nil)
         let email = try custom.render(view, variant: .week, language: .en)
-        #expect(email.text == "Hours for acme: 7.00\n")
+        #expect(email.text == "Hours for ACME: 7.00.\n", "text takes swift-mustache's string transforms")
         #expect(email.subject == "Timesheet acme: week 47, 16–22 November 2026", "other files stay built in")
 
         try "Hello\n{{#days}}\n{{label}}\n{{/day}}\n".write(toFile: folder + "/en/week.html.mustache",
