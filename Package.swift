@@ -23,7 +23,9 @@ let package = Package(
         /// The only place that holds SQL: opening, migrations, entries and clients.
         .target(
             name: "TsheetStore",
-            dependencies: ["TsheetCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TsheetCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's C API, to bind an import's rows without GRDB's per-row arguments.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         /// Entries as CSV and JSON for spreadsheets and scripts.
         .target(name: "TsheetExport", dependencies: ["TsheetCore"]),

@@ -52,9 +52,10 @@ extension Context {
         }
         var format = request.format
         var rows = 0
+        var clients: [String: String] = [:] // each name in the file, mapped and checked once
         let summary = try store.importEntries(dryRun: request.dryRun) { batch in
             func add(_ row: ImportRow) throws {
-                try batch.add(try checked(row, request: request), id: row.id)
+                try batch.add(try checked(row, request: request, clients: &clients), id: row.id)
                 rows += 1
                 if rows % 100_000 == 0 { progress(rows) }
             }
@@ -79,17 +80,26 @@ extension Context {
         return (summary, format)
     }
 
-    /// The row as an entry, with the client map applied and every field checked.
-    private func checked(_ row: ImportRow, request: ImportRequest) throws(ImportError) -> NewEntry {
-        let client = request.clientMap[row.client.lowercased()] ?? row.client
-        guard (try? Self.checkedClient(client)) != nil else {
-            throw ImportError(row: row, field: "client", "'\(client)' is no client name")
+    /// The row as an entry, with the client map applied and every field checked. `clients` remembers the client
+    /// names already checked, by the name the file gives.
+    private func checked(_ row: ImportRow, request: ImportRequest,
+                         clients: inout [String: String]) throws(ImportError) -> NewEntry {
+        let client: String
+        if let known = clients[row.client] {
+            client = known
+        } else {
+            let mapped = request.clientMap[row.client.lowercased()] ?? row.client
+            guard let name = try? Self.checkedClient(mapped) else {
+                throw ImportError(row: row, field: "client", "'\(mapped)' is no client name")
+            }
+            clients[row.client] = name
+            client = name
         }
-        guard !row.title.trimmed.isEmpty else { throw ImportError(row: row, field: "title", "is empty") }
+        let title = row.title.trimmed
+        guard !title.isEmpty else { throw ImportError(row: row, field: "title", "is empty") }
         let minutes: Minutes
         do { minutes = try Minutes.checked(row.minutes) } catch { throw ImportError(row: row, field: "minutes", "\(error)") }
-        return NewEntry(client: client.trimmed, title: row.title.trimmed, description: row.description, day: row.day,
-                        minutes: minutes)
+        return NewEntry(client: client, title: title, description: row.description, day: row.day, minutes: minutes)
     }
 
     /// Whether the input starts (after a BOM and white space) with `[` or `{`; a `.json`/`.ndjson` name says so too.

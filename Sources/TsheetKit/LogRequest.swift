@@ -98,6 +98,9 @@ extension Minutes {
     /// `minutes` as the duration of one entry.
     /// - Throws: `DurationError` unless it is between one minute and 24 hours.
     static func checked(_ minutes: Int) throws(DurationError) -> Minutes {
-        try Minutes(parsing: String(minutes))
+        if minutes < 0 { throw .negative(String(minutes)) }
+        if minutes == 0 { throw .zero(String(minutes)) }
+        if minutes > Minutes.maximumEntry.value { throw .longerThanADay(String(minutes)) }
+        return Minutes(minutes)
     }
 }

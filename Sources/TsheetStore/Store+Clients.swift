@@ -6,8 +6,8 @@ extension Store {
     package func clientSummaries() throws -> [ClientSummary] {
         try reading { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.name, count(e.id), coalesce(sum(e.minutes), 0), max(e.day)
-                FROM client c LEFT JOIN entry e ON e.client_id = c.id
+                SELECT c.name, coalesce(sum(d.entries), 0), coalesce(sum(d.minutes), 0), max(d.day)
+                FROM client c LEFT JOIN client_day d ON d.client_id = c.id
                 GROUP BY c.id ORDER BY c.name COLLATE NOCASE
                 """).map { row in
                 ClientSummary(name: row[0], entryCount: row[1], minutes: Minutes(row[2]),

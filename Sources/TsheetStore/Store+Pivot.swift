@@ -15,7 +15,8 @@ extension Store {
             let (whereClause, filterArguments) = try Store.whereClause(for: filter, in: db)
             let clients = try Store.clientNames(in: db)
             var arguments: StatementArguments = []
-            let minutes = Store.roundedMinutes(clients: clients, rounding: rounding, arguments: &arguments)
+            let (table, minutes) = Store.summedSource(for: filter, byTitle: rows.hasTitle, clients: clients,
+                                                      rounding: rounding, arguments: &arguments)
             let day: String
             switch bucket {
             case .day, .week: day = "e.day"
@@ -28,7 +29,7 @@ extension Store {
             if bucket != nil { groups.append("2") }
             let sql = """
                 SELECT \(rows.hasClient ? "e.client_id" : "NULL"), \(day), sum(\(minutes)), \
-                \(rows.hasTitle ? "e.title" : "NULL") FROM entry e\(whereClause) \
+                \(rows.hasTitle ? "e.title" : "NULL") FROM \(table) e\(whereClause) \
                 GROUP BY \(groups.isEmpty ? "NULL" : groups.joined(separator: ", "))
                 """
             arguments += filterArguments
@@ -47,9 +48,10 @@ extension Store {
             let (whereClause, filterArguments) = try Store.whereClause(for: filter, in: db)
             var arguments: StatementArguments = []
             let clients = rounding.isEmpty ? [:] : try Store.clientNames(in: db)
-            let minutes = Store.roundedMinutes(clients: clients, rounding: rounding, arguments: &arguments)
+            let (table, minutes) = Store.summedSource(for: filter, byTitle: false, clients: clients,
+                                                      rounding: rounding, arguments: &arguments)
             arguments += filterArguments
-            let sql = "SELECT coalesce(sum(\(minutes)), 0) FROM entry e\(whereClause)"
+            let sql = "SELECT coalesce(sum(\(minutes)), 0) FROM \(table) e\(whereClause)"
             return Minutes(try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0)
         }
     }
@@ -58,6 +60,17 @@ extension Store {
     private static func clientNames(in db: Database) throws -> [Int64: String] {
         try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM client")
             .map { (row: Row) -> (Int64, String) in (row[0], row[1]) })
+    }
+
+    /// The table a sum over `filter` reads (as `e`), and the SQL of a row's billed minutes. The daily totals
+    /// serve when no row needs its title, its text or a rounding rule; otherwise each entry is read and rounded.
+    private static func summedSource(for filter: EntryFilter, byTitle: Bool, clients: [Int64: String],
+                                     rounding: [String: Rounding],
+                                     arguments: inout StatementArguments) -> (table: String, minutes: String) {
+        let rules = filter.client.map { name in rounding.filter { $0.key == name.lowercased() } } ?? rounding
+        let minutes = roundedMinutes(clients: clients, rounding: rules, arguments: &arguments)
+        let perEntry = byTitle || filter.search != nil || minutes != "e.minutes"
+        return (perEntry ? "entry" : "client_day", minutes)
     }
 
     /// The SQL for one entry's billed minutes: a `CASE` over the clients that have a rounding rule.
