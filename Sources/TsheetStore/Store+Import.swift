@@ -29,7 +29,7 @@ package struct ImportBatch {
     let deduplicates: Bool
     /// When the rows were imported, for their `created_at` and `updated_at`.
     let now: String
-    /// Client ids and stored names, by name in lower case.
+    /// Client ids and stored names, by the name rows give.
     var clients: [String: (id: Int64, name: String)] = [:]
     /// The content fingerprint of each row added, for the keys written at the end when `deduplicates` is off.
     var contents: [UInt64] = []
@@ -66,7 +66,8 @@ package struct ImportBatch {
     /// that no row of this import has matched yet. Identical rows within one import are distinct entries: two
     /// half-hour calls on one day are real.
     package mutating func add(_ entry: NewEntry, id: Int64?) throws {
-        let content = Self.fingerprint(entry)
+        let day = entry.day.description
+        let content = Self.fingerprint(entry, day: day)
         if deduplicates {
             guard try takeKey(of: content) else {
                 summary.skipped += 1
@@ -77,8 +78,10 @@ package struct ImportBatch {
         }
         let (client, stored) = try client(named: entry.client)
         // An id already taken (by an entry of this log) leaves the row to get a new one.
-        if let id { try statements.insertEntryWithID.insert(id: id, client: client, entry, at: now) }
-        if id == nil || db.changesCount == 0 { try statements.insertEntry.insert(id: nil, client: client, entry, at: now) }
+        if let id { try statements.insertEntryWithID.insert(id: id, client: client, entry, day: day, at: now) }
+        if id == nil || db.changesCount == 0 {
+            try statements.insertEntry.insert(id: nil, client: client, entry, day: day, at: now)
+        }
         totals[ClientDay(client: client, day: entry.day), default: DayTotal()].count(entry)
         summary.added[stored, default: 0] += 1
         if summary.total == Self.rowsBeforeDroppingIndexes { try dropIndexes() }
@@ -104,10 +107,10 @@ package struct ImportBatch {
 
     /// The id and stored name of the client `name`, created when new.
     private mutating func client(named name: String) throws -> (id: Int64, name: String) {
-        if let known = clients[name.lowercased()] { return known }
+        if let known = clients[name] { return known }
         let id = try Store.clientID(named: name, creating: true, in: db)!
         let stored = try String.fetchOne(db, sql: "SELECT name FROM client WHERE id = ?", arguments: [id]) ?? name
-        clients[name.lowercased()] = (id, stored)
+        clients[name] = (id, stored)
         return (id, stored)
     }
 
@@ -168,14 +171,23 @@ package struct ImportBatch {
         }
     }
 
-    /// FNV-1a over the row's content; the client without regard to case.
-    static func fingerprint(_ entry: NewEntry) -> UInt64 {
+    /// FNV-1a over the row's content; the client without regard to case. Keys are stored: never change the result.
+    static func fingerprint(_ entry: NewEntry, day: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for part in [entry.client.lowercased(), entry.title, entry.description, entry.day.description,
-                     String(entry.minutes.value)] {
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        func mix(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
             hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
         }
+        let client = entry.client.utf8
+        if client.allSatisfy({ $0 < 0x80 }) { // lower case without a new string: ASCII letters only
+            mix(client.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+        } else {
+            mix(entry.client.lowercased().utf8)
+        }
+        mix(entry.title.utf8)
+        mix(entry.description.utf8)
+        mix(day.utf8)
+        mix(String(entry.minutes.value).utf8)
         return hash
     }
 
@@ -188,7 +200,7 @@ private extension Statement {
     /// Inserts `entry` with a statement whose placeholders are (`id`,) client, title, description, day, minutes,
     /// created and updated. The values are bound through SQLite's C API: GRDB's `StatementArguments` cost
     /// more than the insert itself, a third of a million-row import.
-    func insert(id: Int64?, client: Int64, _ entry: NewEntry, at time: String) throws {
+    func insert(id: Int64?, client: Int64, _ entry: NewEntry, day: String, at time: String) throws {
         sqlite3_reset(sqliteStatement) // SQLite binds only to a statement that is not running
         var index: Int32 = 0
         func bound(_ code: Int32) throws {
@@ -212,7 +224,7 @@ private extension Statement {
         try bind(client)
         try bind(entry.title)
         try bind(entry.description)
-        try bind(entry.day.description)
+        try bind(day)
         try bind(Int64(entry.minutes.value))
         try bind(time)
         try bind(time)

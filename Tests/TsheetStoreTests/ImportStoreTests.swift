@@ -45,3 +45,14 @@ import TsheetCore
             .first?.minutes == Minutes(rows.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.minutes.value).reduce(0, +)))
     }
 }
+
+@Suite struct ImportKeyTests {
+    /// Import keys are stored: a later tsheet must fingerprint a row exactly as an earlier one did, or
+    /// importing the same file again would add it twice.
+    @Test func fingerprintsStayAsReleased() {
+        let rows = [entry("ACME Corp", "Fixed SSO login", "2026-11-20", 90, "Renewed \"prod\""),
+                    entry("Cafés Núñez", "Reunión", "2026-01-02", 15, "línea 1\nlínea 2")]
+        let printed = rows.map { String(ImportBatch.fingerprint($0, day: $0.day.description), radix: 16) }
+        #expect(printed == ["ba9002cada7c0d6c", "aefad8fe1504ccec"])
+    }
+}
