@@ -15,46 +15,70 @@ package struct EntryTable: Sendable {
     /// The listing of `entries`, which must be sorted newest day first.
     package func render(_ entries: [Entry]) -> String {
         guard !entries.isEmpty else { return "No entries.\n" }
-        let ids = entries.map { "#\($0.id)" }
-        let idWidth = ids.map(\.utf8.count).max()!
-        let clientWidth = entries.map(\.client.width).max()!
-        let titleWidth = min(self.titleWidth, entries.map(\.title.width).max()!)
-        let total = entries.map(\.minutes).sum()
+        let ids = entries.map { "#" + String($0.id) }
+        let idWidth = ids.map { $0.utf8.count }.max()!
+        let clientWidth = entries.map { $0.client.width }.max()!
+        let titleWidth = min(self.titleWidth, entries.map { $0.title.width }.max()!)
+        let total = Self.sum(entries[...])
         let hoursWidth = max(total.formatted(hoursFormat).count, 5)
-        let indent = String(repeating: " ", count: 2 + idWidth + 2 + clientWidth + 2)
-        let labelWidth = indent.utf8.count + titleWidth + 2
+        let indentWidth = 2 + idWidth + 2 + clientWidth + 2
+        let labelWidth = indentWidth + titleWidth + 2
+        // Lines are written into one string, padding included: no string per cell.
         var output = ""
         output.reserveCapacity(entries.count * (labelWidth + hoursWidth + 40))
+        let spaces = (0...labelWidth + hoursWidth).map { String(repeating: " ", count: $0) }
+        func write(_ text: String, paddedTo width: Int) {
+            output += text
+            output += spaces[max(0, width - text.width)]
+        }
+        func write(_ minutes: Minutes) {
+            let text = minutes.formatted(hoursFormat)
+            output += spaces[max(0, hoursWidth - text.utf8.count)]
+            output += text
+        }
+        func writeStyled(_ style: TerminalStyle, _ line: () -> Void) {
+            if usesColor { output += style.on }
+            line()
+            if usesColor { output += TerminalStyle.off }
+            output += "\n"
+        }
         var index = entries.startIndex
         while index < entries.endIndex {
             let day = entries[index].day
             let end = entries[index...].firstIndex { $0.day != day } ?? entries.endIndex
             if index > entries.startIndex { output += "\n" }
-            let dayTotal = entries[index..<end].map(\.minutes).sum()
-            let header = "\(day.weekday.shortName) \(day)".padded(to: labelWidth) + hours(dayTotal, width: hoursWidth)
-            output += header.styled(.bold, when: usesColor) + "\n"
+            writeStyled(.bold) {
+                write("\(day.weekday.shortName) \(day)", paddedTo: labelWidth)
+                write(Self.sum(entries[index..<end]))
+            }
             for position in index..<end {
                 let entry = entries[position]
-                output += "  " + ids[position].padded(to: idWidth) + "  " + entry.client.padded(to: clientWidth) + "  "
-                output += entry.title.cut(to: titleWidth).padded(to: titleWidth) + "  "
-                output += hours(entry.minutes, width: hoursWidth) + "\n"
+                output += "  "
+                write(ids[position], paddedTo: idWidth + 2)
+                write(entry.client, paddedTo: clientWidth + 2)
+                write(entry.title.cut(to: titleWidth), paddedTo: titleWidth + 2)
+                write(entry.minutes)
+                output += "\n"
                 if let note = entry.description.firstLine, !note.isEmpty {
-                    output += (indent + note.cut(to: max(titleWidth, 64))).styled(.dim, when: usesColor) + "\n"
+                    writeStyled(.dim) {
+                        output += spaces[indentWidth]
+                        output += note.cut(to: max(titleWidth, 64))
+                    }
                 }
             }
             index = end
         }
-        let count = entries.count == 1 ? "1 entry" : "\(entries.count) entries"
-        let footer = "Total, \(count)".padded(to: labelWidth) + hours(total, width: hoursWidth)
-        output += "\n" + footer.styled(.bold, when: usesColor) + "\n"
+        output += "\n"
+        writeStyled(.bold) {
+            write(entries.count == 1 ? "Total, 1 entry" : "Total, \(entries.count) entries", paddedTo: labelWidth)
+            write(total)
+        }
         return output
     }
 
-    private func hours(_ minutes: Minutes, width: Int) -> String {
-        let text = minutes.formatted(hoursFormat)
-        return String(repeating: " ", count: max(0, width - text.count)) + text
+    private static func sum(_ entries: ArraySlice<Entry>) -> Minutes {
+        Minutes(entries.reduce(0) { $0 + $1.minutes.value })
     }
-
 }
 
 extension String {
@@ -84,5 +108,15 @@ extension String {
 
 extension Weekday {
     /// The English three-letter name, `Mon`.
-    package var shortName: String { name.prefix(1).uppercased() + name.dropFirst().prefix(2) }
+    package var shortName: String {
+        switch self {
+        case .monday: "Mon"
+        case .tuesday: "Tue"
+        case .wednesday: "Wed"
+        case .thursday: "Thu"
+        case .friday: "Fri"
+        case .saturday: "Sat"
+        case .sunday: "Sun"
+        }
+    }
 }

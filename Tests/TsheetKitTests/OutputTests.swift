@@ -27,6 +27,13 @@ import TsheetExport
             """)
     }
 
+    @Test func colorMarksDayLinesBoldAndNotesDim() {
+        let lines = EntryTable(hoursFormat: .clock, usesColor: true).render(entries).split(separator: "\n")
+        #expect(lines[0] == "\u{1B}[1mFri 2026-11-20                           0:45\u{1B}[0m")
+        #expect(lines[4] == "\u{1B}[2m                    línea 1\u{1B}[0m")
+        #expect(lines[5] == "\u{1B}[1mTotal, 2 entries                         2:15\u{1B}[0m")
+    }
+
     @Test func csvQuotesAsRFC4180Asks() {
         let csv = EntryCSV.header + entries.map(EntryCSV.row).joined()
         #expect(csv == "id,date,client,title,description,minutes,hours\r\n"
