@@ -70,15 +70,25 @@ package struct CalendarDay: Hashable, Comparable, Sendable {
 extension CalendarDay: CustomStringConvertible {
     /// The ISO 8601 form, `2026-11-20`: how days are stored, exported and compared as text.
     package var description: String {
-        var text = ""
-        text.reserveCapacity(10)
-        for (value, width) in [(year, 4), (month, 2), (day, 2)] {
-            if !text.isEmpty { text.append("-") }
-            let digits = String(value)
-            if digits.count < width { text.append(String(repeating: "0", count: width - digits.count)) }
-            text.append(digits)
+        guard (1...9999).contains(year) else { // only arithmetic past the calendar's ends gets here
+            return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         }
-        return text
+        // Written digit by digit into ten bytes: every row of an export and every day key goes through here.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func digits(_ value: Int, at start: Int, count: Int) {
+                var rest = value
+                for index in (start..<start + count).reversed() {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            digits(year, at: 0, count: 4)
+            bytes[4] = UInt8(ascii: "-")
+            digits(month, at: 5, count: 2)
+            bytes[7] = UInt8(ascii: "-")
+            digits(day, at: 8, count: 2)
+            return 10
+        }
     }
 
     /// Reads the strict ISO form `YYYY-MM-DD`, or returns nil.

@@ -1,30 +1,37 @@
-/// Writes one CSV field as RFC 4180 asks: quoted when it holds a comma, a quote, CR or LF, quotes doubled.
+/// Writes CSV as RFC 4180 asks: a field is quoted when it holds the separator, a quote, CR or LF, its quotes
+/// doubled; records end with CRLF. Fields go straight into a byte buffer: an export writes a million rows.
 package enum CSVField {
-    package static func quoted(_ field: String, separator: Character = ",") -> String {
-        let separator = separator.asciiValue ?? UInt8(ascii: ",")
-        let quote = UInt8(ascii: "\"")
-        func special(_ byte: UInt8) -> Bool { byte == separator || byte == quote || byte == 10 || byte == 13 }
-        let needsQuotes = field.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) }
-            ?? field.utf8.contains(where: special)
-        guard needsQuotes else { return field }
-        var bytes: [UInt8] = [quote]
-        bytes.reserveCapacity(field.utf8.count + 8)
-        for byte in field.utf8 {
-            if byte == quote { bytes.append(quote) }
-            bytes.append(byte)
+    /// Appends `field` to `bytes`, quoted when it must be.
+    package static func append(_ field: String, separator: UInt8, to bytes: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { utf8 in
+            let quote = UInt8(ascii: "\"")
+            guard utf8.contains(where: { $0 == separator || $0 == quote || $0 == 10 || $0 == 13 }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(quote)
+            for byte in utf8 {
+                if byte == quote { bytes.append(quote) }
+                bytes.append(byte)
+            }
+            bytes.append(quote)
         }
-        bytes.append(quote)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// One record: the fields joined by the separator, ended by CRLF as RFC 4180 writes lines.
-    package static func record(_ fields: [String], separator: Character = ",") -> String {
-        var line = ""
+    /// Appends one record: the fields joined by the separator, then CRLF.
+    package static func append(record fields: [String], separator: UInt8, to bytes: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
-            if index > 0 { line.append(separator) }
-            line.append(quoted(field, separator: separator))
+            if index > 0 { bytes.append(separator) }
+            append(field, separator: separator, to: &bytes)
         }
-        line.append("\r\n")
-        return line
+        bytes += [13, 10]
+    }
+
+    /// One record as text.
+    package static func record(_ fields: [String], separator: Character = ",") -> String {
+        var bytes: [UInt8] = []
+        append(record: fields, separator: separator.asciiValue ?? UInt8(ascii: ","), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

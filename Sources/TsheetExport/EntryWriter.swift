@@ -39,7 +39,9 @@ package struct EntryWriter {
     /// Writes one more entry.
     package mutating func write(_ entry: Entry) throws {
         switch format {
-        case .csv: append(csvRow(entry))
+        case .csv:
+            EntryCSV.append(entry, separator: separator, decimalSeparator: spreadsheet?.decimalComma == true ? "," : ".",
+                            text: spreadsheet == nil ? { $0 } : Self.inert, to: &buffer)
         case .json: append((count == 0 ? "\n  " : ",\n  ") + EntryJSON.object(entry))
         case .ndjson: append(EntryJSON.object(entry) + "\n")
         }
@@ -53,19 +55,11 @@ package struct EntryWriter {
         try flush()
     }
 
-    private var separator: Character { spreadsheet?.decimalComma == true ? ";" : "," }
+    private var separator: UInt8 { UInt8(ascii: spreadsheet?.decimalComma == true ? ";" : ",") }
 
     private var header: String {
-        CSVField.record(["id", "date", "client", "title", "description", "minutes", "hours"], separator: separator)
-    }
-
-    private func csvRow(_ entry: Entry) -> String {
-        guard let spreadsheet else { return EntryCSV.row(entry) }
-        return CSVField.record([
-            String(entry.id), entry.day.description, Self.inert(entry.client), Self.inert(entry.title),
-            Self.inert(entry.description), String(entry.minutes.value),
-            entry.minutes.formatted(.decimal, decimalSeparator: spreadsheet.decimalComma ? "," : "."),
-        ], separator: separator)
+        CSVField.record(["id", "date", "client", "title", "description", "minutes", "hours"],
+                        separator: Character(UnicodeScalar(separator)))
     }
 
     /// A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR), made inert

@@ -31,6 +31,18 @@ import TsheetCore
         #expect(CalendarDay(iso: "2028-02-29")!.adding(days: 1).description == "2028-03-01")
     }
 
+    @Test func isoTextRoundTripsForEveryDayOfTheCalendarsEnds() {
+        for start in ["0001-01-01", "1969-12-25", "9999-12-01"] {
+            var day = CalendarDay(iso: start)!
+            for _ in 0..<31 {
+                #expect(CalendarDay(iso: day.description) == day)
+                day = day.adding(days: 1)
+            }
+        }
+        #expect(CalendarDay(iso: "0987-06-05")!.description == "0987-06-05")
+        #expect(CalendarDay(iso: "9999-12-31")!.adding(days: 1).description == "10000-01-01")
+    }
+
     @Test func yearEndRollsOver() {
         #expect(CalendarDay(iso: "2026-12-31")!.adding(days: 1).description == "2027-01-01")
         #expect(CalendarDay(iso: "2027-01-01")!.adding(days: -1).description == "2026-12-31")
