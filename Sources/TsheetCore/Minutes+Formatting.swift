@@ -9,17 +9,14 @@ package enum HoursFormat: String, Sendable, CaseIterable {
 extension Minutes {
     /// The duration as hours in the given format; `decimalSeparator` is used by `.decimal` only.
     package func formatted(_ format: HoursFormat, decimalSeparator: Character = ".") -> String {
-        let sign = value < 0 ? "-" : ""
         let magnitude = abs(value)
-        switch format {
-        case .clock:
-            let minutes = magnitude % 60
-            return "\(sign)\(magnitude / 60):\(minutes < 10 ? "0" : "")\(minutes)"
-        case .decimal:
-            let hundredths = (magnitude * 100 + 30) / 60 // rounded to the nearest hundredth of an hour
-            let fraction = hundredths % 100
-            return "\(sign)\(hundredths / 100)\(decimalSeparator)\(fraction < 10 ? "0" : "")\(fraction)"
+        let (whole, part, separator) = switch format {
+        case .clock: (magnitude / 60, magnitude % 60, ":")
+        case .decimal: // rounded to the nearest hundredth of an hour
+            ((magnitude * 100 + 30) / 6000, (magnitude * 100 + 30) / 60 % 100, String(decimalSeparator))
         }
+        // Concatenated rather than interpolated: an export formats a million of these.
+        return (value < 0 ? "-" : "") + String(whole) + separator + (part < 10 ? "0" : "") + String(part)
     }
 
     /// The duration in the compact form `tsheet log` accepts back: `45m`, `2h`, `1h30m`.

@@ -36,7 +36,7 @@ import TsheetCore
     }
 
     @Test(arguments: [(0, "0.00"), (1, "0.02"), (20, "0.33"), (45, "0.75"), (90, "1.50"), (100, "1.67"),
-                      (599, "9.98"), (600, "10.00")])
+                      (599, "9.98"), (600, "10.00"), (-45, "-0.75"), (59_999, "999.98")])
     func decimalFormatRoundsToHundredths(minutes: Int, text: String) {
         #expect(Minutes(minutes).formatted(.decimal) == text)
     }
