@@ -30,6 +30,8 @@ import TsheetCore
         }
         #expect(try store.entries(matching: EntryFilter()).isEmpty)
         #expect(try store.clientSummaries().isEmpty)
+        _ = try store.add(entry("acme", "B", "2026-11-20", 45))
+        #expect(try store.clientSummaries().map(\.minutes) == [Minutes(45)], "the daily totals still count new entries")
     }
 
     @Test func aLargeImportBuildsTheIndexesAgain() throws {
