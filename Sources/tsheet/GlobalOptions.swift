@@ -23,7 +23,18 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// Writes `text` to standard output as it is.
+/// Writes `text` to standard output as it is, straight from the string's bytes.
 func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    var text = text
+    text.withUTF8 { bytes in
+        var rest = UnsafeRawBufferPointer(bytes)
+        while !rest.isEmpty {
+            let written = Foundation.write(STDOUT_FILENO, rest.baseAddress, rest.count)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return // a closed pipe (`tsheet list | head`) is not the user's mistake
+            }
+            rest = UnsafeRawBufferPointer(rebasing: rest[written...])
+        }
+    }
 }
