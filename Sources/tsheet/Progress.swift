@@ -14,8 +14,8 @@ struct Progress {
 
     func report(_ rows: Int) {
         guard enabled else { return }
-        let seconds = max(0.001, Double((ContinuousClock.now - start).components.attoseconds) / 1e18
-            + Double((ContinuousClock.now - start).components.seconds))
+        let elapsed = (ContinuousClock.now - start).components
+        let seconds = max(0.001, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
         FileHandle.standardError.write(Data("\r\(verb) \(rows) rows, \(Int(Double(rows) / seconds)) rows/s".utf8))
     }
 
