@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// `script` (util-linux) runs a command on a pseudo-terminal: the only way to see what tsheet writes to a
+/// `script` (bsdutils) runs a command on a pseudo-terminal: the only way to see what tsheet writes to a
 /// terminal. CI installs it; elsewhere the tests skip without it.
 private let hasScript = ProcessInfo.processInfo.environment["CI"] != nil
     || FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
 
-@Suite(.enabled(if: hasScript, "needs script (util-linux); CI installs it"))
+@Suite(.enabled(if: hasScript, "needs script (bsdutils); CI installs it"))
 struct ProgressTests {
     let sandbox: Sandbox
     let file: String
