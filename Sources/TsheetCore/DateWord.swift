@@ -62,9 +62,14 @@ package enum DateWord {
         throw .unknownDay(text)
     }
 
-    /// Lower case without accents or surrounding spaces: `Miércoles` reads as `miercoles`.
+    /// Lower case without accents or spaces: `Miércoles` reads as `miercoles`.
     static func folded(_ text: String) -> String {
-        let accents: [Character: Character] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"]
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { // ASCII, as most words are: folded byte by byte
+            return String(decoding: text.utf8.lazy.filter { $0 != 0x20 && !(0x09...0x0D).contains($0) }
+                .map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         return String(text.lowercased().filter { !$0.isWhitespace }.map { accents[$0] ?? $0 })
     }
+
+    private static let accents: [Character: Character] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"]
 }

@@ -77,7 +77,8 @@ import TsheetCore
         #expect(ISOWeek(parsing: text)?.monday.description == monday)
     }
 
-    @Test(arguments: ["2027-W53", "2026-W00", "2026-W54", "2026W47", "2026-47", "W47", "2026-W4x"])
+    @Test(arguments: ["2027-W53", "2026-W00", "2026-W54", "2026W47", "2026-47", "W47", "2026-W4x", "+026-W47",
+                      "2026-W+7", "2026-W047", "２０２６-W47"])
     func refusesWeeksThatDoNotExist(text: String) {
         #expect(ISOWeek(parsing: text) == nil)
     }
