@@ -85,9 +85,9 @@ def main():
     print(f"{args.entries:,} entries, {args.runs} runs each, medians in ms; peak memory of tsheet in MiB")
     print(f"{'case':<34} {'tsheet':>9} {'sqlite3':>9} {'ratio':>8} {'target':>7}  {'':<4} {'peak':>7}")
     compare("log (insert one entry)",
-            [binary, "log", "Bench entry", "30m", "-c", "acme", "--date", "2026-11-20"],
+            [binary, "log", "Bench entry", "30m", "-c", "acme", "--date", "2026-10-05"],
             [sqlite, db, "INSERT INTO entry (client_id, title, day, minutes) "
-                         "VALUES ((SELECT id FROM client WHERE name = 'acme'), 'Bench entry', '2026-11-20', 30)"],
+                         "VALUES ((SELECT id FROM client WHERE name = 'acme'), 'Bench entry', '2026-10-05', 30)"],
             3.0, args.runs, env)
     compare(f"list -c acme --week {WEEK}",
             [binary, "list", "-c", "acme", "--week", WEEK],
