@@ -156,18 +156,16 @@ package struct ImportBatch {
         }
         contents = []
         keys.sort()
-        let perStatement = 200
-        let insertMany = try db.makeStatement(sql: "INSERT INTO import_key (key, batch) VALUES "
-            + Array(repeating: "(?, \(batch))", count: perStatement).joined(separator: ", "))
-        var start = 0
-        while start < keys.count {
-            let chunk = keys[start..<min(start + perStatement, keys.count)]
-            if chunk.count == perStatement {
-                try insertMany.execute(arguments: StatementArguments(chunk))
-            } else {
-                for key in chunk { try statements.insertKey.execute(arguments: [key, batch]) }
-            }
-            start += perStatement
+        // Two different rows can mix to one key (a 64-bit coincidence); the second is then simply not stored.
+        func insert(count: Int) -> String {
+            "INSERT OR IGNORE INTO import_key (key, batch) VALUES "
+                + Array(repeating: "(?, \(batch))", count: count).joined(separator: ", ")
+        }
+        let full = insert(count: 200)
+        for start in stride(from: 0, to: keys.count, by: 200) {
+            let chunk = keys[start..<min(start + 200, keys.count)]
+            try db.cachedStatement(sql: chunk.count == 200 ? full : insert(count: chunk.count))
+                .execute(arguments: StatementArguments(chunk))
         }
     }
 
