@@ -38,6 +38,15 @@ import TsheetCore
         #expect(stored.sorted() == [10, 50, 61], "stored minutes stay as logged")
     }
 
+    @Test func onlyTheFilteredClientsRuleDecidesWhetherEntriesAreRounded() throws {
+        let rules = ["globex": Rounding(step: 15, mode: .up)]
+        #expect(try store.billedMinutes(matching: EntryFilter(client: "acme"), rounding: rules) == Minutes(121),
+                "acme has no rule: its daily totals are summed as logged")
+        #expect(try store.billedMinutes(matching: EntryFilter(client: "GLOBEX"), rounding: rules) == Minutes(45),
+                "globex rounds 7 and 30 up to 15 and 30")
+        #expect(try store.billedMinutes(matching: EntryFilter(), rounding: rules) == Minutes(166))
+    }
+
     @Test func anEmptyLogHasNoCells() throws {
         let empty = try Store(path: try temporaryFolder() + "/tsheet.sqlite")
         #expect(try empty.pivotCells(matching: EntryFilter(), rows: .client, bucket: nil, rounding: [:]).isEmpty)
