@@ -136,8 +136,7 @@ package struct ImportBatch {
         }
         try db.execute(sql: Store.countingTrigger)
         guard indexesDropped else { return }
-        // Two sorter threads; each sorts in memory as much as the page cache holds, so the cache goes back to
-        // its usual size first.
+        // Two sorter threads; each sorts in memory as much as the page cache holds, so the cache shrinks first.
         try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 2")
         defer { try? db.execute(sql: "PRAGMA threads = 0") }
         try db.execute(sql: Store.entryIndexes)
@@ -266,7 +265,7 @@ extension Store {
                 // A re-import looks keys up all over `import_key`: a bigger cache keeps those pages in memory
                 // (8 MB: the import stays under 64 MB at a million rows).
                 try db.execute(sql: "PRAGMA cache_size = -8000")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                defer { try? db.execute(sql: "PRAGMA cache_size = -\(Store.cacheKiB)") }
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
                     let batch = try Int64.fetchOne(db, sql: "SELECT coalesce(max(batch), 0) + 1 FROM import_key") ?? 1
