@@ -2,8 +2,11 @@ import TsheetCore
 
 /// Entries as CSV rows, the columns every export and `list --format csv` share.
 package enum EntryCSV {
+    /// The columns, in order.
+    package static let columns = ["id", "date", "client", "title", "description", "minutes", "hours"]
+
     /// The header row: `id,date,client,title,description,minutes,hours`.
-    package static let header = CSVField.record(["id", "date", "client", "title", "description", "minutes", "hours"])
+    package static let header = CSVField.record(columns)
 
     /// One entry as a CSV row; hours have two decimals and a dot.
     package static func row(_ entry: Entry) -> String {

@@ -30,7 +30,7 @@ package struct EntryWriter {
         switch format {
         case .csv:
             if spreadsheet != nil { buffer += [0xEF, 0xBB, 0xBF] }
-            append(header)
+            CSVField.append(record: EntryCSV.columns, separator: separator, to: &buffer)
         case .json: append("[")
         case .ndjson: break
         }
@@ -56,11 +56,6 @@ package struct EntryWriter {
     }
 
     private var separator: UInt8 { UInt8(ascii: spreadsheet?.decimalComma == true ? ";" : ",") }
-
-    private var header: String {
-        CSVField.record(["id", "date", "client", "title", "description", "minutes", "hours"],
-                        separator: Character(UnicodeScalar(separator)))
-    }
 
     /// A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR), made inert
     /// by a leading apostrophe, as spreadsheets themselves write text.

@@ -19,7 +19,7 @@ package struct EntryTable: Sendable {
         let idWidth = ids.map { $0.utf8.count }.max()!
         let clientWidth = entries.map { $0.client.width }.max()!
         let titleWidth = min(self.titleWidth, entries.map { $0.title.width }.max()!)
-        let total = Self.sum(entries[...])
+        let total = entries.map(\.minutes).sum()
         let hoursWidth = max(total.formatted(hoursFormat).count, 5)
         let indentWidth = 2 + idWidth + 2 + clientWidth + 2
         let labelWidth = indentWidth + titleWidth + 2
@@ -49,7 +49,7 @@ package struct EntryTable: Sendable {
             if index > entries.startIndex { output += "\n" }
             writeStyled(.bold) {
                 write("\(day.weekday.shortName) \(day)", paddedTo: labelWidth)
-                write(Self.sum(entries[index..<end]))
+                write(entries[index..<end].map(\.minutes).sum())
             }
             for position in index..<end {
                 let entry = entries[position]
@@ -74,10 +74,6 @@ package struct EntryTable: Sendable {
             write(total)
         }
         return output
-    }
-
-    private static func sum(_ entries: ArraySlice<Entry>) -> Minutes {
-        Minutes(entries.reduce(0) { $0 + $1.minutes.value })
     }
 }
 

@@ -126,18 +126,14 @@ package struct ImportBatch {
     /// from now on), and the indexes it dropped, built by two threads.
     consuming func finish() throws {
         if !deduplicates { try writeKeys() }
-        let upsert = try db.makeStatement(sql: """
-            INSERT INTO client_day (client_id, day, minutes, entries) VALUES (?, ?, ?, ?)
-                ON CONFLICT (client_id, day) DO UPDATE SET minutes = minutes + excluded.minutes,
-                                                           entries = entries + excluded.entries
-            """)
+        let upsert = try db.makeStatement(sql: Store.addingToDailyTotal("?, ?, ?, ?"))
         for (key, total) in totals {
             try upsert.execute(arguments: [key.client, key.day.description, total.minutes, total.entries])
         }
         try db.execute(sql: Store.countingTrigger)
         guard indexesDropped else { return }
         // Two sorter threads; each sorts in memory as much as the page cache holds, so the cache shrinks first.
-        try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 2")
+        try db.execute(sql: "PRAGMA cache_size = -\(Store.revisitingCacheKiB); PRAGMA threads = 2")
         defer { try? db.execute(sql: "PRAGMA threads = 0") }
         try db.execute(sql: Store.entryIndexes)
     }
@@ -251,10 +247,18 @@ extension Store {
     /// and counts its rows itself, in one statement per day at the end.
     static let countingTrigger = """
         CREATE TRIGGER entry_counted AFTER INSERT ON entry BEGIN
-            INSERT INTO client_day (client_id, day, minutes, entries) VALUES (NEW.client_id, NEW.day, NEW.minutes, 1)
-                ON CONFLICT (client_id, day) DO UPDATE SET minutes = minutes + excluded.minutes, entries = entries + 1;
+            \(addingToDailyTotal("NEW.client_id, NEW.day, NEW.minutes, 1"));
         END;
         """
+
+    /// The SQL that adds minutes and entries to a client's day in `client_day`; `values` are the four columns'.
+    static func addingToDailyTotal(_ values: String) -> String {
+        """
+        INSERT INTO client_day (client_id, day, minutes, entries) VALUES (\(values))
+            ON CONFLICT (client_id, day) DO UPDATE SET minutes = minutes + excluded.minutes,
+                                                       entries = entries + excluded.entries
+        """
+    }
 
     /// Runs `body` in one transaction with a batch to add entries to. When the method returns, either every
     /// row `body` added is in the log, or (when `body` throws, or for a dry run) none is.

@@ -35,7 +35,7 @@ extension Store {
             arguments += filterArguments
             // Reading entry after entry in index order comes back to the same inner B-tree pages: SQLite's usual
             // cache keeps them, where the store's small one (`Store.cacheKiB`) would read them again.
-            if table == "entry" { try db.execute(sql: "PRAGMA cache_size = -2000") }
+            if table == "entry" { try db.execute(sql: "PRAGMA cache_size = -\(Store.revisitingCacheKiB)") }
             return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).compactMap { row -> PivotCell? in
                 guard let day = CalendarDay(iso: row[1] as String? ?? "") else { return nil } // no entries at all
                 let client = (row[0] as Int64?).flatMap { clients[$0] }

@@ -32,6 +32,10 @@ package struct Store: Sendable {
     /// once, so a big cache only costs memory to fault in: `list` and `week` on a million entries run ~15% faster.
     static let cacheKiB = 256
 
+    /// SQLite's own cache size: for a pivot that reads entry after entry (and so comes back to the same inner
+    /// pages), and for an import's index builds (each sorter thread sorts as much in memory).
+    static let revisitingCacheKiB = 2000
+
     /// Runs `body` on the connection, translating SQLite's errors into the user's.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.read(body) } catch { throw StoreError.translating(error, path: path) }

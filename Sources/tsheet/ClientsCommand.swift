@@ -5,7 +5,7 @@ import TsheetRender
 struct ClientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clients",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "List, rename and merge clients.",
         discussion: """
             A client is created the first time you log work for it; names match without regard to case.

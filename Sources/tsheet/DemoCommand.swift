@@ -7,7 +7,7 @@ import TsheetRender
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Try tsheet on a sample month, in a temporary database.",
         discussion: """
             Your own log is not touched: the demo writes a new database in a temporary folder, lists last week,

@@ -4,7 +4,7 @@ import TsheetKit
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Change an entry's title, description, date, client or duration.",
         discussion: """
             Examples:

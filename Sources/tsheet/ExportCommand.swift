@@ -7,7 +7,7 @@ extension EntryWriter.Format: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Export entries as CSV, JSON or NDJSON, in the order they were logged.",
         discussion: """
             CSV follows RFC 4180 with the header id,date,client,title,description,minutes,hours, in UTF-8. --excel

@@ -7,7 +7,7 @@ extension ImportFormat: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Import entries from tsheet's export, a spreadsheet, Toggl, Clockify, Harvest, Watson or Timewarrior.",
         discussion: """
             All or nothing: the first row that cannot be read stops the import, names the file, line and field,

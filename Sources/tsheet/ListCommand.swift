@@ -6,7 +6,7 @@ extension EntryFormat: ExpressibleByArgument {}
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "List entries, newest first, grouped by day.",
         discussion: """
             Without a range, the newest 50 entries are listed (--limit 0 lists all).

@@ -5,7 +5,7 @@ import TsheetKit
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Record an activity you finished.",
         discussion: """
             The last word is the duration: 45m, 1h, 1h30m, 1.5h, 1,5h, 1:30, or a number of minutes. The title needs

@@ -4,7 +4,7 @@ import TsheetKit
 struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Remove entries, all or none.",
         discussion: """
             If any id does not exist, nothing is removed.

@@ -13,7 +13,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Pivot hours by day, week, month or year, by client and by activity.",
         discussion: """
             Columns are periods (--by), rows are clients, titles or both (--rows); every period inside the range

@@ -7,7 +7,7 @@ import TsheetRender
 struct SendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "The Monday batch: send every client with recipients and hours its timesheet.",
         discussion: """
             Goes on past a failure and ends with a line per client. The exit status is 0 when every message went

@@ -4,7 +4,7 @@ import TsheetKit
 struct SentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sent",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "List the emails that went out: when, to whom, the subject and the Message-ID.",
         discussion: """
             Examples:

@@ -5,7 +5,7 @@ import TsheetRender
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Write out the email templates for editing, and check edited ones.",
         discussion: """
             tsheet reads templates from templates_dir in the config (default $XDG_CONFIG_HOME/tsheet/templates);

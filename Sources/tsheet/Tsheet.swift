@@ -47,6 +47,8 @@ struct Tsheet: AsyncParsableCommand {
     /// Parses the command line. A subcommand without a request for help is parsed on its own: the root's
     /// parse reflects every subcommand's options first (for completion scripts), which costs more than the
     /// rest of a `tsheet log`. Help, versions and completions go through the root, which names them in full.
+    /// Each subcommand names `tsheet` as its `_superCommandName`, so that parsed on its own it skips
+    /// ArgumentParser's probe for `--generate-completion-script`, which only the root answers.
     static func parse(_ arguments: [String]) throws -> any ParsableCommand {
         let wantsRoot = arguments.contains { ["-h", "--help", "--version", "help"].contains($0) || $0.hasPrefix("--generate") }
         guard !wantsRoot, let name = arguments.first,

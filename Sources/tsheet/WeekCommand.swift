@@ -23,7 +23,7 @@ enum TimesheetFormat: String, CaseIterable, ExpressibleByArgument {
 struct WeekCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "week",
-        _superCommandName: "tsheet", // parsed on its own by Tsheet.parse, which sends completion requests to the root
+        _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Write a client's timesheet email: the week (or a day, or a month), day by day, with totals.",
         discussion: """
             The default week is the last full week before today: run on a Monday, it is the week just ended.
