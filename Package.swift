@@ -62,7 +62,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TsheetStoreTests",
-            dependencies: ["TsheetStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TsheetStore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         /// What the tests share: golden files and Python's independent email parser.
         .target(name: "TsheetTestSupport", path: "Tests/TsheetTestSupport"),
