@@ -13,15 +13,32 @@ package struct CalendarDay: Hashable, Comparable, Sendable {
         self.day = day
     }
 
+    /// The first day tsheet keeps: the calendar of four-digit years starts here.
+    package static let firstSupported = CalendarDay(dayNumber: dayNumber(year: 1, month: 1, day: 1))
+    /// The last day tsheet keeps.
+    package static let lastSupported = CalendarDay(dayNumber: dayNumber(year: 9999, month: 12, day: 31))
+
+    /// Whether the day lies in the years 0001 to 9999, the only ones a log stores. Arithmetic near either end
+    /// (the week before 0001-01-03, the week of 9999-12-31) can step outside; callers that take a day from a
+    /// person or a file check this before using it.
+    package var isSupported: Bool { (1...9999).contains(year) }
+
     /// Days since 1970-01-01 (negative before it): days can be counted, compared and added without a calendar.
-    package var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
+    package var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    /// The day number of any year, month and day, checked or not (Howard Hinnant's days_from_civil).
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// 1 January of `year`, for any year: arithmetic near the calendar's ends needs years 0 and 10000 too.
+    package static func januaryFirst(of year: Int) -> CalendarDay {
+        CalendarDay(dayNumber: dayNumber(year: year, month: 1, day: 1))
     }
 
     /// The day `dayNumber` days after 1970-01-01.
@@ -48,7 +65,10 @@ package struct CalendarDay: Hashable, Comparable, Sendable {
     package func adding(days count: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + count) }
 
     /// The first day of this day's month.
-    package var firstOfMonth: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
+    package var firstOfMonth: CalendarDay { adding(days: 1 - day) }
+
+    /// 1 January of this day's year.
+    package var firstOfYear: CalendarDay { CalendarDay.januaryFirst(of: year) }
 
     /// Whether February has 29 days in `year`.
     package static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }

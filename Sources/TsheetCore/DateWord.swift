@@ -6,23 +6,27 @@ package enum DateError: UserError, Equatable {
     case unknownMonth(String)
     case unknownYear(String)
     case backwardsRange(from: CalendarDay, to: CalendarDay)
+    /// The text names a day, or a span reaching a day, before 0001-01-01 or after 9999-12-31.
+    case outsideCalendar(String)
 
     package var exitStatus: ExitStatus { .usage }
 
     package var description: String {
         switch self {
         case .unknownDay(let text):
-            "'\(text)' is not a date; use today, yesterday, a weekday (mon, lun…) or YYYY-MM-DD."
+            "'\(text.echoed())' is not a date; use today, yesterday, a weekday (mon, lun…) or YYYY-MM-DD."
         case .ambiguousDay(let text):
-            "'\(text)' is ambiguous (day/month or month/day?); write the date as YYYY-MM-DD, e.g. 2026-11-20."
+            "'\(text.echoed())' is ambiguous (day/month or month/day?); write the date as YYYY-MM-DD, e.g. 2026-11-20."
         case .unknownWeek(let text):
-            "'\(text)' is not a week; use last, this, a date, or an ISO week such as 2026-W47."
+            "'\(text.echoed())' is not a week; use last, this, a date, or an ISO week such as 2026-W47."
         case .unknownMonth(let text):
-            "'\(text)' is not a month; use last, this, a date, or YYYY-MM such as 2026-11."
+            "'\(text.echoed())' is not a month; use last, this, a date, or YYYY-MM such as 2026-11."
         case .unknownYear(let text):
-            "'\(text)' is not a year; use last, this, or a year such as 2026."
+            "'\(text.echoed())' is not a year; use last, this, or a year such as 2026."
         case .backwardsRange(let from, let to):
             "--from \(from) is after --to \(to); swap them."
+        case .outsideCalendar(let text):
+            "'\(text.echoed())' reaches outside the calendar tsheet keeps (0001-01-01 to 9999-12-31); choose days inside it."
         }
     }
 }
@@ -46,6 +50,13 @@ package enum DateWord {
     /// today) or `YYYY-MM-DD`.
     /// - Throws: `DateError.ambiguousDay` for forms like `11/12`, `DateError.unknownDay` for anything else.
     package static func day(parsing text: String, today: CalendarDay) throws(DateError) -> CalendarDay {
+        let day = try anyDay(parsing: text, today: today)
+        guard day.isSupported else { throw .outsideCalendar(text) }
+        return day
+    }
+
+    /// The day `text` names, possibly just outside the calendar (the day before 0001-01-01).
+    private static func anyDay(parsing text: String, today: CalendarDay) throws(DateError) -> CalendarDay {
         let word = folded(text)
         switch word {
         case "today", "hoy": return today

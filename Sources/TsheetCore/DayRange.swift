@@ -28,7 +28,6 @@ package struct DayRange: Hashable, Sendable {
 
     /// The calendar year that holds `day`.
     package static func year(containing day: CalendarDay) -> DayRange {
-        DayRange(first: CalendarDay(year: day.year, month: 1, day: 1)!,
-                 last: CalendarDay(year: day.year, month: 12, day: 31)!)
+        DayRange(first: day.firstOfYear, last: CalendarDay.januaryFirst(of: day.year + 1).adding(days: -1))
     }
 }

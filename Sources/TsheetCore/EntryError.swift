@@ -3,12 +3,14 @@ package enum EntryError: UserError, Equatable {
     case emptyTitle
     case emptyClient
     case controlInClient
+    case controlInTitle
+    case controlInDescription
     case missingDuration
     case nothingToChange
 
     package var exitStatus: ExitStatus {
         switch self {
-        case .emptyTitle, .emptyClient, .controlInClient: .dataError
+        case .emptyTitle, .emptyClient, .controlInClient, .controlInTitle, .controlInDescription: .dataError
         case .missingDuration, .nothingToChange: .usage
         }
     }
@@ -18,6 +20,9 @@ package enum EntryError: UserError, Equatable {
         case .emptyTitle: "the title is empty; say what you did, e.g. tsheet log \"Fixed SSO login\" 1h."
         case .emptyClient: "the client name is empty; name one with -c CLIENT."
         case .controlInClient: "the client name holds a line break or a control character; name it on one line."
+        case .controlInTitle: "the title holds a control character; write it as plain text."
+        case .controlInDescription:
+            "the description holds a control character other than a line break or a tab; write it as plain text."
         case .missingDuration: "no duration given; add one such as 45m, 1h30m or 1:30 after the title."
         case .nothingToChange: "nothing to change; give --title, --description, --date, -c or a duration."
         }

@@ -9,9 +9,8 @@ package struct ISOWeek: Hashable, Comparable, Sendable {
     /// The ISO week that holds `day`.
     package init(containing day: CalendarDay) {
         let thursday = day.adding(days: 4 - day.weekday.rawValue)
-        let januaryFirst = CalendarDay(year: thursday.year, month: 1, day: 1)!
         year = thursday.year
-        week = (thursday.dayNumber - januaryFirst.dayNumber) / 7 + 1
+        week = (thursday.dayNumber - thursday.firstOfYear.dayNumber) / 7 + 1
     }
 
     /// Reads `2026-W47` (or `2026-w47`), or returns nil when the year has no such week.
@@ -30,12 +29,12 @@ package struct ISOWeek: Hashable, Comparable, Sendable {
 
     /// 52 or 53: a year has 53 ISO weeks when its 28 December falls in week 53.
     package static func weeks(in year: Int) -> Int {
-        ISOWeek(containing: CalendarDay(year: year, month: 12, day: 28)!).week
+        ISOWeek(containing: CalendarDay.januaryFirst(of: year + 1).adding(days: -4)).week // 28 December
     }
 
     /// The week's Monday.
     package var monday: CalendarDay {
-        let fourthOfJanuary = CalendarDay(year: year, month: 1, day: 4)!
+        let fourthOfJanuary = CalendarDay.januaryFirst(of: year).adding(days: 3)
         return fourthOfJanuary.adding(days: 1 - fourthOfJanuary.weekday.rawValue + (week - 1) * 7)
     }
 

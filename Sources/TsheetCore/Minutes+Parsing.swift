@@ -29,19 +29,23 @@ extension Minutes {
         let compact = text.lowercased().filter { !$0.isWhitespace }
         if compact.hasPrefix("-") { throw .negative(text) }
         guard let minutes = Self.minutes(in: compact) else { throw .notADuration(text) }
-        if minutes == 0 { throw .zero(text) }
-        if minutes > Minutes.maximumEntry.value { throw .longerThanADay(text) }
-        self.init(minutes)
+        // Compared before any conversion to Int: `99999999999999999999` is too long, not a crash.
+        if minutes > Double(Minutes.maximumEntry.value) { throw .longerThanADay(text) }
+        let whole = Int(minutes.rounded())
+        if whole == 0 { throw .zero(text) }
+        self.init(whole)
     }
 
-    /// The total minutes written in `text` (lower case, no spaces), or nil when it is not a duration.
-    private static func minutes(in text: String) -> Int? {
+    /// The total minutes written in `text` (lower case, no spaces), or nil when it is not a duration. A
+    /// fraction, or a number too large for any clock, stays a `Double` until it is checked.
+    private static func minutes(in text: String) -> Double? {
         if text.isEmpty { return nil }
         if text.contains(":") {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, parts[1].count == 2,
-                  let hours = Int(parts[0]), let minutes = Int(parts[1]), minutes < 60 else { return nil }
-            return hours * 60 + minutes
+            guard parts.count == 2, parts[1].count == 2, !parts[0].isEmpty,
+                  parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let hours = Double(parts[0]),
+                  let minutes = Int(parts[1]), (0..<60).contains(minutes) else { return nil }
+            return hours * 60 + Double(minutes)
         }
         var rest = Substring(text)
         var total = 0.0
@@ -67,6 +71,6 @@ extension Minutes {
                 return nil
             }
         }
-        return Int(total.rounded())
+        return total
     }
 }

@@ -22,7 +22,7 @@ package enum Period: String, Sendable, CaseIterable {
         case .day: day
         case .week: DayRange.week(containing: day, startingOn: weekStart).first
         case .month: day.firstOfMonth
-        case .year: CalendarDay(year: day.year, month: 1, day: 1)!
+        case .year: day.firstOfYear
         }
     }
 
@@ -44,7 +44,7 @@ package enum Period: String, Sendable, CaseIterable {
         case .day: start.adding(days: 1)
         case .week: start.adding(days: 7)
         case .month: start.adding(days: CalendarDay.daysIn(month: start.month, of: start.year))
-        case .year: CalendarDay(year: start.year + 1, month: 1, day: 1)!
+        case .year: CalendarDay.januaryFirst(of: start.year + 1)
         }
     }
 }

@@ -8,6 +8,8 @@ package enum ExitStatus: Int32, Sendable {
     case noInput = 66
     /// A service (a mail server, a program) refused or is missing.
     case unavailable = 69
+    /// tsheet itself failed: a bug to report.
+    case software = 70
     /// Reading or writing a file failed.
     case ioError = 74
     /// A temporary failure: trying again later may work.

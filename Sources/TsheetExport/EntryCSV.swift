@@ -11,25 +11,25 @@ package enum EntryCSV {
     /// One entry as a CSV row; hours have two decimals and a dot.
     package static func row(_ entry: Entry) -> String {
         var bytes: [UInt8] = []
-        append(entry, to: &bytes)
+        append(entry, style: .plain, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `entry` as a CSV row to `bytes`. `text` shapes the cells a person typed (client, title and
-    /// description): a spreadsheet export makes formulas inert there.
-    package static func append(_ entry: Entry, separator: UInt8 = UInt8(ascii: ","), decimalSeparator: Character = ".",
-                               text: (String) -> String = { $0 }, to bytes: inout [UInt8]) {
-        func field(_ value: String, last: Bool = false) {
-            CSVField.append(value, separator: separator, to: &bytes)
-            bytes.append(last ? 13 : separator)
+    /// Appends `entry` as a CSV row in `style` to `bytes`; the cells a person typed (client, title and
+    /// description) are text cells.
+    package static func append(_ entry: Entry, style: CSVStyle, to bytes: inout [UInt8]) {
+        let separator = style.separator
+        CSVField.append(String(entry.id), style: style, to: &bytes)
+        bytes.append(separator)
+        CSVField.append(entry.day.description, style: style, to: &bytes)
+        for text in [entry.client, entry.title, entry.description] {
+            bytes.append(separator)
+            style.append(text: text, to: &bytes)
         }
-        field(String(entry.id))
-        field(entry.day.description)
-        field(text(entry.client))
-        field(text(entry.title))
-        field(text(entry.description))
-        field(String(entry.minutes.value))
-        field(entry.minutes.formatted(.decimal, decimalSeparator: decimalSeparator), last: true)
-        bytes.append(10)
+        bytes.append(separator)
+        CSVField.append(String(entry.minutes.value), style: style, to: &bytes)
+        bytes.append(separator)
+        style.append(hours: entry.minutes, to: &bytes)
+        bytes += [13, 10]
     }
 }

@@ -11,18 +11,28 @@ extension Pivot {
         (rows.hasClient ? [row.client ?? ""] : []) + (rows.hasTitle ? [row.title ?? ""] : [])
     }
 
-    /// The pivot as RFC 4180 CSV for a spreadsheet: a header row, a row per client or title, and a `Total` row;
-    /// hours with two decimals and a dot.
-    package func csv(rows kind: PivotRows) -> String {
-        func hours(_ minutes: Minutes) -> String { minutes.formatted(.decimal) }
-        var text = CSVField.record(Pivot.rowHeaders(kind) + columns + ["total"])
+    /// The pivot as CSV in `style`: a header row, a row per client or title, and a `Total` row; hours with two
+    /// decimals. Row labels are text cells, made inert in a spreadsheet when they would run as formulas.
+    package func csv(rows kind: PivotRows, style: CSVStyle = .plain) -> String {
+        var bytes = style.preamble
+        CSVField.append(record: Pivot.rowHeaders(kind) + columns + ["total"], style: style, to: &bytes)
+        func append(labels: [String], cells: [Minutes]) {
+            for (index, label) in labels.enumerated() {
+                if index > 0 { bytes.append(style.separator) }
+                style.append(text: label, to: &bytes)
+            }
+            for minutes in cells {
+                bytes.append(style.separator)
+                style.append(hours: minutes, to: &bytes)
+            }
+            bytes += [13, 10]
+        }
         for row in rows {
-            text += CSVField.record(Pivot.rowLabels(row, kind) + columns.map { hours(minutes(row: row, column: $0)) }
-                + [hours(total(ofRow: row))])
+            append(labels: Pivot.rowLabels(row, kind), cells: columns.map { minutes(row: row, column: $0) } + [total(ofRow: row)])
         }
         let padding = Array(repeating: "", count: Pivot.rowHeaders(kind).count - 1)
-        text += CSVField.record(["Total"] + padding + columns.map { hours(total(ofColumn: $0)) } + [hours(total)])
-        return text
+        append(labels: ["Total"] + padding, cells: columns.map(total(ofColumn:)) + [total])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The pivot as the documented JSON contract:

@@ -23,9 +23,10 @@ package enum Demo {
                                            minutes: minutes))
             }
         }
-        _ = try store.setMailSettings(of: "acme", to: "Marta Gil <marta@acme.example>", cc: "it@acme.example",
-                                      lang: nil)
-        _ = try store.setMailSettings(of: "Cafés Núñez", to: "Núñez, S.L. <info@nunez.example>", cc: nil, lang: "es")
+        _ = try store.setMailSettings(of: "acme", to: [Recipient(name: "Marta Gil", address: "marta@acme.example")],
+                                      cc: [Recipient(address: "it@acme.example")], language: nil)
+        _ = try store.setMailSettings(of: "Cafés Núñez", to: [Recipient(name: "Núñez, S.L.", address: "info@nunez.example")],
+                                      cc: nil, language: .es)
         return store
     }
 

@@ -62,7 +62,7 @@ extension Context {
                              parts: TemplateSet.Parts = .all) throws -> TemplateSet.Email {
         let timesheet = try timesheets(for: request.period, client: request.client, in: store)[0]
         let stored = try store.mailSettings(of: timesheet.client)
-        let language = request.language ?? stored.lang.flatMap(Language.init(rawValue:)) ?? config.lang ?? .en
+        let language = request.language ?? stored.language ?? config.lang ?? .en
         let sender = config.mailFrom.map { $0.name ?? $0.address } ?? ""
         let view = TimesheetView(timesheet, variant: request.variant, language: language, sender: sender,
                                  note: request.note)
@@ -93,12 +93,12 @@ extension Context {
         } else {
             let stored = try store.mailSettings(of: client)
             do {
-                to = try MailAddress.list(parsing: stored.to)
-                cc = try MailAddress.list(parsing: stored.cc)
+                to = try stored.to.map(MailAddress.init)
+                cc = try stored.cc.map(MailAddress.init)
             } catch {
-                throw EmailError.badRecipients(client: client, problem: error.description)
+                throw EmailError.badRecipients(client: client, problem: "\(error)")
             }
-            parent = try store.messages(of: client).first.map { ($0.messageID, $0.references) }
+            parent = try store.lastMessage(to: client).map { ($0.messageID, $0.references) }
         }
         if to.isEmpty { throw EmailError.noRecipients(client: client) }
         var message = MIMEMessage(from: from, to: to, subject: parts.subject, date: date,
@@ -112,18 +112,20 @@ extension Context {
         return message
     }
 
-    /// Remembers `message` as the client's last, so the next one replies to it, and its people as the client's
-    /// recipients; `sentAt` is nil for a message only written to a file.
-    package func record(_ message: MIMEMessage, for request: EmailRequest, sentAt: Date?, in store: Store) throws {
-        let client = try store.clientName(request.client)
-        let to = message.to.map(\.description).joined(separator: ", ")
-        let cc = message.cc.map(\.description).joined(separator: ", ")
-        _ = try store.setMailSettings(of: client, to: to, cc: cc, lang: nil)
-        try store.record(MessageRecord(
-            client: client, variant: request.variant.rawValue, period: request.period, messageID: message.messageID,
-            references: message.references, subject: message.subject, to: to, cc: cc,
-            bcc: message.bcc.map(\.description).joined(separator: ", "),
-            sentAt: sentAt.map { ISO8601DateFormatter().string(from: $0) }))
+    /// Remembers `message`, written to a file, as the client's last, so the next one replies to it, and its
+    /// people as the client's recipients.
+    package func recordWritten(_ message: MIMEMessage, for request: EmailRequest, in store: Store) throws {
+        try store.recordWritten(try ledgerRecord(of: message, for: request, in: store),
+                                recipients: (message.to.map(\.recipient), message.cc.map(\.recipient)))
+    }
+
+    /// How the ledger remembers `message`: its thread, subject and people.
+    func ledgerRecord(of message: MIMEMessage, for request: EmailRequest, in store: Store) throws -> MessageRecord {
+        func people(_ list: [MailAddress]) -> String { list.map(\.description).joined(separator: ", ") }
+        return MessageRecord(client: try store.clientName(request.client), variant: request.variant,
+                             period: request.period, messageID: message.messageID, references: message.references,
+                             subject: message.subject, to: people(message.to), cc: people(message.cc),
+                             bcc: people(message.bcc), state: .written)
     }
 
     private static func headers(ofMessageAt path: String) throws -> MessageHeaders {
@@ -143,15 +145,25 @@ extension Context {
     /// - Returns: the settings as stored.
     package func setRecipients(of client: String, to: String?, cc: String?, lang: Language?,
                                in store: Store) throws -> ClientMail {
-        let client = try Self.checkedClient(client)
-        func checked(_ list: String?) throws -> String? {
+        let client = try EntryField.client(client)
+        func checked(_ list: String?) throws -> [Recipient]? {
             guard let list else { return nil }
             do {
-                return try MailAddress.list(parsing: list).map(\.description).joined(separator: ", ")
+                return try MailAddress.list(parsing: list).map(\.recipient)
             } catch {
                 throw EmailError.badRecipients(client: client, problem: error.description)
             }
         }
-        return try store.setMailSettings(of: client, to: checked(to), cc: checked(cc), lang: lang?.rawValue)
+        return try store.setMailSettings(of: client, to: checked(to), cc: checked(cc), language: lang)
     }
+}
+
+extension MailAddress {
+    /// The stored recipient as an address, checked again: a log edited by hand may hold anything.
+    init(_ recipient: Recipient) throws(MailError) {
+        try self.init(name: recipient.name, address: recipient.address)
+    }
+
+    /// The address as the log keeps it: name and address apart.
+    var recipient: Recipient { Recipient(name: name, address: address) }
 }

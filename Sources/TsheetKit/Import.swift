@@ -10,12 +10,16 @@ package struct ImportRequest: Sendable {
     package var format: ImportFormat
     /// Client names to replace (`A=B`), matched without regard to case.
     package var clientMap: [String: String]
+    /// The client of every row, whatever the file says (`--client`).
+    package var client: String?
     package var dryRun: Bool
 
-    package init(path: String, format: ImportFormat = .auto, clientMap: [String: String] = [:], dryRun: Bool = false) {
+    package init(path: String, format: ImportFormat = .auto, clientMap: [String: String] = [:], client: String? = nil,
+                 dryRun: Bool = false) {
         self.path = path
         self.format = format
         self.clientMap = Dictionary(clientMap.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+        self.client = client
         self.dryRun = dryRun
     }
 }
@@ -23,11 +27,12 @@ package struct ImportRequest: Sendable {
 /// Why an import was refused; nothing was imported.
 package enum ImportFailure: UserError, Equatable {
     case missingFile(path: String)
+    case folder(path: String)
     case badRow(file: String, ImportError)
 
     package var exitStatus: ExitStatus {
         switch self {
-        case .missingFile: .noInput
+        case .missingFile, .folder: .noInput
         case .badRow: .dataError
         }
     }
@@ -35,6 +40,7 @@ package enum ImportFailure: UserError, Equatable {
     package var description: String {
         switch self {
         case .missingFile(let path): "cannot read '\(path)'; check the path."
+        case .folder(let path): "'\(path)' is a folder; give the path of a file to import."
         case .badRow(let file, let error): "\(file) \(error); nothing was imported."
         }
     }
@@ -47,15 +53,22 @@ extension Context {
     package func importFile(_ request: ImportRequest, into store: Store,
                             progress: (Int) -> Void = { _ in }) throws -> (ImportSummary, ImportFormat) {
         let name = request.path == "-" ? "standard input" : (request.path as NSString).lastPathComponent
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: request.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw ImportFailure.folder(path: request.path)
+        }
+        let forced = try request.client.map { try EntryField.client($0) }
+        let known = try store.clientNames() + request.clientMap.keys + request.clientMap.values
+        let clients = ImportClients(forced: forced, known: Set(known.map { $0.lowercased() }))
         guard let handle = request.path == "-" ? .standardInput : FileHandle(forReadingAtPath: request.path) else {
             throw ImportFailure.missingFile(path: request.path)
         }
         var format = request.format
         var rows = 0
-        var clients: [String: String] = [:] // each name in the file, mapped and checked once
+        var checkedClients: [String: String] = [:] // each name in the file, mapped and checked once
         let summary = try store.importEntries(dryRun: request.dryRun) { batch in
             func add(_ row: ImportRow) throws {
-                try batch.add(try checked(row, request: request, clients: &clients), id: row.id)
+                try batch.add(try checked(row, request: request, forced: forced, clients: &checkedClients), id: row.id)
                 rows += 1
                 if rows % 100_000 == 0 { progress(rows) }
             }
@@ -64,7 +77,7 @@ extension Context {
                 let piped = request.path == "-" ? (try? handle.readToEnd()) ?? Data() : nil
                 if Self.looksLikeJSON(piped.map { $0.prefix(64) } ?? Self.peek(handle), path: request.path) {
                     let source = try JSONImport(data: piped ?? (try? handle.readToEnd()) ?? Data(),
-                                                requested: request.format)
+                                                requested: request.format, clients: clients)
                     format = source.format
                     try source.forEachRow(add)
                 } else {
@@ -80,26 +93,35 @@ extension Context {
         return (summary, format)
     }
 
-    /// The row as an entry, with the client map applied and every field checked. `clients` remembers the client
-    /// names already checked, by the name the file gives.
-    private func checked(_ row: ImportRow, request: ImportRequest,
+    /// The row as an entry, with the client map (or the forced client) applied and every field checked.
+    /// `clients` remembers the client names already checked, by the name the file gives.
+    private func checked(_ row: ImportRow, request: ImportRequest, forced: String?,
                          clients: inout [String: String]) throws(ImportError) -> NewEntry {
+        func field<T>(_ name: String, _ check: () throws -> T) throws(ImportError) -> T {
+            do { return try check() } catch { throw ImportError(row: row, field: name, Self.problem(error)) }
+        }
         let client: String
-        if let known = clients[row.client] {
+        if let forced {
+            client = forced
+        } else if let known = clients[row.client] {
             client = known
         } else {
-            let mapped = request.clientMap[row.client.lowercased()] ?? row.client
-            guard let name = try? Self.checkedClient(mapped) else {
-                throw ImportError(row: row, field: "client", "'\(mapped)' is no client name")
-            }
-            clients[row.client] = name
-            client = name
+            client = try field("client") { try EntryField.client(request.clientMap[row.client.lowercased()] ?? row.client) }
+            clients[row.client] = client
         }
-        let title = row.title.trimmed
-        guard !title.isEmpty else { throw ImportError(row: row, field: "title", "is empty") }
-        let minutes: Minutes
-        do { minutes = try Minutes.checked(row.minutes) } catch { throw ImportError(row: row, field: "minutes", "\(error)") }
-        return NewEntry(client: client, title: title, description: row.description, day: row.day, minutes: minutes)
+        return NewEntry(client: client, title: try field("title") { try EntryField.title(row.title) },
+                        description: try field("description") { try EntryField.description(row.description) },
+                        day: row.day, minutes: try field("minutes") { try Minutes(entryLength: row.minutes) })
+    }
+
+    /// A field's problem, as an import error words it after the field's name.
+    private static func problem(_ error: any Error) -> String {
+        switch error as? EntryError {
+        case .emptyTitle?, .emptyClient?: "is empty"
+        case .controlInClient?, .controlInTitle?, .controlInDescription?:
+            "holds a control character; remove it from the file"
+        default: "\(error)"
+        }
     }
 
     /// Whether the input starts (after a BOM and white space) with `[` or `{`; a `.json`/`.ndjson` name says so too.

@@ -20,13 +20,18 @@ package struct LogRequest: Sendable {
     }
 }
 
-/// Why a log request is incomplete.
+/// Why a log request is incomplete or says one thing twice.
 package enum LogRequestError: UserError, Equatable {
     case missingClient
+    case twoDurations(String)
 
     package var exitStatus: ExitStatus { .usage }
     package var description: String {
-        "no client given; add -c CLIENT, or set default_client in the config file."
+        switch self {
+        case .missingClient: "no client given; add -c CLIENT, or set default_client in the config file."
+        case .twoDurations(let word):
+            "'\(word.echoed())' and --minutes both give the duration; keep one of them."
+        }
     }
 }
 
@@ -40,7 +45,11 @@ extension Context {
         var words = request.words
         let minutes: Minutes
         if let given = request.minutes {
-            minutes = try Minutes.checked(given)
+            if words.count >= 2, let last = words.last, Self.looksLikeDuration(last),
+               last.contains(where: { $0.isLetter || $0 == ":" }), (try? Minutes(parsing: last)) != nil {
+                throw LogRequestError.twoDurations(last)
+            }
+            minutes = try Minutes(entryLength: given)
         } else if words.count >= 2, let last = words.last, Self.looksLikeDuration(last) {
             minutes = try Minutes(parsing: last)
             words.removeLast()
@@ -51,9 +60,9 @@ extension Context {
         }
         guard let client = (request.client ?? config.defaultClient)?.trimmed else { throw LogRequestError.missingClient }
         return NewEntry(
-            client: try Self.checkedClient(client),
-            title: try Self.checkedTitle(words.joined(separator: " ")),
-            description: request.description?.trimmed ?? "",
+            client: try EntryField.client(client),
+            title: try EntryField.title(words.joined(separator: " ")),
+            description: try EntryField.description(request.description ?? ""),
             day: try request.date.map { try DateWord.day(parsing: $0, today: today) } ?? today,
             minutes: minutes)
     }
@@ -62,11 +71,11 @@ extension Context {
     package func changes(title: String?, description: String?, date: String?, client: String?,
                          duration: String?, minutes: Int?) throws -> EntryChanges {
         let changes = EntryChanges(
-            client: try client.map(Self.checkedClient),
-            title: try title.map(Self.checkedTitle),
-            description: description?.trimmed,
+            client: try client.map(EntryField.client),
+            title: try title.map(EntryField.title),
+            description: try description.map(EntryField.description),
             day: try date.map { try DateWord.day(parsing: $0, today: today) },
-            minutes: try minutes.map(Minutes.checked) ?? duration.map { try Minutes(parsing: $0) })
+            minutes: try minutes.map { try Minutes(entryLength: $0) } ?? duration.map { try Minutes(parsing: $0) })
         if changes.isEmpty { throw EntryError.nothingToChange }
         return changes
     }
@@ -74,33 +83,5 @@ extension Context {
     private static func looksLikeDuration(_ word: String) -> Bool {
         guard let first = word.first else { return false }
         return first.isNumber || (first == "-" && word.dropFirst().first?.isNumber == true)
-    }
-
-    private static func checkedTitle(_ title: String) throws -> String {
-        let title = title.trimmed
-        if title.isEmpty { throw EntryError.emptyTitle }
-        return title
-    }
-
-    /// The client name without surrounding spaces.
-    /// - Throws: `EntryError` when nothing is left or it holds a line break or another control character.
-    package static func checkedClient(_ client: String) throws -> String {
-        let client = client.trimmed
-        if client.isEmpty { throw EntryError.emptyClient }
-        if client.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw EntryError.controlInClient
-        }
-        return client
-    }
-}
-
-extension Minutes {
-    /// `minutes` as the duration of one entry.
-    /// - Throws: `DurationError` unless it is between one minute and 24 hours.
-    static func checked(_ minutes: Int) throws(DurationError) -> Minutes {
-        if minutes < 0 { throw .negative(String(minutes)) }
-        if minutes == 0 { throw .zero(String(minutes)) }
-        if minutes > Minutes.maximumEntry.value { throw .longerThanADay(String(minutes)) }
-        return Minutes(minutes)
     }
 }

@@ -38,14 +38,9 @@ extension Context {
         if let month = request.month { range = try RangeWord.month(parsing: month, today: today) }
         if let year = request.year { range = try RangeWord.year(parsing: year, today: today) }
         var from = range?.first, to = range?.last
-        if let text = request.from { from = try max(DateWord.day(parsing: text, today: today), from ?? .distantPast) }
-        if let text = request.to { to = try min(DateWord.day(parsing: text, today: today), to ?? .distantFuture) }
+        if let text = request.from { from = try max(DateWord.day(parsing: text, today: today), from ?? .firstSupported) }
+        if let text = request.to { to = try min(DateWord.day(parsing: text, today: today), to ?? .lastSupported) }
         if let from, let to, from > to { throw DateError.backwardsRange(from: from, to: to) }
         return (from, to)
     }
-}
-
-extension CalendarDay {
-    static let distantPast = CalendarDay(year: 1, month: 1, day: 1)!
-    static let distantFuture = CalendarDay(year: 9999, month: 12, day: 31)!
 }

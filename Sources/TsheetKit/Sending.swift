@@ -5,8 +5,11 @@ import TsheetStore
 
 /// Why a message was not sent, as the user sees it.
 package enum SendRefusal: UserError, Equatable {
-    /// The period went out already; `--resend` sends it again.
-    case alreadySent(client: String, period: String, when: String)
+    /// The period went out already, or may have (it was being sent when the send could not be recorded);
+    /// `--resend` sends it again.
+    case alreadySent(client: String, period: String, when: String, certain: Bool)
+    /// The message went out, but the log could not record it; the next send of the period asks for `--resend`.
+    case sentNotRecorded(client: String, reason: String)
     case noSMTP
     case noPassword(variable: String)
     case passwordCommandFailed(command: String)
@@ -16,6 +19,7 @@ package enum SendRefusal: UserError, Equatable {
     package var exitStatus: ExitStatus {
         switch self {
         case .alreadySent: .dataError
+        case .sentNotRecorded: .ioError
         case .noSMTP, .noPassword, .passwordCommandFailed: .config
         case .failed(_, let error): error.isTemporary ? .tryAgain : .unavailable
         }
@@ -23,8 +27,14 @@ package enum SendRefusal: UserError, Equatable {
 
     package var description: String {
         switch self {
-        case .alreadySent(let client, let period, let when):
+        case .alreadySent(let client, let period, let when, true):
             "\(period) went to \(client) on \(when); add --resend to send it again."
+        case .alreadySent(let client, let period, let when, false):
+            "\(period) may have gone to \(client) on \(when) (it was being sent when tsheet could not record it); "
+                + "check your sent mail, and add --resend to send it again."
+        case .sentNotRecorded(let client, let reason):
+            "sent to \(client), but not recorded (\(reason)); do not send it again: the next --send of this period "
+                + "asks for --resend."
         case .noSMTP:
             "no mail server; set [smtp] host (or [mail] transport = \"sendmail\") in the config file."
         case .noPassword(let variable):
@@ -59,28 +69,42 @@ extension Context {
     }
 
     /// Composes the email for `request` and sends it, unless the period already went to that client (and
-    /// `resend` is off). On success the message is recorded as sent, and becomes the client's last message; on
-    /// failure nothing is recorded. A dry run connects to nothing and records nothing.
+    /// `resend` is off). The message is recorded as being sent before the transport has it, and as sent (with
+    /// its people as the client's recipients, in one transaction) after: a message that went out is never
+    /// mailed twice by a retry, even when the log could not record it. A dry run connects to nothing and
+    /// records nothing.
     package func send(_ request: EmailRequest, in store: Store, via transport: any MailTransport, resend: Bool,
                       dryRun: Bool) async throws -> SendOutcome {
-        let client = try store.clientName(request.client)
-        if !resend, let previous = try store.messages(of: client).first(where: {
-            $0.sentAt != nil && $0.variant == request.variant.rawValue && $0.period == request.period
-        }) {
-            throw SendRefusal.alreadySent(client: client, period: "\(request.variant.rawValue) \(request.period.first) to \(request.period.last)",
-                                          when: previous.sentAt ?? "")
-        }
         let message = try composeMessage(request, in: store, at: Date())
-        if dryRun { return SendOutcome(message: message, accepted: nil) }
+        var record = try ledgerRecord(of: message, for: request, in: store)
+        record.sentAt = Self.timestamp(Date())
+        func refusal(_ previous: MessageRecord) -> SendRefusal {
+            .alreadySent(client: record.client, period: "\(request.variant.rawValue) \(request.period.first) to \(request.period.last)",
+                         when: previous.sentAt ?? "", certain: previous.state == .sent)
+        }
+        if dryRun {
+            if !resend, let previous = try store.sentMessage(like: record) { throw refusal(previous) }
+            return SendOutcome(message: message, accepted: nil)
+        }
+        if let previous = try store.startSending(record, resend: resend) { throw refusal(previous) }
         let accepted: String
         do {
             accepted = try await transport.send(message)
         } catch {
-            throw SendRefusal.failed(client: client, error)
+            try? store.abandonSending(message.messageID)
+            throw SendRefusal.failed(client: record.client, error)
         }
-        try record(message, for: request, sentAt: Date(), in: store)
+        do {
+            try store.finishSending(message.messageID, sentAt: Self.timestamp(Date()),
+                                    recipients: (message.to.map(\.recipient), message.cc.map(\.recipient)))
+        } catch {
+            throw SendRefusal.sentNotRecorded(client: record.client, reason: "\(error)")
+        }
         return SendOutcome(message: message, accepted: accepted)
     }
+
+    /// `date` as the ledger writes it: ISO 8601 in UTC.
+    static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 
     private func password(for smtp: SMTPConfig) throws -> String {
         if let command = smtp.passwordCommand {

@@ -16,7 +16,7 @@ extension Context {
         let names = try client.map { [try store.clientName($0.trimmed)] }
             ?? Set(entries.map(\.client)).sorted { $0.lowercased() < $1.lowercased() }
         let month = DayRange(first: period.last.firstOfMonth, last: period.last)
-        let year = DayRange(first: CalendarDay(year: period.last.year, month: 1, day: 1)!, last: period.last)
+        let year = DayRange(first: period.last.firstOfYear, last: period.last)
         return try names.map { name in
             let rounding = config.settings(for: name).rounding
             let own = entries.filter { $0.client == name }.map { entry in

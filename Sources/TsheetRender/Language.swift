@@ -1,9 +1,7 @@
 import TsheetCore
 
-/// A language a client reads: the words for days and months, how dates read, and the decimal separator.
-package enum Language: String, Sendable, CaseIterable {
-    case en, es
-
+/// The words of a language: days and months, how dates read, and the decimal separator.
+extension Language {
     /// The day's name: `Monday`, `lunes`.
     package func name(of weekday: Weekday) -> String {
         switch self {

@@ -6,7 +6,7 @@ extension Store {
     /// - Returns: the entry as stored, with its id and the client's name as first written.
     package func add(_ entry: NewEntry) throws -> Entry {
         try writing { db in
-            let client = try Store.clientID(named: entry.client, creating: true, in: db)!
+            let client = try Store.clientID(creatingIfMissing: entry.client, in: db)
             try db.execute(
                 sql: "INSERT INTO entry (client_id, title, description, day, minutes) VALUES (?, ?, ?, ?, ?)",
                 arguments: [client, entry.title, entry.description, entry.day.description, entry.minutes.value])
@@ -50,7 +50,7 @@ extension Store {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let name = filter.client {
-            guard let client = try Store.clientID(named: name, creating: false, in: db) else {
+            guard let client = try Store.clientID(named: name, in: db) else {
                 throw StoreError.noSuchClient(name: name)
             }
             conditions.append("e.client_id = ?")
@@ -65,10 +65,11 @@ extension Store {
             arguments += [to.description]
         }
         if let search = filter.search {
-            let pattern = "%" + search.replacing("\\", with: "\\\\").replacing("%", with: "\\%")
-                .replacing("_", with: "\\_") + "%"
-            conditions.append(#"(e.title LIKE ? ESCAPE '\' OR e.description LIKE ? ESCAPE '\')"#)
-            arguments += [pattern, pattern]
+            // instr, not LIKE: no pattern to escape, and no limit on its length. SQLite's lower() folds ASCII
+            // letters only, and so does the text searched for.
+            let folded = String(decoding: search.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            conditions.append("(instr(lower(e.title), ?) > 0 OR instr(lower(e.description), ?) > 0)")
+            arguments += [folded, folded]
         }
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
     }
@@ -82,7 +83,7 @@ extension Store {
             var arguments: StatementArguments = []
             if let client = changes.client {
                 assignments.append("client_id = ?")
-                arguments += [try Store.clientID(named: client, creating: true, in: db)!]
+                arguments += [try Store.clientID(creatingIfMissing: client, in: db)]
             }
             if let title = changes.title { assignments.append("title = ?"); arguments += [title] }
             if let description = changes.description { assignments.append("description = ?"); arguments += [description] }

@@ -45,6 +45,7 @@ package struct ImportBatch {
         let findKey: Statement
         let insertKey: Statement
         let claimKey: Statement
+        let sameEntry: Statement
     }
 
     struct ClientDay: Hashable {
@@ -73,15 +74,19 @@ package struct ImportBatch {
                 summary.skipped += 1
                 return
             }
-        } else {
-            contents.append(content)
         }
         let (client, stored) = try client(named: entry.client)
-        // An id already taken (by an entry of this log) leaves the row to get a new one.
         if let id { try statements.insertEntryWithID.insert(id: id, client: client, entry, day: day, at: now) }
         if id == nil || db.changesCount == 0 {
+            // The id is taken: by this very entry (a log's own export, brought back), which is then already
+            // there; or by another one, and the row gets a new id.
+            if let id, try holds(id: id, client: client, entry, day: day) {
+                summary.skipped += 1
+                return
+            }
             try statements.insertEntry.insert(id: nil, client: client, entry, day: day, at: now)
         }
+        if !deduplicates { contents.append(content) }
         totals[ClientDay(client: client, day: entry.day), default: DayTotal()].count(entry)
         summary.added[stored, default: 0] += 1
         if summary.total == Self.rowsBeforeDroppingIndexes { try dropIndexes() }
@@ -105,10 +110,16 @@ package struct ImportBatch {
         }
     }
 
+    /// Whether the entry `id` holds exactly `entry`, on the client `client`.
+    private func holds(id: Int64, client: Int64, _ entry: NewEntry, day: String) throws -> Bool {
+        try Bool.fetchOne(statements.sameEntry, arguments: [id, client, entry.title, entry.description, day,
+                                                            entry.minutes.value]) ?? false
+    }
+
     /// The id and stored name of the client `name`, created when new.
     private mutating func client(named name: String) throws -> (id: Int64, name: String) {
         if let known = clients[name] { return known }
-        let id = try Store.clientID(named: name, creating: true, in: db)!
+        let id = try Store.clientID(creatingIfMissing: name, in: db)
         let stored = try String.fetchOne(db, sql: "SELECT name FROM client WHERE id = ?", arguments: [id]) ?? name
         clients[name] = (id, stored)
         return (id, stored)
@@ -286,7 +297,11 @@ extension Store {
                             """).boundRaw(),
                         findKey: try db.makeStatement(sql: "SELECT batch FROM import_key WHERE key = ?"),
                         insertKey: try db.makeStatement(sql: "INSERT INTO import_key (key, batch) VALUES (?, ?)"),
-                        claimKey: try db.makeStatement(sql: "UPDATE import_key SET batch = ? WHERE key = ?")),
+                        claimKey: try db.makeStatement(sql: "UPDATE import_key SET batch = ? WHERE key = ?"),
+                        sameEntry: try db.makeStatement(sql: """
+                            SELECT EXISTS (SELECT 1 FROM entry WHERE id = ? AND client_id = ? AND title = ?
+                                           AND description = ? AND day = ? AND minutes = ?)
+                            """)),
                         deduplicates: batch > 1,
                         now: try String.fetchOne(db, sql: "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")!)
                     try body(&importer)

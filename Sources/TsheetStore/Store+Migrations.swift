@@ -84,32 +84,91 @@ extension Store {
                 """)
             try db.execute(sql: Store.countingTrigger)
         }
+        migrator.registerMigration("v5: client names in every case, recipients as addresses, sends under way") { db in
+            // `name_key` matches names without regard to case in every alphabet (NOCASE folds ASCII only).
+            // Recipients are kept as name and address apart: text was read again at every send, and a name
+            // holding a comma could add an address. A message is `sending` while the mail server has it.
+            try db.execute(sql: """
+                ALTER TABLE client ADD COLUMN name_key TEXT;
+                CREATE INDEX client_by_key ON client(name_key);
+                CREATE TABLE recipient (
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('to', 'cc')),
+                    position INTEGER NOT NULL,
+                    name TEXT,
+                    address TEXT NOT NULL CHECK (length(address) > 0),
+                    PRIMARY KEY (client_id, kind, position)
+                ) WITHOUT ROWID;
+                ALTER TABLE message ADD COLUMN state TEXT NOT NULL DEFAULT 'written'
+                    CHECK (state IN ('written', 'sending', 'sent'));
+                UPDATE message SET state = 'sent' WHERE sent_at IS NOT NULL;
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, mail_to, mail_cc FROM client") {
+                let id: Int64 = row["id"]
+                try db.execute(sql: "UPDATE client SET name_key = ? WHERE id = ?",
+                               arguments: [Store.key(ofClient: row["name"]), id])
+                try Store.setRecipients(ofClient: id, to: LegacyRecipients.read(row["mail_to"]),
+                                        cc: LegacyRecipients.read(row["mail_cc"]), in: db)
+            }
+            try db.execute(sql: """
+                ALTER TABLE client DROP COLUMN mail_to;
+                ALTER TABLE client DROP COLUMN mail_cc;
+                PRAGMA user_version = 5;
+                """)
+        }
         return migrator
     }
 
-    /// Refuses a schema from a newer tsheet, then switches a new file to WAL and applies the migrations it
-    /// lacks. The setup runs under an exclusive lock on the file, so two tsheets creating one log at the same
-    /// instant do not both migrate it.
+    /// The schema version the migrations end at, also written to `PRAGMA user_version`.
+    static let schemaVersion = 5
+
+    /// What a database file holds, as far as opening it is concerned.
+    enum Contents {
+        /// Nothing at all: a new file, to set up.
+        case empty
+        /// A tsheet log, up to date and in WAL mode.
+        case ready
+        /// A tsheet log that lacks migrations or WAL mode.
+        case behind
+        /// A tsheet log (or any file) marked with a newer schema.
+        case newer
+        /// Another program's database, which tsheet never changes.
+        case foreign
+    }
+
+    /// What the file behind `queue` holds; reads only.
+    static func contents(of queue: DatabaseQueue, migrator: DatabaseMigrator) throws -> Contents {
+        try queue.read { db in
+            if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 > schemaVersion { return .newer }
+            let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+            if objects == 0 { return .empty }
+            guard try db.tableExists("grdb_migrations"),
+                  try migrator.appliedIdentifiers(db).contains(migrator.migrations[0]) else { return .foreign }
+            if try migrator.hasBeenSuperseded(db) { return .newer }
+            let wal = try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal"
+            return try wal && migrator.hasCompletedMigrations(db) ? .ready : .behind
+        }
+    }
+
+    /// Refuses a schema from a newer tsheet and another program's database, then switches a new or older log
+    /// to WAL and applies the migrations it lacks. The setup runs under an exclusive lock, so two tsheets
+    /// creating one log at the same instant do not both migrate it.
     static func prepare(_ queue: DatabaseQueue, path: String) throws {
         let migrator = Store.migrator
-        func state() throws -> (superseded: Bool, ready: Bool) {
-            try queue.read { db in
-                let wal = try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal"
-                let complete = try migrator.hasCompletedMigrations(db)
-                return (try migrator.hasBeenSuperseded(db), wal && complete)
-            }
-        }
         // Fast path, without the lock; when it fails or finds work to do, look again under the lock, since
         // another tsheet may be setting the file up at this very moment.
-        if let current = try? state(), current.ready, !current.superseded { return }
+        if (try? contents(of: queue, migrator: migrator)) == .ready { return }
         try withExclusiveLock(on: path) {
-            let current = try state()
-            if current.superseded { throw StoreError.newerSchema(path: path) }
-            if current.ready { return }
-            try queue.writeWithoutTransaction { db in
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            switch try contents(of: queue, migrator: migrator) {
+            case .ready: return
+            case .newer: throw StoreError.newerSchema(path: path)
+            case .foreign: throw StoreError.foreignDatabase(path: path)
+            case .empty, .behind:
+                try queue.writeWithoutTransaction { db in
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+                try migrator.migrate(queue)
             }
-            try migrator.migrate(queue)
         }
     }
 

@@ -17,6 +17,7 @@ package struct Store: Sendable {
     package init(path: String) throws {
         self.path = path
         try Store.createFileIfMissing(at: path)
+        Store.repairSidecarModes(of: path)
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
@@ -44,6 +45,21 @@ package struct Store: Sendable {
     /// Runs `body` in one immediate transaction, translating SQLite's errors into the user's.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.write(body) } catch { throw StoreError.translating(error, path: path) }
+    }
+
+    /// Gives the log's `-wal` and `-shm` files back the write permission the log itself has. SQLite creates
+    /// them with the log's mode at that moment: opened once while the log was read-only, they stay read-only,
+    /// and the log stays unwritable after `chmod 600`. Only the owner's own files are touched, never loosened
+    /// beyond the log's mode.
+    private static func repairSidecarModes(of path: String) {
+        var log = stat()
+        guard stat(path, &log) == 0, log.st_mode & S_IWUSR != 0 else { return }
+        for suffix in ["-wal", "-shm"] {
+            var sidecar = stat()
+            guard lstat(path + suffix, &sidecar) == 0, sidecar.st_mode & S_IFMT == S_IFREG,
+                  sidecar.st_uid == geteuid(), sidecar.st_mode & S_IWUSR == 0 else { continue }
+            chmod(path + suffix, log.st_mode & 0o666)
+        }
     }
 
     /// Creates the database file private to its owner before SQLite sees it: SQLite would use the umask.

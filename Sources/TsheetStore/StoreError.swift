@@ -7,6 +7,9 @@ package enum StoreError: UserError, Equatable {
     case cannotCreate(path: String, reason: String)
     case notADatabase(path: String)
     case newerSchema(path: String)
+    case foreignDatabase(path: String)
+    /// SQLite refused a statement the schema should allow: the file was changed by another program.
+    case unexpectedShape(path: String, reason: String)
     case readOnly(path: String)
     case busy(path: String)
     case io(path: String, reason: String)
@@ -17,7 +20,7 @@ package enum StoreError: UserError, Equatable {
     package var exitStatus: ExitStatus {
         switch self {
         case .isDirectory: .usage
-        case .notADatabase, .newerSchema, .clientExists: .dataError
+        case .notADatabase, .newerSchema, .foreignDatabase, .unexpectedShape, .clientExists: .dataError
         case .noSuchEntry, .noSuchClient: .noInput
         case .busy: .tryAgain
         case .cannotCreate, .readOnly, .io: .ioError
@@ -34,6 +37,10 @@ package enum StoreError: UserError, Equatable {
             "'\(path)' is not a tsheet database (not an SQLite file); check --db or TSHEET_DB."
         case .newerSchema(let path):
             "'\(path)' was written by a newer tsheet; upgrade tsheet to use it (nothing was changed)."
+        case .foreignDatabase(let path):
+            "'\(path)' is another program's SQLite database, not a tsheet log; give --db a new file or your log (nothing was changed)."
+        case .unexpectedShape(let path, let reason):
+            "'\(path)' does not hold what tsheet expects (SQLite: \(reason.echoed(limit: 80))); it was changed by another program: restore it from a backup."
         case .readOnly(let path):
             "'\(path)' cannot be written (read-only file or folder); check its permissions."
         case .busy(let path):
@@ -43,13 +50,13 @@ package enum StoreError: UserError, Equatable {
         case .noSuchEntry(let id):
             "there is no entry #\(id); see the ids with 'tsheet list'."
         case .noSuchClient(let name):
-            "there is no client '\(name)'; see them with 'tsheet clients'."
+            "there is no client '\(name.echoed())'; see them with 'tsheet clients'."
         case .clientExists(let name):
-            "a client '\(name)' already exists; use 'tsheet clients merge' to join the two."
+            "a client '\(name.echoed())' already exists; use 'tsheet clients merge' to join the two."
         }
     }
 
-    /// The user's view of a database error on the file at `path`; errors that are not the user's pass through.
+    /// The user's view of a database error on the file at `path`; errors that are not SQLite's pass through.
     static func translating(_ error: any Error, path: String) -> any Error {
         guard let error = error as? DatabaseError else { return error }
         switch error.resultCode.primaryResultCode {
@@ -58,7 +65,7 @@ package enum StoreError: UserError, Equatable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
         case .SQLITE_CANTOPEN: return StoreError.cannotCreate(path: path, reason: "SQLite cannot open it")
         case .SQLITE_IOERR, .SQLITE_FULL: return StoreError.io(path: path, reason: error.message ?? "I/O error")
-        default: return error
+        default: return StoreError.unexpectedShape(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetKit
 import TsheetRender
 
@@ -27,7 +28,7 @@ struct ClientsCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.context()
-            write(ClientTable(hoursFormat: context.config.hoursFormat).render(try context.openStore().clientSummaries()))
+            try write(ClientTable(hoursFormat: context.config.hoursFormat).render(try context.openStore().clientSummaries()))
         }
     }
 
@@ -40,9 +41,9 @@ struct ClientsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let name = try Context.checkedClient(new)
+            let name = try EntryField.client(new)
             try global.context().openStore().renameClient(old, to: name)
-            write("Renamed client '\(old)' to '\(name)'.\n")
+            try write("Renamed client '\(old)' to '\(name)'.\n")
         }
     }
 
@@ -64,8 +65,11 @@ struct ClientsCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             let mail = try context.setRecipients(of: client, to: to, cc: cc, lang: lang, in: try context.openStore())
-            write("\(mail.client): To \(mail.to.isEmpty ? "-" : mail.to); Cc \(mail.cc.isEmpty ? "-" : mail.cc); "
-                + "language \(mail.lang ?? "default")\n")
+            func people(_ list: [Recipient]) -> String {
+                list.isEmpty ? "-" : list.map(\.description).joined(separator: ", ").echoed(limit: 400)
+            }
+            try write("\(mail.client.echoed()): To \(people(mail.to)); Cc \(people(mail.cc)); "
+                + "language \(mail.language?.rawValue ?? "default")\n")
         }
     }
 
@@ -79,7 +83,7 @@ struct ClientsCommand: ParsableCommand {
 
         func run() throws {
             let moved = try global.context().openStore().mergeClient(from, into: into)
-            write("Merged '\(from)' into '\(into)': \(moved) \(moved == 1 ? "entry" : "entries") moved.\n")
+            try write("Merged '\(from)' into '\(into)': \(moved) \(moved == 1 ? "entry" : "entries") moved.\n")
         }
     }
 }

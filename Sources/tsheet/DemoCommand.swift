@@ -20,21 +20,21 @@ struct DemoCommand: ParsableCommand {
         let store = try Demo.makeStore(today: context.today)
         let lastWeek = try context.week(named: "last")
         let entries = try store.entries(matching: EntryFilter(from: lastWeek.first, to: lastWeek.last))
-        write("""
+        try write("""
             A sample month of work for three clients is in \(store.path)
 
             Last week (tsheet list --week last):
 
 
             """)
-        write(EntryFormat.table.render(entries, in: context))
+        try write(EntryFormat.table.render(entries, in: context))
         let request = EmailRequest(client: "acme", variant: .week, period: lastWeek,
                                    note: "I'll be on site Thursday to close the ERP upgrade.")
         let message = try context.composeMessage(request, in: store, at: Date())
         let path = (store.path as NSString).deletingLastPathComponent + "/acme-\(lastWeek.first).eml"
         try message.rendered.write(toFile: path, atomically: true, encoding: .utf8)
-        try context.record(message, for: request, sentAt: nil, in: store)
-        write("""
+        try context.recordWritten(message, for: request, in: store)
+        try write("""
 
             The Monday email to acme (tsheet week -c acme --format eml -o \(path)):
 

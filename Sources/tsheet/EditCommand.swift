@@ -45,6 +45,6 @@ struct EditCommand: ParsableCommand {
         let changes = try context.changes(title: title, description: description, date: date, client: client,
                                           duration: duration, minutes: minutes)
         let entry = try context.openStore().update(id: id, with: changes)
-        write("Updated \(context.summary(of: entry))\n")
+        try write("Updated \(context.summary(of: entry))\n")
     }
 }

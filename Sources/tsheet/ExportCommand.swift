@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetExport
 import TsheetKit
 
@@ -36,7 +37,7 @@ struct ExportCommand: ParsableCommand {
     var excel = false
 
     @Option(help: "The spreadsheet's language for --excel: en or es.")
-    var lang: String?
+    var lang: Language?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -48,16 +49,15 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if excel, format != .csv { throw ValidationError("--excel goes with --format csv.") }
-        if let lang, !["en", "es"].contains(lang) { throw ValidationError("--lang must be en or es.") }
     }
 
     func run() throws {
         let context = try global.context()
         var filter = try context.filter(for: ListRequest(client: client, range: range.request, search: search, limit: 0))
         filter.limit = nil
-        let progress = Progress(verb: "Exported", quiet: quiet || output == nil)
-        _ = try context.export(filter, format: format, excel: excel, lang: lang, to: output,
-                               from: try context.openStore(), progress: progress.report)
+        let progress = Progress(verb: "Exported", quiet: quiet || output == nil || output == "-")
+        _ = try context.export(filter, format: format, style: context.csvStyle(excel: excel, language: lang),
+                               to: output, from: try context.openStore(), progress: progress.report)
         progress.finish()
     }
 }

@@ -23,17 +23,22 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// Writes `text` to standard output as it is, straight from the string's bytes.
-func write(_ text: String) {
+/// Writes `text` to standard output as it is.
+/// - Throws: `OutputError`: `.closedPipe` when the reader went away (the run then ends quietly), else
+///   `.unwritable`.
+func write(_ text: String) throws(OutputError) {
+    try Output.standard.write(text)
+}
+
+/// Writes `text` to standard error; a standard error that cannot be written is left alone.
+func writeError(_ text: String) {
     var text = text
     text.withUTF8 { bytes in
         var rest = UnsafeRawBufferPointer(bytes)
         while !rest.isEmpty {
-            let written = Foundation.write(STDOUT_FILENO, rest.baseAddress, rest.count)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return // a closed pipe (`tsheet list | head`) is not the user's mistake
-            }
+            let written = Foundation.write(STDERR_FILENO, rest.baseAddress, rest.count)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
             rest = UnsafeRawBufferPointer(rebasing: rest[written...])
         }
     }

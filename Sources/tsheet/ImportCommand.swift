@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
         let clients = summary.added.sorted { $0.key.lowercased() < $1.key.lowercased() }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let verb = dryRun ? "Would import" : "Imported"
-        write("\(verb) \(summary.total) \(summary.total == 1 ? "entry" : "entries") from \(format)"
+        try write("\(verb) \(summary.total) \(summary.total == 1 ? "entry" : "entries") from \(format)"
             + (clients.isEmpty ? "" : " (\(clients))")
             + (summary.skipped > 0 ? "; \(summary.skipped) already imported, skipped" : "") + ".\n")
     }

@@ -45,6 +45,6 @@ struct ListCommand: ParsableCommand {
         let context = try global.context()
         let request = ListRequest(client: client, range: range.request, search: search, limit: limit)
         let entries = try context.openStore().entries(matching: try context.filter(for: request))
-        write(format.render(entries, in: context))
+        try write(format.render(entries, in: context))
     }
 }

@@ -39,6 +39,6 @@ struct LogCommand: ParsableCommand {
         let context = try global.context()
         let request = LogRequest(words: words, client: client, description: description, date: date, minutes: minutes)
         let entry = try context.openStore().add(try context.newEntry(from: request))
-        write("Logged \(context.summary(of: entry))\n")
+        try write("Logged \(context.summary(of: entry))\n")
     }
 }

@@ -10,15 +10,15 @@ struct NoteEditor {
         let prompt = "\n# Write a personal paragraph for the top of the email; lines starting with # are left out.\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(prompt.utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
-            throw OutputError.unwritable(path: path)
+            throw NoteError.noTemporaryFile(path: path)
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
-        do { try process.run() } catch { throw OutputError.editorFailed(editor: editor) }
+        do { try process.run() } catch { throw NoteError.editorFailed(editor: editor) }
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw OutputError.editorFailed(editor: editor) }
+        guard process.terminationStatus == 0 else { throw NoteError.editorFailed(editor: editor) }
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let note = text.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("#") }.joined(separator: "\n").trimmed
@@ -26,21 +26,21 @@ struct NoteEditor {
     }
 }
 
-/// Why the command could not write where it was told to.
-enum OutputError: UserError {
-    case unwritable(path: String)
+/// Why the note could not be written in the editor.
+enum NoteError: UserError {
+    case noTemporaryFile(path: String)
     case editorFailed(editor: String)
 
     var exitStatus: ExitStatus {
         switch self {
-        case .unwritable: .ioError
+        case .noTemporaryFile: .ioError
         case .editorFailed: .unavailable
         }
     }
 
     var description: String {
         switch self {
-        case .unwritable(let path): "cannot write '\(path)'; check the folder and its permissions."
+        case .noTemporaryFile(let path): "cannot create '\(path)' for the note; check TMPDIR, or use --note."
         case .editorFailed(let editor): "the editor '\(editor)' failed; set EDITOR to a program that works, or use --note."
         }
     }

@@ -16,10 +16,10 @@ struct Progress {
         guard enabled else { return }
         let elapsed = (ContinuousClock.now - start).components
         let seconds = max(0.001, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
-        FileHandle.standardError.write(Data("\r\(verb) \(rows) rows, \(Int(Double(rows) / seconds)) rows/s".utf8))
+        writeError("\r\(verb) \(rows) rows, \(Int(Double(rows) / seconds)) rows/s")
     }
 
     func finish() {
-        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+        if enabled { writeError("\n") }
     }
 }

@@ -26,7 +26,7 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         for entry in try context.openStore().remove(ids: ids) {
-            write("Removed \(context.summary(of: entry))\n")
+            try write("Removed \(context.summary(of: entry))\n")
         }
     }
 }

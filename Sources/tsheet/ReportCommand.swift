@@ -61,10 +61,10 @@ struct ReportCommand: ParsableCommand {
         let report = try context.report(request, in: try context.openStore())
         switch format {
         case .table:
-            write(PivotTable(hoursFormat: context.config.hoursFormat, usesColor: context.usesColor).render(report))
-        case .csv: write(report.pivot.csv(rows: rows))
-        case .json: write(report.pivot.json(rows: rows))
-        case .md: write(report.pivot.markdown(rows: rows, format: context.config.hoursFormat))
+            try write(PivotTable(hoursFormat: context.config.hoursFormat, usesColor: context.usesColor).render(report))
+        case .csv: try write(report.pivot.csv(rows: rows))
+        case .json: try write(report.pivot.json(rows: rows))
+        case .md: try write(report.pivot.markdown(rows: rows, format: context.config.hoursFormat))
         }
     }
 }

@@ -45,7 +45,7 @@ struct SendCommand: AsyncParsableCommand {
         let range = try emailPeriod.range(in: context)
         let clients = try client.map { [$0] } ?? context.timesheets(for: range, client: nil, in: store).map(\.client)
             .filter { try !store.mailSettings(of: $0).to.isEmpty }
-        guard !clients.isEmpty else { return write("Nobody to send to: no client with recipients has hours then.\n") }
+        guard !clients.isEmpty else { return try write("Nobody to send to: no client with recipients has hours then.\n") }
         let transport = try dryRun ? nil : context.transport()
         var failures: [ExitStatus] = []
         for client in clients {
@@ -53,15 +53,15 @@ struct SendCommand: AsyncParsableCommand {
             do {
                 let outcome = try await context.send(request, in: store, via: transport ?? NoTransport(),
                                                      resend: resend, dryRun: dryRun)
-                write("\(client): " + SendReport.line(for: outcome, dryRun: dryRun))
+                try write("\(client): " + SendReport.line(for: outcome, dryRun: dryRun))
             } catch SendRefusal.alreadySent {
-                write("\(client): already sent; skipped (--resend sends it again).\n")
+                try write("\(client): already sent; skipped (--resend sends it again).\n")
             } catch let error as any UserError {
-                write("\(client): \(error)\n")
+                try write("\(client): \(error)\n")
                 failures.append(error.exitStatus)
             }
         }
-        write("\(clients.count - failures.count) of \(clients.count) sent or already sent.\n")
+        try write("\(clients.count - failures.count) of \(clients.count) sent or already sent.\n")
         if !failures.isEmpty {
             throw ExitCode(failures.allSatisfy { $0 == .tryAgain } ? ExitStatus.tryAgain.rawValue
                 : ExitStatus.unavailable.rawValue)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetKit
 
 struct SentCommand: ParsableCommand {
@@ -19,12 +20,15 @@ struct SentCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let sent = try context.openStore().messages(of: client).filter { $0.sentAt != nil }
-        guard !sent.isEmpty else { return write("Nothing sent yet.\n") }
-        write(sent.map { message in
+        let sent = try context.openStore().sentMessages(to: client)
+        guard !sent.isEmpty else { return try write("Nothing sent yet.\n") }
+        try write(sent.map { message in
             let people = [message.to, message.cc].filter { !$0.isEmpty }.joined(separator: ", ")
-            return "\(message.sentAt ?? "")  \(message.client)  \(message.variant) \(message.period.first)\n"
-                + "  To: \(people)\n  Subject: \(message.subject)\n  Message-ID: \(message.messageID)\n"
+            let doubt = message.state == .sending ? "  (may have gone: the send could not be recorded)" : ""
+            return "\((message.sentAt ?? "").escapingControlCharacters)  \(message.client.escapingControlCharacters)  "
+                + "\(message.variant.rawValue) \(message.period.first)\(doubt)\n"
+                + "  To: \(people.escapingControlCharacters)\n  Subject: \(message.subject.escapingControlCharacters)\n"
+                + "  Message-ID: \(message.messageID.escapingControlCharacters)\n"
         }.joined(separator: "\n"))
     }
 }

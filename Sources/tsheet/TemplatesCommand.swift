@@ -27,7 +27,7 @@ struct TemplatesCommand: ParsableCommand {
         func run() throws {
             let folder = try directory ?? global.context().templatesDirectory
             let written = try TemplateSet.exportDefaults(to: folder)
-            write(written.isEmpty ? "Every template is already in \(folder).\n"
+            try write(written.isEmpty ? "Every template is already in \(folder).\n"
                 : written.map { "Wrote \($0)\n" }.joined())
         }
     }
@@ -43,10 +43,10 @@ struct TemplatesCommand: ParsableCommand {
             let folder = try directory ?? global.context().templatesDirectory
             let problems = try TemplateSet.problems(in: folder)
             if let first = problems.first {
-                for problem in problems.dropFirst() { write("Error: \(problem)\n") }
+                for problem in problems.dropFirst() { try write("Error: \(problem)\n") }
                 throw first
             }
-            write("The templates in \(folder) are fine.\n")
+            try write("The templates in \(folder) are fine.\n")
         }
     }
 }

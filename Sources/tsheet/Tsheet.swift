@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TsheetCore
+import TsheetKit
 
 /// The `tsheet` command: parses, runs one subcommand, and turns every failure into one line and an exit status.
 @main
@@ -21,14 +22,18 @@ struct Tsheet: AsyncParsableCommand {
                       ClientsCommand.self, TemplatesCommand.self, DemoCommand.self])
 
     static func main() async {
+        signal(SIGPIPE, SIG_IGN) // a reader that goes away is an error to handle, not a signal that kills
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
+            try refuseNegativeDurations(in: arguments)
             var command = try parse(withOptionalWeekValue(arguments))
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
                 try command.run()
             }
+        } catch OutputError.closedPipe {
+            Foundation.exit(0) // `tsheet list | head`: the reader has what it wanted
         } catch let error as any UserError {
             fail("Error: \(error)", status: error.exitStatus.rawValue)
         } catch let code as ExitCode {
@@ -40,7 +45,7 @@ struct Tsheet: AsyncParsableCommand {
             let message = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
             let isUsage = status == .validationFailure || error is ValidationError
             fail(isUsage ? "Error: \(message) (see '\(hint)')" : "Error: \(message)",
-                 status: isUsage ? ExitStatus.usage.rawValue : 70)
+                 status: isUsage ? ExitStatus.usage.rawValue : ExitStatus.software.rawValue)
         }
     }
 
@@ -69,8 +74,21 @@ struct Tsheet: AsyncParsableCommand {
         return result
     }
 
+    /// A duration such as `-1h` given to `log` or `edit` is refused as negative: ArgumentParser would read it
+    /// as the flags `-1` and `-h`, and print the help.
+    static func refuseNegativeDurations(in arguments: [String]) throws(DurationError) {
+        guard let command = arguments.first, ["log", "edit"].contains(command) else { return }
+        for argument in arguments.dropFirst() where argument.count > 1 && argument.hasPrefix("-")
+            && argument.dropFirst().first?.isNumber == true
+            && argument.dropFirst().allSatisfy({ $0.isASCII && ($0.isNumber || "hm:.,".contains($0)) }) {
+            throw .negative(argument)
+        }
+    }
+
+    /// Ends the run with `line` on standard error, its control characters escaped: one line, whatever a file
+    /// or a server put in it.
     private static func fail(_ line: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        writeError(line.escapingControlCharacters + "\n")
         Foundation.exit(status)
     }
 }

@@ -103,7 +103,7 @@ struct WeekCommand: AsyncParsableCommand {
                                        replyTo: replyTo)
             let transport: any MailTransport = try dryRun ? NoTransport() : context.transport()
             let outcome = try await context.send(request, in: store, via: transport, resend: resend, dryRun: dryRun)
-            return write(SendReport.line(for: outcome, dryRun: dryRun))
+            return try write(SendReport.line(for: outcome, dryRun: dryRun))
         }
         if format == .table {
             let sheets = try context.timesheets(for: range, client: client, in: store)
@@ -124,9 +124,9 @@ struct WeekCommand: AsyncParsableCommand {
             let message = try context.composeMessage(requests[0], in: store, at: Date())
             try emit(message.rendered)
             if let output {
-                try context.record(message, for: requests[0], sentAt: nil, in: store)
+                try context.recordWritten(message, for: requests[0], in: store)
                 let people = (message.to + message.cc).map(\.description).joined(separator: ", ")
-                write("Wrote \(output): \(message.subject)\nTo: \(people)\n")
+                try write("Wrote \(output): \(message.subject)\nTo: \(people)\n")
             }
         case .table:
             break
@@ -135,11 +135,8 @@ struct WeekCommand: AsyncParsableCommand {
 
     /// Writes `text` to `--output` or to the terminal.
     private func emit(_ text: String) throws {
-        guard let output else { return write(text) }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw OutputError.unwritable(path: output)
-        }
+        let file = try Output.open(output ?? "-")
+        try file.write(text)
+        try file.close()
     }
 }

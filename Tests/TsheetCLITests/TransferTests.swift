@@ -41,9 +41,9 @@ import Testing
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == """
             id;date;client;title;description;minutes;hours\r
             1;2026-11-16;Cafés Núñez;"Fixed ""SSO"", login";"Línea 1
-            Línea 2, con coma";90;1,50\r
-            2;2026-11-17;acme;"'=HYPERLINK(""x"")";;45;0,75\r
-            3;2026-11-18;acme;Weekly sync;;60;1,00\r
+            Línea 2, con coma";90;"1,50"\r
+            2;2026-11-17;acme;"'=HYPERLINK(""x"")";;45;"0,75"\r
+            3;2026-11-18;acme;Weekly sync;;60;"1,00"\r
 
             """)
     }
@@ -67,7 +67,7 @@ import Testing
         var piped = sandbox
         piped.environment["TSHEET_TODAY"] = "2026-11-23"
         let run = try runWithInput(["import", "-", "--format", "timewarrior"], input: """
-            [{"id":1,"start":"20261120T090000Z","end":"20261120T094500Z","tags":["globex","Backup test"]}]
+            [{"id":1,"start":"20261120T090000Z","end":"20261120T094500Z","tags":["Backup test","client:globex"]}]
             """)
         #expect(run == "Imported 1 entry from timewarrior (globex 1).\n")
         #expect(try sandbox.succeed(["list", "-c", "globex", "--format", "csv"]).contains(",globex,Backup test,,45,0.75"))

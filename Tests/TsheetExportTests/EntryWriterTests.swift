@@ -10,23 +10,20 @@ import TsheetCore
         Entry(id: 2, client: "acme", title: "@risk", description: "ok", day: CalendarDay(iso: "2026-11-21")!, minutes: 45),
     ]
 
-    func written(_ format: EntryWriter.Format, _ spreadsheet: EntryWriter.Spreadsheet? = nil) throws -> [UInt8] {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tsheet-writer-\(UUID())").path
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = FileHandle(forWritingAtPath: path)!
-        var writer = EntryWriter(handle: handle, format: format, spreadsheet: spreadsheet)
+    func written(_ format: EntryWriter.Format, _ style: CSVStyle = .plain) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var writer = EntryWriter(format: format, style: style) { bytes += $0 }
         for entry in entries { try writer.write(entry) }
         try writer.finish()
-        try handle.close()
-        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        return bytes
     }
 
     @Test func excelInSpanishHasABOMSemicolonsDecimalCommasAndNoFormulas() throws {
-        let bytes = try written(.csv, .init(decimalComma: true))
+        let bytes = try written(.csv, .spreadsheet(.es))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "id;date;client;title;description;minutes;hours\r\n"
-            + "1;2026-11-20;'=cmd|' /C calc'!A0;'+SUM(1);\"'-2\nline\";90;1,50\r\n"
-            + "2;2026-11-21;acme;'@risk;ok;45;0,75\r\n")
+            + "1;2026-11-20;'=cmd|' /C calc'!A0;'+SUM(1);\"'-2\nline\";90;\"1,50\"\r\n"
+            + "2;2026-11-21;acme;'@risk;ok;45;\"0,75\"\r\n")
     }
 
     @Test func plainCSVIsRFC4180() throws {

@@ -12,8 +12,10 @@ import TsheetCore
         return (source.format, rows)
     }
 
-    func jsonRows(_ text: String) throws -> (ImportFormat, [ImportRow]) {
-        let source = try JSONImport(data: Data(text.utf8), requested: .auto, timeZone: TimeZone(identifier: "UTC")!)
+    func jsonRows(_ text: String, clients: ImportClients = ImportClients(),
+                  timeZone: String = "UTC") throws -> (ImportFormat, [ImportRow]) {
+        let source = try JSONImport(data: Data(text.utf8), requested: .auto, clients: clients,
+                                    timeZone: TimeZone(identifier: timeZone)!)
         var rows: [ImportRow] = []
         try source.forEachRow { rows.append($0) }
         return (source.format, rows)
@@ -80,14 +82,43 @@ import TsheetCore
     }
 
     @Test func timewarriorTagsFollowTheDocumentedRule() throws {
+        // `timew export` lists tags sorted: the client is the `client:` tag, else the one tag the log knows as
+        // a client, else the only tag.
         let (format, rows) = try jsonRows("""
-            [{"id":2,"start":"20261120T090000Z","end":"20261120T103000Z","tags":["acme","Fixed SSO login"],"annotation":"VPN users"},
-             {"id":1,"start":"20261121T090000Z","end":"20261121T091500Z","tags":["globex"]}]
-            """)
+            [{"id":3,"start":"20261120T090000Z","end":"20261120T103000Z","tags":["Fixed SSO login","acme"],"annotation":"VPN users"},
+             {"id":2,"start":"20261121T090000Z","end":"20261121T091500Z","tags":["globex"]},
+             {"id":1,"start":"20261122T090000Z","end":"20261122T100000Z","tags":["Backup test","Zeta","client:Initech"]}]
+            """, clients: ImportClients(known: ["acme"]))
         #expect(format == .timewarrior)
         #expect(rows.map { "\($0.client)|\($0.title)|\($0.description)|\($0.day)|\($0.minutes)" }
-            == ["acme|Fixed SSO login|VPN users|2026-11-20|90", "globex|globex||2026-11-21|15"])
+            == ["acme|Fixed SSO login|VPN users|2026-11-20|90", "globex|globex||2026-11-21|15",
+                "Initech|Backup test, Zeta||2026-11-22|60"])
         #expect(throws: ImportError.self) { try jsonRows("[{\"id\":1,\"start\":\"20261121T090000Z\",\"tags\":[\"acme\"]}]") }
+    }
+
+    @Test func timewarriorTagsThatNameNoSingleClientSayHowToChoose() throws {
+        let text = """
+            [{"id":1,"start":"20261120T090000Z","end":"20261120T100000Z","tags":["ERP","Fixed SSO login"]}]
+            """
+        do {
+            _ = try jsonRows(text)
+            Issue.record("accepted tags naming no client")
+        } catch let error as ImportError {
+            #expect(error.description == "element 1, field 'tags': the tags 'ERP', 'Fixed SSO login' name no single "
+                + "client; tag the interval client:NAME (timew tag @ID client:NAME) or import with --client NAME")
+        }
+        let forced = try jsonRows(text, clients: ImportClients(forced: "acme"))
+        #expect(forced.1.map { "\($0.client)|\($0.title)" } == ["acme|ERP, Fixed SSO login"])
+    }
+
+    @Test func spansThatCrossMidnightBecomeOneRowPerLocalDay() throws {
+        // 22:00 on the 20th to 04:00 on the 22nd in Madrid (UTC+1): 2 + 24 + 4 hours.
+        let (_, rows) = try jsonRows("""
+            [{"id":1,"start":"20261120T210000Z","end":"20261122T030000Z","tags":["acme"]}]
+            """, timeZone: "Europe/Madrid")
+        #expect(rows.map { "\($0.day) \($0.minutes)" } == ["2026-11-20 120", "2026-11-21 1440", "2026-11-22 240"])
+        let watson = try jsonRows("[[1795215600, 1795226400, \"acme\", \"f1\", [\"night shift\"], 0]]")
+        #expect(watson.1.map { "\($0.day) \($0.minutes)" } == ["2026-11-20 60", "2026-11-21 120"])
     }
 
     @Test func tsheetJSONAndNDJSON() throws {

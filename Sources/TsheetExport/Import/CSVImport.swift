@@ -36,7 +36,8 @@ package struct CSVImport {
         columns = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Calls `body` with every row, in file order.
+    /// Calls `body` with every row, in file order; a Toggl or Clockify entry that crosses midnight gives a row
+    /// per day.
     /// - Throws: `ImportError` naming the line and field of the first row that cannot be read, or what `body`
     ///   throws.
     package mutating func forEachRow(_ body: (ImportRow) throws -> Void) throws {
@@ -51,11 +52,11 @@ package struct CSVImport {
             guard record.fields.count == width else {
                 throw ImportError(line: record.line, "\(record.fields.count) fields where the header has \(width); quote fields that hold the separator")
             }
-            try body(try row(record))
+            for row in try rows(of: record) { try body(row) }
         }
     }
 
-    private func row(_ record: CSVReader.Record) throws(ImportError) -> ImportRow {
+    private func rows(of record: CSVReader.Record) throws(ImportError) -> [ImportRow] {
         let line = record.line
         func field(_ name: String) -> String { columns[name].map { record.fields[$0].trimmed } ?? "" }
         func value<T>(_ name: String, _ parse: (String) throws(ImportValueError) -> T) throws(ImportError) -> T {
@@ -74,38 +75,52 @@ package struct CSVImport {
             let project = field("project"), task = field("task"), text = field("description")
             let client = field("client").isEmpty ? project : field("client")
             let title = [text, task, project].first { !$0.isEmpty } ?? ""
-            let isToggl = format == .toggl
-            return ImportRow(
+            let usDates = format == .clockify
+            let row = ImportRow(
                 line: line, client: client.isEmpty ? try required("client") : client,
                 title: title.isEmpty ? try required("description") : title,
                 description: joined([project, task], excluding: [client, title]),
-                day: try value(isToggl ? "start date" : "start date") { (text) throws(ImportValueError) in
-                    try ImportValue.day(text, usDates: !isToggl)
+                day: try value("start date") { (text) throws(ImportValueError) in
+                    try ImportValue.day(text, usDates: usDates)
                 },
-                minutes: try value(isToggl ? "duration" : "duration (h)", ImportValue.clockDuration))
+                minutes: 0)
+            // An entry that ends on a later day is cut at midnight by its clock times; else its duration counts.
+            if let end = try? ImportValue.day(field("end date"), usDates: usDates), end > row.day {
+                return try value("end time") { (endTime) throws(ImportValueError) in
+                    try ClockSpan(firstDay: row.day, start: try ImportValue.clockTime(field("start time")),
+                                  lastDay: end, end: try ImportValue.clockTime(endTime)).minutesByDay()
+                }.map { piece in
+                    var row = row
+                    (row.day, row.minutes) = piece
+                    return row
+                }
+            }
+            var whole = row
+            whole.minutes = try value(format == .toggl ? "duration" : "duration (h)", ImportValue.clockDuration)
+            return [whole]
         case .harvest:
             let notes = field("notes").split(whereSeparator: \.isNewline).map { String($0).trimmed }
             let task = field("task"), project = field("project")
             let title = notes.first ?? task
-            return ImportRow(
+            return [ImportRow(
                 line: line, client: try required("client"), title: title.isEmpty ? try required("task") : title,
                 description: (Array(notes.dropFirst()) + [joined([project, task], excluding: [title])])
                     .filter { !$0.isEmpty }.joined(separator: "\n"),
                 day: try value("date") { (text) throws(ImportValueError) in try ImportValue.day(text) },
-                minutes: try value("hours", ImportValue.hours))
+                minutes: try value("hours", ImportValue.hours))]
         default:
             let minutes = columns["minutes"] != nil && !field("minutes").isEmpty
                 ? try value("minutes", ImportValue.minutes) : try value("hours", ImportValue.hours)
             let id = field("id")
-            return ImportRow(
+            return [ImportRow(
                 line: line, id: id.isEmpty ? nil : try value("id") { (text) throws(ImportValueError) in
-                    guard let id = Int64(text), id > 0 else { throw ImportValueError("'\(text)' is not an entry id") }
+                    guard let id = Int64(text), id > 0 else { throw ImportValueError("'\(text.echoed())' is not an entry id") }
                     return id
                 },
                 client: try required("client"), title: try required("title"),
                 description: columns["description"].map { record.fields[$0] } ?? "",
                 day: try value("date") { (text) throws(ImportValueError) in try ImportValue.day(text) },
-                minutes: minutes)
+                minutes: minutes)]
         }
     }
 }

@@ -1,44 +1,48 @@
 import Foundation
 import TsheetCore
 
-/// The rows of a JSON or NDJSON file: tsheet's export, Watson's frames, or `timew export`.
+/// The rows of a JSON or NDJSON file: tsheet's export, Watson's frames or log, or `timew export`.
 ///
-/// Timewarrior's tags are mapped by one documented rule: the first tag is the client, the others (joined by
-/// ", ") the title, the first tag again when it is the only one; the annotation is the description. Watson's
-/// project is the client and its tags the title (the project when it has none). Times become the local day of
-/// their start.
+/// Watson's project is the client and its tags the title (the project when it has none). Timewarrior's client
+/// is chosen among the tags by `ImportClients.client(amongTags:)`, the other tags make the title and the
+/// annotation the description. Tracked spans are cut at local midnight into one row per day.
 package struct JSONImport {
-    private let elements: [Any]
+    private let records: [JSONRecord]
     package let format: ImportFormat
     private let timeZone: TimeZone
+    private let clients: ImportClients
 
     /// Parses `data` as a JSON array, or as NDJSON (one object a line).
     /// - Throws: `ImportError` for text that is not JSON or a shape that fits no format.
-    package init(data: Data, requested: ImportFormat, timeZone: TimeZone = .current) throws(ImportError) {
+    package init(data: Data, requested: ImportFormat, clients: ImportClients = ImportClients(),
+                 timeZone: TimeZone = .current) throws(ImportError) {
         self.timeZone = timeZone
-        let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
-        var elements: [Any] = []
+        self.clients = clients
+        let trimmed = data.drop { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+        let decoder = JSONDecoder()
+        var records: [JSONRecord] = []
         if trimmed.first == UInt8(ascii: "[") {
-            guard let array = try? JSONSerialization.jsonObject(with: Data(trimmed)) as? [Any] else {
+            guard let array = try? decoder.decode([JSONRecord].self, from: Data(trimmed)) else {
                 throw ImportError(line: 1, "the file is not valid JSON; check its brackets and quotes")
             }
-            elements = array
+            records = array
         } else {
             for (index, line) in Data(trimmed).split(separator: UInt8(ascii: "\n")).enumerated() {
                 guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) else {
+                guard let record = try? decoder.decode(JSONRecord.self, from: Data(line)) else {
                     throw ImportError(line: index + 1, "the line is not a JSON object")
                 }
-                elements.append(object)
+                records.append(record)
             }
         }
-        self.elements = elements
+        self.records = records
         let detected: ImportFormat
-        switch elements.first {
-        case is [Any]: detected = .watson
-        case let object as [String: Any] where object["project"] != nil && object["start"] != nil: detected = .watson
-        case let object as [String: Any] where object["start"] != nil: detected = .timewarrior
-        case let object as [String: Any] where object["date"] != nil: detected = .tsheet
+        switch records.first {
+        case .frame: detected = .watson
+        case .object(let object) where object.keys.contains("project") && object.keys.contains("start"):
+            detected = .watson
+        case .object(let object) where object.keys.contains("start"): detected = .timewarrior
+        case .object(let object) where object.keys.contains("date"): detected = .tsheet
         case nil: detected = requested == .auto ? .tsheet : requested
         default: throw ImportError(element: 1, "the JSON is not a tsheet, Watson or Timewarrior export")
         }
@@ -48,71 +52,80 @@ package struct JSONImport {
         format = detected
     }
 
-    /// Calls `body` with every row, in file order.
+    /// Calls `body` with every row, in file order; a span that crosses midnight gives a row per day.
     package func forEachRow(_ body: (ImportRow) throws -> Void) throws {
-        for (index, element) in elements.enumerated() {
-            var row = try row(element, number: index + 1)
-            row.isElement = true
-            try body(row)
+        for (index, record) in records.enumerated() {
+            let rows: [ImportRow]
+            do { rows = try self.rows(of: record) } catch {
+                throw ImportError(element: index + 1, field: error.field, error.message)
+            }
+            for var row in rows {
+                row.line = index + 1
+                row.isElement = true
+                try body(row)
+            }
         }
     }
 
-    private func row(_ element: Any, number: Int) throws(ImportError) -> ImportRow {
-        func fail(_ field: String?, _ problem: String) -> ImportError { ImportError(element: number, field: field, problem) }
-        func text(_ object: [String: Any], _ key: String) throws(ImportError) -> String {
-            guard let value = object[key] as? String, !value.trimmed.isEmpty else { throw fail(key, "is missing or empty") }
-            return value.trimmed
-        }
-        func span(_ start: Double, _ end: Double, field: String) throws(ImportError) -> Int {
-            guard end > start else { throw fail(field, "ends before it starts") }
-            return Int(((end - start) / 60).rounded())
-        }
-        func instant(_ object: [String: Any], _ key: String) throws(ImportError) -> (CalendarDay, Double) {
-            if let seconds = object[key] as? Double { return (ImportValue.localDay(of: seconds, in: timeZone), seconds) }
-            do { return try ImportValue.instant(try text(object, key), in: timeZone) } catch let error as ImportError {
-                throw error
-            } catch {
-                throw fail(key, (error as? ImportValueError)?.message ?? "\(error)")
+    private func rows(of record: JSONRecord) throws(ImportFieldError) -> [ImportRow] {
+        switch (format, record) {
+        case (.watson, .frame(let frame)):
+            guard let start = frame.start, let stop = frame.stop, let project = frame.project?.trimmed,
+                  !project.isEmpty else { throw ImportFieldError(field: nil, "is not a Watson frame [start, stop, project, …]") }
+            return try spanRows(TimeSpan(start: start, end: stop, in: timeZone), client: project,
+                                title: frame.tags.isEmpty ? project : frame.tags.joined(separator: ", "))
+        case (.watson, .object(let object)):
+            let project = try required(object.project, "project")
+            let span = try TimeSpan(start: seconds(object.start, "start"), end: seconds(object.stop, "stop"),
+                                    in: timeZone)
+            let tags = object.tags ?? []
+            return try spanRows(span, client: project, title: tags.isEmpty ? project : tags.joined(separator: ", "))
+        case (.timewarrior, .object(let object)):
+            guard object.keys.contains("end") else {
+                throw ImportFieldError(field: "end", "the interval is still open; stop it (timew stop) and export again")
             }
-        }
-        switch (format, element) {
-        case (.watson, let frame as [Any]):
-            guard frame.count >= 3, let start = frame[0] as? Double, let stop = frame[1] as? Double,
-                  let project = frame[2] as? String else { throw fail(nil, "is not a Watson frame [start, stop, project, …]") }
-            let tags = frame.count > 4 ? (frame[4] as? [String] ?? []) : []
-            return ImportRow(line: number, client: project, title: tags.isEmpty ? project : tags.joined(separator: ", "),
-                             day: ImportValue.localDay(of: start, in: timeZone), minutes: try span(start, stop, field: "stop"))
-        case (.watson, let object as [String: Any]):
-            let project = try text(object, "project")
-            let (day, start) = try instant(object, "start"), (_, stop) = try instant(object, "stop")
-            let tags = object["tags"] as? [String] ?? []
-            return ImportRow(line: number, client: project, title: tags.isEmpty ? project : tags.joined(separator: ", "),
-                             day: day, minutes: try span(start, stop, field: "stop"))
-        case (.timewarrior, let object as [String: Any]):
-            guard object["end"] != nil else { throw fail("end", "the interval is still open; stop it (timew stop) and export again") }
-            let tags = object["tags"] as? [String] ?? []
-            guard let client = tags.first else { throw fail("tags", "has no tag to take the client from") }
-            let (day, start) = try instant(object, "start"), (_, end) = try instant(object, "end")
-            return ImportRow(line: number, client: client,
-                             title: tags.count > 1 ? tags.dropFirst().joined(separator: ", ") : client,
-                             description: (object["annotation"] as? String) ?? "", day: day,
-                             minutes: try span(start, end, field: "end"))
-        case (.tsheet, let object as [String: Any]):
+            let (client, title) = try clients.client(amongTags: object.tags ?? [])
+            let span = try TimeSpan(start: seconds(object.start, "start"), end: seconds(object.end, "end"), in: timeZone)
+            return try spanRows(span, client: client, title: title, description: object.annotation ?? "")
+        case (.tsheet, .object(let object)):
             let minutes: Int
-            if let value = object["minutes"] as? Int {
+            if let value = object.minutes {
                 minutes = value
-            } else if let hours = object["hours"] as? Double {
-                minutes = Int((hours * 60).rounded())
+            } else if let hours = object.hours {
+                do { minutes = try ImportValue.entryLength(hours * 60, written: "\(hours)") } catch {
+                    throw ImportFieldError(field: "hours", error.message)
+                }
             } else {
-                throw fail("minutes", "is missing or not a whole number")
+                throw ImportFieldError(field: "minutes", "is missing or not a whole number")
             }
-            let date = try text(object, "date")
-            guard let day = CalendarDay(iso: date) else { throw fail("date", "'\(date)' is not a date; write it as YYYY-MM-DD") }
-            return ImportRow(line: number, id: (object["id"] as? Int).map(Int64.init), client: try text(object, "client"),
-                             title: try text(object, "title"), description: object["description"] as? String ?? "",
-                             day: day, minutes: minutes)
+            let date = try required(object.date, "date")
+            guard let day = CalendarDay(iso: date) else {
+                throw ImportFieldError(field: "date", "'\(date.echoed())' is not a date; write it as YYYY-MM-DD")
+            }
+            return [ImportRow(line: 0, id: object.id, client: try required(object.client, "client"),
+                              title: try required(object.title, "title"), description: object.description ?? "",
+                              day: day, minutes: minutes)]
         default:
-            throw fail(nil, "is not an entry of a \(format) export")
+            throw ImportFieldError(field: nil, "is not an entry of a \(format) export")
         }
+    }
+
+    /// A row for each day `span` touches.
+    private func spanRows(_ span: TimeSpan, client: String, title: String,
+                          description: String = "") throws(ImportFieldError) -> [ImportRow] {
+        span.minutesByDay(in: timeZone).map { piece in
+            ImportRow(line: 0, client: client, title: title, description: description, day: piece.day,
+                      minutes: piece.minutes)
+        }
+    }
+
+    private func required(_ text: String?, _ field: String) throws(ImportFieldError) -> String {
+        guard let text = text?.trimmed, !text.isEmpty else { throw ImportFieldError(field: field, "is missing or empty") }
+        return text
+    }
+
+    private func seconds(_ time: JSONTime?, _ field: String) throws(ImportFieldError) -> Double {
+        guard let time else { throw ImportFieldError(field: field, "is missing") }
+        do { return try time.seconds() } catch { throw ImportFieldError(field: field, error.message) }
     }
 }

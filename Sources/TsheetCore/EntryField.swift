@@ -1,0 +1,46 @@
+/// The checks every way into the log applies to an entry's fields (`log`, `edit`, `import`, `clients`), so that
+/// the log holds only text a terminal, an email and a spreadsheet show as it was meant.
+package enum EntryField {
+    /// A client name: without surrounding spaces, not empty, on one line, without control characters.
+    package static func client(_ text: String) throws(EntryError) -> String {
+        let client = text.trimmed
+        if client.isEmpty { throw .emptyClient }
+        if client.containsControlCharacters { throw .controlInClient }
+        return client
+    }
+
+    /// A title: without surrounding spaces, line breaks and tabs read as spaces, not empty, and without other
+    /// control characters (which could drive a terminal, and of which SQLite reads NUL as the end of the text).
+    package static func title(_ text: String) throws(EntryError) -> String {
+        var title = text.trimmed
+        if title.containsControlCharacters {
+            title = String(String.UnicodeScalarView(title.unicodeScalars.map { scalar in
+                ["\n", "\r", "\t", "\u{2028}", "\u{2029}"].contains(scalar) ? " " : scalar
+            })).trimmed
+            if title.containsControlCharacters { throw .controlInTitle }
+        }
+        if title.isEmpty { throw .emptyTitle }
+        return title
+    }
+
+    /// A description: without surrounding spaces; line breaks and tabs are kept, other control characters refused.
+    package static func description(_ text: String) throws(EntryError) -> String {
+        let description = text.trimmed
+        if description.containsControlCharacters,
+           description.unicodeScalars.contains(where: { $0.isEscapedWhenEchoed && !["\n", "\r", "\t"].contains($0) }) {
+            throw .controlInDescription
+        }
+        return description
+    }
+}
+
+extension Minutes {
+    /// `minutes` as the length of one entry.
+    /// - Throws: `DurationError` unless it is between one minute and 24 hours.
+    package init(entryLength minutes: Int) throws(DurationError) {
+        if minutes < 0 { throw .negative(String(minutes)) }
+        if minutes == 0 { throw .zero(String(minutes)) }
+        if minutes > Minutes.maximumEntry.value { throw .longerThanADay(String(minutes)) }
+        self.init(minutes)
+    }
+}

@@ -1,0 +1,54 @@
+import TsheetCore
+
+/// A span written as local dates and clock times, as Toggl's and Clockify's Start and End columns give it.
+struct ClockSpan {
+    let firstDay: CalendarDay
+    /// Seconds after midnight.
+    let start: Int
+    let lastDay: CalendarDay
+    let end: Int
+
+    init(firstDay: CalendarDay, start: Int, lastDay: CalendarDay, end: Int) throws(ImportValueError) {
+        guard lastDay.dayNumber - firstDay.dayNumber <= 366 else {
+            throw ImportValueError("ends more than a year after it starts; check the entry")
+        }
+        self.firstDay = firstDay
+        self.start = start
+        self.lastDay = lastDay
+        self.end = end
+    }
+
+    /// The whole minutes on each day from the start to the end, cut at midnight. A piece under half a minute
+    /// is left out, unless it is all there is.
+    func minutesByDay() -> [(day: CalendarDay, minutes: Int)] {
+        var pieces: [(day: CalendarDay, minutes: Int)] = []
+        for number in firstDay.dayNumber...lastDay.dayNumber {
+            let from = number == firstDay.dayNumber ? start : 0
+            let to = number == lastDay.dayNumber ? end : 86_400
+            let minutes = (max(0, to - from) + 30) / 60
+            if minutes > 0 { pieces.append((CalendarDay(dayNumber: number), minutes)) }
+        }
+        return pieces.isEmpty ? [(firstDay, 1)] : pieces
+    }
+}
+
+extension ImportValue {
+    /// A clock time, `09:00`, `09:00:00` or `09:00:00 AM`, as seconds after midnight.
+    static func clockTime(_ text: String) throws(ImportValueError) -> Int {
+        var clock = text.trimmed.uppercased()
+        var offset = 0
+        for (suffix, hours) in [("AM", 0), ("PM", 12)] where clock.hasSuffix(suffix) {
+            clock = String(clock.dropLast(2)).trimmed
+            offset = hours
+        }
+        let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isNumber) }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), minute < 60 else {
+            throw ImportValueError("'\(text.echoed())' is not a time of day; expected HH:MM:SS")
+        }
+        let second = parts.count == 3 ? Int(parts[2]) ?? 60 : 0
+        let hours = text.uppercased().hasSuffix("M") ? hour % 12 + offset : hour
+        guard hours < 24, second < 60 else { throw ImportValueError("'\(text.echoed())' is not a time of day") }
+        return hours * 3600 + minute * 60 + second
+    }
+}
