@@ -17,6 +17,18 @@ package struct Entry: Hashable, Sendable {
     }
 }
 
+extension Entry {
+    /// The entry as a terminal shows it: control characters in its fields written as escapes (`\x1b`), line
+    /// breaks in its description kept. A log written by tsheet holds none; one edited by hand might.
+    package var escapedForTerminal: Entry {
+        var entry = self
+        entry.client = client.escapingControlCharacters
+        entry.title = title.escapingControlCharacters
+        entry.description = description.escapingControlCharacters(keepingLineBreaks: true)
+        return entry
+    }
+}
+
 /// An activity about to be logged: an `Entry` without its id.
 package struct NewEntry: Hashable, Sendable {
     package var client: String

@@ -10,11 +10,15 @@ extension String {
 
     /// The text with every control character (C0, DEL, C1, and the Unicode line and paragraph separators)
     /// written as an escape: `\n`, `\r`, `\t`, `\x1b`, `\u{2028}`. Text without them comes back as it is.
-    package var escapingControlCharacters: String {
+    package var escapingControlCharacters: String { escapingControlCharacters(keepingLineBreaks: false) }
+
+    /// The text with its control characters escaped, but for LF and CR when `keepingLineBreaks`: for text
+    /// shown a line at a time.
+    package func escapingControlCharacters(keepingLineBreaks: Bool) -> String {
         guard containsControlCharacters else { return self }
         var result = ""
         for scalar in unicodeScalars {
-            guard scalar.isEscapedWhenEchoed else {
+            guard scalar.isEscapedWhenEchoed, !(keepingLineBreaks && (scalar == "\n" || scalar == "\r")) else {
                 result.unicodeScalars.append(scalar)
                 continue
             }

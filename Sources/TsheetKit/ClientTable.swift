@@ -9,7 +9,7 @@ package struct ClientTable: Sendable {
     package func render(_ clients: [ClientSummary]) -> String {
         guard !clients.isEmpty else { return "No clients yet; log work with 'tsheet log TITLE 1h -c CLIENT'.\n" }
         let rows = [["CLIENT", "ENTRIES", "HOURS", "LAST"]] + clients.map { client in
-            [client.name, String(client.entryCount), client.minutes.formatted(hoursFormat),
+            [client.name.escapingControlCharacters, String(client.entryCount), client.minutes.formatted(hoursFormat),
              client.lastDay?.description ?? "-"]
         }
         let widths = (0..<4).map { column in rows.map { $0[column].width }.max()! }

@@ -45,6 +45,10 @@ package struct Config: Sendable, Equatable {
 
     /// Reads settings from TOML `text`; `file` names it in errors.
     package init(toml text: String, file: String) throws(ConfigError) {
+        if let nul = text.utf8.firstIndex(of: 0) { // TOML's C parser would take it for the end of the file
+            let line = text.utf8[..<nul].count(where: { $0 == 10 }) + 1
+            throw .syntax(file: file, line: line, message: "a NUL byte, which TOML does not allow")
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw .syntax(file: file, line: error.source.begin.line, message: error.description)

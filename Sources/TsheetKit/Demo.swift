@@ -8,9 +8,16 @@ package enum Demo {
     /// Creates the demo log in a new temporary folder and fills it with the four weeks before `today`'s week
     /// and the days of this week before today.
     /// - Returns: the store, for the demo to show.
+    /// - Throws: `DemoError` when the temporary folder (`TMPDIR`) is missing: it is never created.
     package static func makeStore(today: CalendarDay) throws -> Store {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tsheet-demo-\(UUID().uuidString.prefix(8))").path
+        let temporary = FileManager.default.temporaryDirectory.path
+        let folder = temporary + "/tsheet-demo-\(UUID().uuidString.prefix(8))"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DemoError.noTemporaryFolder(path: temporary)
+        }
         let store = try Store(path: folder + "/tsheet.sqlite")
         let thisMonday = DayRange.week(containing: today).first
         var random = SplitMix64(seed: 2026)
@@ -31,7 +38,7 @@ package enum Demo {
     }
 
     /// The sender the demo's emails come from, unless the config names one.
-    package static let sender = try! MailAddress(parsing: "Ana Ruiz <ana@consult.example>")
+    package static let sender = try! MailAddress(name: "Ana Ruiz", address: "ana@consult.example") // checked by the demo's test
 
     /// Work a support consultant does in a month, weighted towards the main client.
     private static let sampleTasks: [(String, String, String)] = [
@@ -46,6 +53,19 @@ package enum Demo {
         ("Cafés Núñez", "Reunión de seguimiento", "Revisión del inventario de portátiles con Núñez, S.L."),
         ("Cafés Núñez", "Instalación del TPV", "Configuración de la impresora de tiques y pruebas de cobro."),
     ]
+}
+
+/// Why the demo cannot run.
+package enum DemoError: UserError, Equatable {
+    case noTemporaryFolder(path: String)
+
+    package var exitStatus: ExitStatus { .ioError }
+    package var description: String {
+        switch self {
+        case .noTemporaryFolder(let path):
+            "cannot create the demo's folder in '\(path)'; set TMPDIR to a folder you can write, or unset it."
+        }
+    }
 }
 
 /// A small, fast, seeded random number generator, so the demo's month is the same on every run.

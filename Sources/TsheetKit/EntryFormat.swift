@@ -21,7 +21,8 @@ package enum EntryFormat: String, Sendable, CaseIterable {
 extension Context {
     /// One entry on one line, as `log`, `edit` and `rm` confirm it: `#42: Fri 2026-11-20  acme  Title  1:30`.
     package func summary(of entry: Entry) -> String {
-        "#\(entry.id): \(entry.day.weekday.shortName) \(entry.day)  \(entry.client)  \(entry.title)  "
+        let entry = entry.escapedForTerminal
+        return "#\(entry.id): \(entry.day.weekday.shortName) \(entry.day)  \(entry.client)  \(entry.title)  "
             + entry.minutes.formatted(config.hoursFormat)
     }
 }

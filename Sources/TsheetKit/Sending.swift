@@ -52,11 +52,14 @@ package struct SendOutcome: Sendable {
     package var message: MIMEMessage
     /// The server's or program's words on accepting it; nil on a dry run.
     package var accepted: String?
+    /// On a dry run, what sending would have done: the envelope, or the sendmail command line.
+    package var preview: String?
 }
 
 extension Context {
-    /// The transport the config names, with the password fetched now from its variable or command.
-    package func transport() throws -> any MailTransport {
+    /// The transport the config names, with the password fetched now from its variable or command (unless
+    /// the transport is only to preview a send).
+    package func transport(forPreview: Bool = false) throws -> any MailTransport {
         switch config.transport {
         case .sendmail:
             return SendmailTransport(path: config.sendmailPath)
@@ -64,7 +67,7 @@ extension Context {
             guard let smtp = config.smtp else { throw SendRefusal.noSMTP }
             return SMTPTransport(settings: SMTPSettings(
                 host: smtp.host, port: smtp.port, security: smtp.security, username: smtp.username,
-                password: smtp.username == nil ? nil : try password(for: smtp), caFile: smtp.caFile))
+                password: smtp.username == nil || forPreview ? nil : try password(for: smtp), caFile: smtp.caFile))
         }
     }
 
@@ -84,7 +87,7 @@ extension Context {
         }
         if dryRun {
             if !resend, let previous = try store.sentMessage(like: record) { throw refusal(previous) }
-            return SendOutcome(message: message, accepted: nil)
+            return SendOutcome(message: message, accepted: nil, preview: transport.preview(message))
         }
         if let previous = try store.startSending(record, resend: resend) { throw refusal(previous) }
         let accepted: String
@@ -100,7 +103,7 @@ extension Context {
         } catch {
             throw SendRefusal.sentNotRecorded(client: record.client, reason: "\(error)")
         }
-        return SendOutcome(message: message, accepted: accepted)
+        return SendOutcome(message: message, accepted: accepted, preview: nil)
     }
 
     /// `date` as the ledger writes it: ISO 8601 in UTC.

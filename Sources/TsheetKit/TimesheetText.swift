@@ -7,6 +7,11 @@ package struct TimesheetText: Sendable {
     package init(hoursFormat: HoursFormat) { self.hoursFormat = hoursFormat }
 
     package func render(_ timesheet: Timesheet) -> String {
+        var timesheet = timesheet
+        timesheet.client = timesheet.client.escapingControlCharacters
+        for index in timesheet.days.indices {
+            timesheet.days[index].entries = timesheet.days[index].entries.map(\.escapedForTerminal)
+        }
         let titles = timesheet.days.flatMap(\.entries).map { $0.title.width + 2 }
         let labelWidth = max(titles.max() ?? 0, 26)
         let hoursWidth = max(timesheet.yearToDate.formatted(hoursFormat).width, 5)

@@ -2,12 +2,13 @@ import Foundation
 
 /// RFC 2047 encoded words, the way a header carries text that is not ASCII: `=?UTF-8?B?...?=`.
 package enum EncodedWord {
-    /// `text` as one or more B-encoded words separated by a space, each at most 75 characters, split between
-    /// characters (never inside one).
+    /// `text` as one or more B-encoded words separated by a space, each at most 64 characters (39 bytes of
+    /// text), split between characters (never inside one): a header line holding one, after its name, stays
+    /// within RFC 2047's 76.
     package static func encode(_ text: String) -> String {
         var words: [String] = [], chunk = ""
         for character in text {
-            if chunk.utf8.count + character.utf8.count > 45 {
+            if chunk.utf8.count + character.utf8.count > 39, !chunk.isEmpty {
                 words.append(chunk)
                 chunk = ""
             }

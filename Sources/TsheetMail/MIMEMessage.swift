@@ -73,20 +73,24 @@ package struct MIMEMessage: Sendable {
             .joined(separator: " ")
     }
 
-    /// Unstructured header text: as it is when printable ASCII, else RFC 2047 encoded words.
+    /// Unstructured header text: as it is when printable ASCII in words that fold, else RFC 2047 encoded
+    /// words (which can be cut anywhere between characters, so that no line grows past 76).
     static func headerText(_ text: String) -> String {
         let text = singleLine(text)
-        return text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F })
-            ? text : EncodedWord.encode(text)
+        let plain = text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F })
+            && !text.split(separator: " ").contains { $0.utf8.count > 66 } && !text.contains("=?")
+        return plain ? text : EncodedWord.encode(text)
     }
 
-    /// Folds a header line longer than 78 characters at spaces after its first word, continuation lines starting
-    /// with a space.
+    /// Folds a header line at spaces after its first word, continuation lines starting with a space: lines
+    /// stay within 78 characters (RFC 5322), or 76 where they hold encoded words (RFC 2047), unless a single
+    /// word is longer.
     static func fold(_ line: String) -> String {
-        guard line.utf8.count > 78 else { return line }
+        let limit = line.contains("=?") ? 76 : 78
+        guard line.utf8.count > limit else { return line }
         var folded: [String] = [], current = ""
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if current.contains(" "), current.utf8.count + 1 + word.utf8.count > 78 {
+            if current.contains(" "), current.utf8.count + 1 + word.utf8.count > limit {
                 folded.append(current)
                 current = " " + word
             } else {

@@ -9,14 +9,26 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         let address = address.trimmingSpaces
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let forbidden: Set<Character> = [" ", "\t", "\r", "\n", "<", ">", ",", ";", "\"", "(", ")", "\r\n"]
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix("."), !address.contains(where: forbidden.contains),
-              address.unicodeScalars.allSatisfy({ $0.value >= 0x21 }) else {
+        guard parts.count == 2, !parts[0].isEmpty, MailAddress.isDomain(parts[1]),
+              !address.contains(where: forbidden.contains),
+              address.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value != 0x7F }) else {
             throw .badAddress(address)
         }
         self.address = address
         let name = name?.trimmingSpaces
         self.name = name?.isEmpty == false ? name!.split(whereSeparator: \.isNewline).joined(separator: " ") : nil
+    }
+
+    /// Whether `text` is a domain: dot-separated labels of letters, digits and hyphens (`acme.com`, and a
+    /// dotless `localhost` or `intranet`, which a local mail server delivers to), or an address literal
+    /// (`[192.0.2.1]`).
+    private static func isDomain(_ text: Substring) -> Bool {
+        if text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 { return true }
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.first != "-" && label.last != "-"
+                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
     }
 
     /// Reads `Name <a@b.c>`, `"Ruiz, Ana" <a@b.c>`, `<a@b.c>` or `a@b.c`; encoded words in the name are decoded.

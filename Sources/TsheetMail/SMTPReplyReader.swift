@@ -5,8 +5,11 @@ struct SMTPReply: Sendable {
     let code: Int
     let lines: [String]
 
-    /// The reply as the server wrote it, on one line, for messages to the user.
-    var text: String { "\(code) " + lines.joined(separator: " / ") }
+    /// The reply as the server wrote it, on one line and at most 300 characters, for messages to the user.
+    var text: String {
+        let text = "\(code) " + lines.joined(separator: " / ")
+        return text.count > 300 ? String(text.prefix(299)) + "…" : text
+    }
 }
 
 /// Collects the server's lines (split by `LineBasedFrameDecoder`) into replies and hands them out one at a

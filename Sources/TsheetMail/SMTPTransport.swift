@@ -64,6 +64,11 @@ package struct SMTPTransport: MailTransport {
         }
     }
 
+    /// The envelope the server would be given.
+    package func preview(_ message: MIMEMessage) -> String {
+        "MAIL FROM:<\(message.from.address)>\n" + message.recipients.map { "RCPT TO:<\($0.address)>\n" }.joined()
+    }
+
     /// A connection error in the user's words: `connection refused` rather than a type name.
     static func words(for error: any Error) -> String {
         if let error = error as? NIOConnectionError, let first = error.connectionErrors.first?.error {

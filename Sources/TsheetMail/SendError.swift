@@ -22,12 +22,14 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
     /// The sendmail program ended in failure.
     case program(path: String, status: Int32, output: String)
 
-    /// Whether trying again later may work: timeouts, dropped connections, 4xx replies.
+    /// Whether trying again later may work: timeouts, dropped connections, 4xx replies, and a sendmail program
+    /// that says so with its exit status (sysexits' 75, EX_TEMPFAIL).
     package var isTemporary: Bool {
         switch self {
         case .connection, .timeout, .closed: true
         case .recipient(_, let reply), .refused(_, let reply): reply.hasPrefix("4")
-        case .tls, .noStartTLS, .authentication, .programMissing, .program: false
+        case .program(_, let status, _): status == 75
+        case .tls, .noStartTLS, .authentication, .programMissing: false
         }
     }
 
@@ -62,4 +64,8 @@ package protocol MailTransport: Sendable {
     /// Delivers `message` to every recipient (To, Cc and Bcc).
     /// - Returns: what the server or program said on success, for the record.
     func send(_ message: MIMEMessage) async throws(SendError) -> String
+
+    /// What sending `message` would do, without doing it: the envelope an SMTP server would be given, or the
+    /// command line a sendmail program would be run with.
+    func preview(_ message: MIMEMessage) -> String
 }

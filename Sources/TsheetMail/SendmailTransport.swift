@@ -15,7 +15,7 @@ package struct SendmailTransport: MailTransport {
     package func send(_ message: MIMEMessage) async throws(SendError) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-i", "-f", message.from.address, "--"] + message.recipients.map(\.address)
+        process.arguments = arguments(for: message)
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -35,11 +35,29 @@ package struct SendmailTransport: MailTransport {
             }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        let words = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        let words = String(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces.prefix(300))
         guard process.terminationStatus == 0 else {
             throw .program(path: path, status: process.terminationStatus, output: words)
         }
         return words.isEmpty ? "accepted by \(path)" : words
+    }
+
+    /// The command line that would send `message`, quoted as a shell reads it.
+    package func preview(_ message: MIMEMessage) -> String {
+        ([path] + arguments(for: message)).map(Self.quoted).joined(separator: " ") + "\n"
+    }
+
+    /// `-i` (a lone dot is no end), `-f` the sender, then the recipients after `--`, so that none is read as
+    /// an option.
+    private func arguments(for message: MIMEMessage) -> [String] {
+        ["-i", "-f", message.from.address, "--"] + message.recipients.map(\.address)
+    }
+
+    private static func quoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "@%+=:,./_-".unicodeScalars.contains($0))
+        }
+        return plain ? word : "'" + word.replacing("'", with: "'\\''") + "'"
     }
 }

@@ -18,8 +18,8 @@ package struct TemplateSet: Sendable {
     static let textPragma = "{{%CONTENT_TYPE:TEXT}}"
 
     /// The sources by name: the defaults, with the user's files in their place.
-    private let sources: [String: String]
-    private let folder: String?
+    let sources: [String: String]
+    let folder: String?
 
     /// The defaults, overridden by every `NAME.mustache` under `directory` (`en/week.txt.mustache`) when given
     /// and present. Templates are parsed when first rendered, so a run pays only for the ones it uses.
@@ -61,6 +61,7 @@ package struct TemplateSet: Sendable {
     /// Renders the template `name`, with every other template available as a partial.
     private func render(_ view: TimesheetView, _ name: String) throws(TemplateError) -> String {
         guard let source = sources[name] else { return "" }
+        try checkShape(of: name)
         let template = try TemplateSet.parse(source, name: name, folder: folder)
         let partials = source.contains("{{>") || source.contains("{{<") ? try parsedAll() : [:]
         return template.render(view, library: MustacheLibrary(templates: partials))
@@ -91,11 +92,23 @@ package struct TemplateSet: Sendable {
         return written
     }
 
-    /// Every problem in the templates under `directory`, one per file that does not parse.
+    /// Every problem in the templates under `directory`, one per file that cannot be used: a syntax error, or
+    /// a shape `checkShape(of:)` refuses.
+    /// - Throws: `TemplateError.unreadable` when there is no such folder.
     package static func problems(in directory: String) throws(TemplateError) -> [TemplateError] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .unreadable(path: directory)
+        }
+        let set = try TemplateSet(overrides: directory)
         var problems: [TemplateError] = []
         for (name, text) in try files(in: directory).sorted(by: { $0.key < $1.key }) {
-            do { _ = try parse(text, name: name, folder: directory) } catch { problems.append(error) }
+            do {
+                try set.checkShape(of: name)
+                _ = try parse(text, name: name, folder: directory)
+            } catch {
+                problems.append(error)
+            }
         }
         return problems
     }
@@ -117,16 +130,17 @@ package struct TemplateSet: Sendable {
 
     private static func parse(_ text: String, name: String, folder: String?) throws(TemplateError) -> MustacheTemplate {
         let isText = !name.hasSuffix(".html")
+        let file = folder.map { "\($0)/\(name).mustache" } ?? "built-in \(name)"
         do {
             return try MustacheTemplate(string: isText ? textPragma + text : text)
         } catch let error as MustacheTemplate.ParserError {
             let context = error.context
             let column = isText && context.lineNumber == 1 ? context.columnNumber - textPragma.count
                 : context.columnNumber
-            throw .syntax(file: folder.map { "\($0)/\(name).mustache" } ?? "built-in \(name)",
-                          line: context.lineNumber, column: max(1, column), problem: "\(error.error)")
+            throw .syntax(file: file, line: context.lineNumber, column: max(1, column),
+                          problem: TemplateError.words(for: error.error))
         } catch {
-            throw .syntax(file: name, line: 1, column: 1, problem: "\(error)")
+            throw .syntax(file: file, line: 1, column: 1, problem: "\(error)")
         }
     }
 }
@@ -136,10 +150,15 @@ package enum TemplateError: UserError, Equatable {
     case syntax(file: String, line: Int, column: Int, problem: String)
     case unreadable(path: String)
     case unwritable(path: String)
+    case missingPartial(file: String, partial: String)
+    case recursivePartial(file: String, chain: [String])
+    case dynamicPartial(file: String)
+    case tooDeep(file: String)
+    case tooLarge(file: String)
 
     package var exitStatus: ExitStatus {
         switch self {
-        case .syntax: .dataError
+        case .syntax, .missingPartial, .recursivePartial, .dynamicPartial, .tooDeep, .tooLarge: .dataError
         case .unreadable: .noInput
         case .unwritable: .ioError
         }
@@ -148,19 +167,33 @@ package enum TemplateError: UserError, Equatable {
     package var description: String {
         switch self {
         case .syntax(let file, let line, let column, let problem):
-            "\(file) line \(line), column \(column): \(TemplateError.words(for: problem)); fix the template."
+            "\(file) line \(line), column \(column): \(problem); fix the template."
         case .unreadable(let path): "cannot read the templates at '\(path)'; check the path and its permissions."
         case .unwritable(let path): "cannot write '\(path)'; check the folder's permissions."
+        case .missingPartial(let file, let partial):
+            "\(file) includes the partial '\(partial.echoed())', which does not exist; name a template such as en/week.txt."
+        case .recursivePartial(let file, let chain):
+            "\(file) includes itself (\(chain.map { $0.echoed(limit: 30) }.joined(separator: " > "))); remove the loop."
+        case .dynamicPartial(let file):
+            "\(file) names a partial at render time ({{>*…}}); name it in the template instead."
+        case .tooDeep(let file):
+            "\(file) nests sections more than \(TemplateShape.maximumDepth) deep; flatten them."
+        case .tooLarge(let file):
+            "\(file) expands into more than \(TemplateSet.maximumExpansion) templates through its partials; include fewer."
         }
     }
 
-    /// The parser's error case in words.
-    private static func words(for problem: String) -> String {
-        switch problem {
-        case "sectionCloseNameIncorrect": "a section is closed with another name than it was opened with"
-        case "unfinishedName": "a tag is not closed with }}"
-        case "expectedSectionEnd": "a section is never closed"
-        default: "mustache error \(problem)"
+    /// The parser's error in words.
+    static func words(for error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: "a section is closed with another name than it was opened with"
+        case .unfinishedName?: "a tag is not closed with }}"
+        case .expectedSectionEnd?: "a section is never closed"
+        case .invalidSetDelimiter?: "a {{=…=}} tag does not set two delimiters"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?, .transformAppliedToInheritanceSection?:
+            "a {{<…}} section holds something other than {{$…}} blocks"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: "a {{%…}} tag is not one swift-mustache knows"
+        case nil: "\(error)"
         }
     }
 }

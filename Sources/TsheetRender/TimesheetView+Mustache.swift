@@ -72,6 +72,7 @@ extension TimesheetView.DayView: MustacheParent {
         case "hasEntries": hasEntries
         case "entries": entries
         case "barWidth": barWidth
+        case "barPercent": barPercent
         default: nil
         }
     }

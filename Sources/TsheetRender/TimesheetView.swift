@@ -42,6 +42,8 @@ package struct TimesheetView: Sendable {
         let entries: [EntryView]
         /// The day's bar in pixels, 0 to 160, against the busiest day of the period.
         let barWidth: Int
+        /// The same bar as a share of the width it can take, 0 to 100: it shrinks with a phone's screen.
+        let barPercent: Int
     }
 
     package struct ContractView: Sendable {
@@ -90,7 +92,8 @@ package struct TimesheetView: Sendable {
                         EntryView(title: entry.title, hours: language.hours(entry.minutes),
                                   descriptionLines: entry.description.nonBlankLines)
                     },
-                    barWidth: busiest > .zero ? max(2, day.total.value * 160 / busiest.value) : 0)
+                    barWidth: busiest > .zero ? max(2, day.total.value * 160 / busiest.value) : 0,
+                    barPercent: busiest > .zero ? max(2, day.total.value * 100 / busiest.value) : 0)
         }
         let period = timesheet.period
         client = timesheet.client

@@ -17,13 +17,16 @@ struct ImportCommand: ParsableCommand {
             Formats (detected from the header or shape): tsheet's CSV, JSON and NDJSON; a CSV typed in a
             spreadsheet with date, client, title and minutes (or hours), optionally description, in any order;
             Toggl Track's detailed report CSV; Clockify's detailed report CSV (dates MM/DD/YYYY or ISO); Harvest's
-            time report CSV; Watson's frames JSON; timew export JSON, where the first tag is the client, the other
-            tags the title (the first tag when alone) and the annotation the description.
+            time report CSV; Watson's frames JSON; timew export JSON. Timewarrior's client is the tag written
+            client:NAME, else the one tag that names a client the log (or --client-map) knows, else the only tag;
+            the other tags are the title and the annotation the description. Spans that cross midnight become an
+            entry per day. --client puts every row on one client.
 
             Examples:
               tsheet import hours.csv
               tsheet import toggl.csv --client-map "ACME Corp=acme" --dry-run
               timew export | tsheet import - --format timewarrior
+              timew export | tsheet import - --client acme
             """)
 
     @Argument(help: "The file, or - for standard input.")
@@ -35,6 +38,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("client-map"), help: ArgumentHelp("Rename a client on the way in: FROM=TO (repeatable).",
                                                                   valueName: "from=to"))
     var clientMap: [String] = []
+
+    @Option(name: .shortAndLong, help: "Put every row on this client, whatever the file says.")
+    var client: String?
 
     @Flag(name: .customLong("dry-run"), help: "Check the file and say what would be added; change nothing.")
     var dryRun = false
@@ -58,7 +64,7 @@ struct ImportCommand: ParsableCommand {
         }, uniquingKeysWith: { $1 })
         let progress = Progress(verb: "Read", quiet: quiet)
         let (summary, format) = try context.importFile(ImportRequest(path: file, format: format, clientMap: map,
-                                                                     dryRun: dryRun),
+                                                                     client: client, dryRun: dryRun),
                                                        into: try context.openStore(), progress: progress.report)
         progress.finish()
         let clients = summary.added.sorted { $0.key.lowercased() < $1.key.lowercased() }

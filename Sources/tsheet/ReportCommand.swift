@@ -46,12 +46,19 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table, csv, json or md.")
     var format: ReportFormat = .table
 
+    @Flag(help: "CSV for a spreadsheet in your language: BOM, ';' and decimal comma in Spanish, formulas inert.")
+    var excel = false
+
+    @Option(help: "The spreadsheet's language for --excel: en or es.")
+    var lang: Language?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if by != "none" && Period(rawValue: by) == nil {
             throw ValidationError("--by must be day, week, month, year or none.")
         }
+        if excel, format != .csv { throw ValidationError("--excel goes with --format csv.") }
     }
 
     func run() throws {
@@ -62,7 +69,7 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .table:
             try write(PivotTable(hoursFormat: context.config.hoursFormat, usesColor: context.usesColor).render(report))
-        case .csv: try write(report.pivot.csv(rows: rows))
+        case .csv: try write(report.pivot.csv(rows: rows, style: context.csvStyle(excel: excel, language: lang)))
         case .json: try write(report.pivot.json(rows: rows))
         case .md: try write(report.pivot.markdown(rows: rows, format: context.config.hoursFormat))
         }

@@ -46,14 +46,14 @@ struct SendCommand: AsyncParsableCommand {
         let clients = try client.map { [$0] } ?? context.timesheets(for: range, client: nil, in: store).map(\.client)
             .filter { try !store.mailSettings(of: $0).to.isEmpty }
         guard !clients.isEmpty else { return try write("Nobody to send to: no client with recipients has hours then.\n") }
-        let transport = try dryRun ? nil : context.transport()
+        let transport = try context.transport(forPreview: dryRun)
         var failures: [ExitStatus] = []
         for client in clients {
             let request = EmailRequest(client: client, variant: emailPeriod.period, period: range)
             do {
-                let outcome = try await context.send(request, in: store, via: transport ?? NoTransport(),
+                let outcome = try await context.send(request, in: store, via: transport,
                                                      resend: resend, dryRun: dryRun)
-                try write("\(client): " + SendReport.line(for: outcome, dryRun: dryRun))
+                try write("\(client): " + SendReport.line(for: outcome))
             } catch SendRefusal.alreadySent {
                 try write("\(client): already sent; skipped (--resend sends it again).\n")
             } catch let error as any UserError {

@@ -101,9 +101,9 @@ struct WeekCommand: AsyncParsableCommand {
             let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
             let request = EmailRequest(client: client, variant: emailPeriod.period, period: range, language: lang, note: note,
                                        replyTo: replyTo)
-            let transport: any MailTransport = try dryRun ? NoTransport() : context.transport()
+            let transport = try context.transport(forPreview: dryRun)
             let outcome = try await context.send(request, in: store, via: transport, resend: resend, dryRun: dryRun)
-            return try write(SendReport.line(for: outcome, dryRun: dryRun))
+            return try write(SendReport.line(for: outcome))
         }
         if format == .table {
             let sheets = try context.timesheets(for: range, client: client, in: store)

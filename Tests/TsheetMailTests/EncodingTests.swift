@@ -45,6 +45,8 @@ import Testing
         ("ana@consult.es", nil, "ana@consult.es"), ("Ana Ruiz <ana@consult.es>", "Ana Ruiz", "ana@consult.es"),
         ("\"Ruiz, Ana\" <ana@consult.es>", "Ruiz, Ana", "ana@consult.es"), ("<ana@consult.es>", nil, "ana@consult.es"),
         ("=?UTF-8?B?TsO6w7Fleg==?= <info@nunez.es>", "Núñez", "info@nunez.es"),
+        ("marta@localhost", nil, "marta@localhost"), ("IT <it@intranet>", "IT", "it@intranet"),
+        ("ops@[192.0.2.1]", nil, "ops@[192.0.2.1]"), ("soporte@cafés-núñez.es", nil, "soporte@cafés-núñez.es"),
     ])
     func parses(text: String, name: String?, address: String) throws {
         let parsed = try MailAddress(parsing: text)
@@ -59,8 +61,9 @@ import Testing
         #expect(try MailAddress.list(parsing: " , ").isEmpty)
     }
 
-    @Test(arguments: ["ana", "ana@", "@consult.es", "ana@consult", "ana @consult.es", "a@b.es\r\nBcc: x@evil.com",
-                      "a@b.es>", "Ana <ana@consult.es", "a,b@c.es"])
+    @Test(arguments: ["ana", "ana@", "@consult.es", "ana@.consult", "ana@consult.", "ana@con..sult", "ana@-consult.es",
+                      "ana @consult.es", "a@b.es\r\nBcc: x@evil.com", "a@b.es>", "Ana <ana@consult.es", "a,b@c.es",
+                      "a@b_c.es", "a@b.es\u{7F}"])
     func refusesWhatIsNoAddress(text: String) {
         #expect(throws: MailError.self) { try MailAddress.list(parsing: text) }
     }
