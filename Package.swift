@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TsheetCoreTests",
-            dependencies: ["TsheetCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["TsheetCore", "TsheetTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "TsheetStoreTests",
@@ -66,7 +66,8 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         /// What the tests share: golden files and Python's independent email parser.
-        .target(name: "TsheetTestSupport", path: "Tests/TsheetTestSupport"),
+        .target(name: "TsheetTestSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+                path: "Tests/TsheetTestSupport"),
         .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport", "TsheetTestSupport"]),
         .testTarget(name: "TsheetExportTests", dependencies: ["TsheetExport"]),
         .testTarget(name: "TsheetRenderTests", dependencies: ["TsheetRender", "TsheetTestSupport"]),

@@ -43,5 +43,8 @@ package struct ISOWeek: Hashable, Comparable, Sendable {
 
 extension ISOWeek: CustomStringConvertible {
     /// `2026-W47`.
-    package var description: String { "\(year)-W\(week < 10 ? "0" : "")\(week)" }
+    package var description: String {
+        let year = String(self.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-W" + (week < 10 ? "0" : "") + String(week)
+    }
 }

@@ -10,13 +10,13 @@ package enum DurationError: UserError, Equatable {
     package var description: String {
         switch self {
         case .notADuration(let text):
-            "'\(text)' is not a duration; write it like 45m, 1h30m, 1.5h, 1:30 or 90 (minutes)."
+            "'\(text.echoed())' is not a duration; write it like 45m, 1h30m, 1.5h, 1:30 or 90 (minutes)."
         case .zero(let text):
-            "'\(text)' is no time at all; log at least one minute."
+            "'\(text.echoed())' is no time at all; log at least one minute."
         case .negative(let text):
-            "'\(text)' is negative; log the time spent, like 45m, and fix mistakes with 'tsheet edit'."
+            "'\(text.echoed())' is negative; log the time spent, like 45m, and fix mistakes with 'tsheet edit'."
         case .longerThanADay(let text):
-            "'\(text)' is longer than a day; log at most 24h per entry."
+            "'\(text.echoed())' is longer than a day; log at most 24h per entry."
         }
     }
 }

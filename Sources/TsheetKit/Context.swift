@@ -59,7 +59,7 @@ package enum ContextError: UserError, Equatable {
 
     package var description: String {
         switch self {
-        case .badToday(let value): "TSHEET_TODAY='\(value)' is not a date; set it as YYYY-MM-DD or unset it."
+        case .badToday(let value): "TSHEET_TODAY='\(value.echoed())' is not a date; set it as YYYY-MM-DD or unset it."
         }
     }
 }

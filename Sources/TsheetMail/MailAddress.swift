@@ -11,7 +11,8 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         let forbidden: Set<Character> = [" ", "\t", "\r", "\n", "<", ">", ",", ";", "\"", "(", ")", "\r\n"]
         guard parts.count == 2, !parts[0].isEmpty, MailAddress.isDomain(parts[1]),
               !address.contains(where: forbidden.contains),
-              address.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value != 0x7F }) else {
+              !address.contains(where: \.isWhitespace),
+              address.unicodeScalars.allSatisfy({ $0.value >= 0x21 && !(0x7F...0x9F).contains($0.value) }) else {
             throw .badAddress(address)
         }
         self.address = address
@@ -48,9 +49,15 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads a comma-separated list of addresses, as in a `To` or `Cc` header; empty items are skipped.
     package static func list(parsing text: String) throws(MailError) -> [MailAddress] {
-        var items: [String] = [], current = "", inQuotes = false, inAngle = false
+        var items: [String] = [], current = "", inQuotes = false, inAngle = false, escaped = false
         for character in text {
+            if escaped { // a character after a backslash inside quotes is only itself
+                escaped = false
+                current.append(character)
+                continue
+            }
             switch character {
+            case "\\" where inQuotes: escaped = true
             case "\"": inQuotes.toggle()
             case "<" where !inQuotes: inAngle = true
             case ">" where !inQuotes: inAngle = false
@@ -76,15 +83,16 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         return addresses
     }
 
-    /// The address as a header writes it: the name quoted or encoded as RFC 5322 and RFC 2047 ask.
+    /// The address as a header writes it: the name as plain words when it is only letters, digits and spaces,
+    /// quoted when it holds other printable ASCII, else (non-ASCII, or text a reader could take for an encoded
+    /// word) as RFC 2047 encoded words. Nothing in a name can be read as another address.
     package var headerValue: String {
         guard let name else { return address }
-        if !name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) {
+        if !name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) || name.contains("=?") {
             return EncodedWord.encode(name) + " <\(address)>"
         }
-        let specials = Set("()<>[]:;@\\,.\"")
-        let quoted = !name.contains(where: specials.contains) ? name
-            : "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " }
+        let quoted = plain ? name : "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
         return "\(quoted) <\(address)>"
     }
 

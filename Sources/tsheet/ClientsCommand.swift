@@ -43,7 +43,7 @@ struct ClientsCommand: ParsableCommand {
         func run() throws {
             let name = try EntryField.client(new)
             try global.context().openStore().renameClient(old, to: name)
-            try write("Renamed client '\(old)' to '\(name)'.\n")
+            try write("Renamed client '\(old.echoed())' to '\(name.echoed())'.\n")
         }
     }
 
@@ -83,7 +83,7 @@ struct ClientsCommand: ParsableCommand {
 
         func run() throws {
             let moved = try global.context().openStore().mergeClient(from, into: into)
-            try write("Merged '\(from)' into '\(into)': \(moved) \(moved == 1 ? "entry" : "entries") moved.\n")
+            try write("Merged '\(from.echoed())' into '\(into.echoed())': \(moved) \(moved == 1 ? "entry" : "entries") moved.\n")
         }
     }
 }

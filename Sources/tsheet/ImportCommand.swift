@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetExport
 import TsheetKit
 
@@ -52,7 +53,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         for pair in clientMap where pair.split(separator: "=").count != 2 {
-            throw ValidationError("--client-map takes FROM=TO, e.g. \"ACME Corp=acme\"; got '\(pair)'.")
+            throw ValidationError("--client-map takes FROM=TO, e.g. \"ACME Corp=acme\"; got '\(pair.echoed())'.")
         }
     }
 

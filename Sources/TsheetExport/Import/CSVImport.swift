@@ -28,7 +28,7 @@ package struct CSVImport {
         guard let detected = ImportFormat.csvFormat(header: names), requested == .auto || requested == detected else {
             let expected = requested == .auto || requested == .tsheet
                 ? "date, client, title and minutes (or hours), in any order" : "the header of a \(requested) export"
-            throw ImportError(line: header.line, "the header '\(names.joined(separator: ","))' is not one tsheet reads; expected \(expected)")
+            throw ImportError(line: header.line, "the header '\(names.joined(separator: ",").echoed(limit: 80))' is not one tsheet reads; expected \(expected)")
         }
         self.reader = reader
         format = detected
