@@ -68,9 +68,12 @@ let package = Package(
         /// What the tests share: golden files and Python's independent email parser.
         .target(name: "TsheetTestSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
                 path: "Tests/TsheetTestSupport"),
-        .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport", "TsheetTestSupport"]),
-        .testTarget(name: "TsheetExportTests", dependencies: ["TsheetExport"]),
-        .testTarget(name: "TsheetRenderTests", dependencies: ["TsheetRender", "TsheetTestSupport"]),
+        .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport", "TsheetTestSupport",
+                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "TsheetExportTests", dependencies: ["TsheetExport", "TsheetTestSupport",
+                                                             .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "TsheetRenderTests", dependencies: ["TsheetRender", "TsheetTestSupport",
+                                                             .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TsheetMailTests", dependencies: ["TsheetMail", "TsheetTestSupport"]),
         .testTarget(name: "TsheetCLITests", dependencies: ["TsheetCore", "TsheetTestSupport"]),
     ]

@@ -25,7 +25,7 @@ import TsheetCore
 
     @Test func aDryRunAndAFailureLeaveNothing() throws {
         #expect(try importing([entry("acme", "A", "2026-11-20", 30)], dryRun: true).total == 1)
-        #expect(throws: (any Error).self) {
+        #expect(throws: StoreError.self) {
             try importing([entry("acme", "A", "2026-11-20", 30), entry("acme", "Too long", "2026-11-20", 2000)])
         }
         #expect(try store.entries(matching: EntryFilter()).isEmpty)

@@ -116,8 +116,14 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
     }
 
     @Test func theSchemaRefusesWhatCodeMustNeverWrite() throws {
-        #expect(throws: (any Error).self) { try store.add(entry("acme", "  ", "2026-11-19", 10)) }
-        #expect(throws: (any Error).self) { try store.add(entry("acme", "Too long", "2026-11-19", 1441)) }
+        for refused in [entry("acme", "  ", "2026-11-19", 10), entry("acme", "Too long", "2026-11-19", 1441)] {
+            do {
+                _ = try store.add(refused)
+                Issue.record("stored \(refused)")
+            } catch let StoreError.unexpectedShape(_, reason) {
+                #expect(reason.hasPrefix("CHECK constraint failed"))
+            }
+        }
         #expect(try store.entries(matching: EntryFilter()) == [])
     }
 }
