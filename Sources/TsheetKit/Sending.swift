@@ -100,8 +100,10 @@ extension Context {
         do {
             try store.finishSending(message.messageID, sentAt: Self.timestamp(Date()),
                                     recipients: (message.to.map(\.recipient), message.cc.map(\.recipient)))
+        } catch StoreError.busy {
+            throw SendRefusal.sentNotRecorded(client: record.client, reason: "the log stayed locked by another program")
         } catch {
-            throw SendRefusal.sentNotRecorded(client: record.client, reason: "\(error)")
+            throw SendRefusal.sentNotRecorded(client: record.client, reason: "\(error)".trimmingCharacters(in: ["."]))
         }
         return SendOutcome(message: message, accepted: accepted, preview: nil)
     }

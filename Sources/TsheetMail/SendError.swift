@@ -45,6 +45,8 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
             "\(host) offers no STARTTLS; set [smtp] security = \"tls\" (port 465) if it speaks TLS from the start"
         case .authentication(let reply):
             "the mail server refused the user name or password (\(reply)); check [smtp] username and the password"
+        case .recipient(let address, let reply) where reply.hasPrefix("4"):
+            "the mail server put off the recipient \(address) (\(reply)); try again later"
         case .recipient(let address, let reply):
             "the mail server refused the recipient \(address) (\(reply)); fix it with tsheet clients set"
         case .refused(let step, let reply):

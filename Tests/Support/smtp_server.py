@@ -5,8 +5,10 @@ It makes a throwaway CA and a server certificate for 127.0.0.1 in --certs (ca.pe
 trust), listens on a port the OS picks, prints "PORT <n>" and serves until its standard input closes or
 --lifetime seconds pass. Each message it accepts is written to --spool as JSON: the envelope and the content.
 
-Failure modes for tests: --refuse ADDRESS answers 550 to that recipient; --drop-in-data closes the connection
-instead of answering the end of DATA; --untrusted serves a certificate that no CA in ca.pem signed.
+Failure modes for tests: --refuse ADDRESS answers 550 to that recipient; --defer ADDRESS answers 451 (try again
+later); --drop-in-data closes the connection instead of answering the end of DATA; --untrusted serves a
+certificate that no CA in ca.pem signed; --lock-db PATH takes an exclusive lock on that SQLite file as it accepts
+a message, and holds it --lock-seconds, as another program busy with the log would (for the first message only).
 """
 import argparse
 import asyncio
@@ -14,8 +16,11 @@ import datetime
 import ipaddress
 import json
 import os
+import sqlite3
 import ssl
 import sys
+import threading
+import time
 import uuid
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -61,13 +66,28 @@ def make_certificates(folder, untrusted):
     return context
 
 
+def hold_lock(path, seconds):
+    """Takes an exclusive lock on the SQLite file at `path` now, and lets it go after `seconds`."""
+    connection = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
+    connection.execute("BEGIN EXCLUSIVE")
+
+    def release():
+        time.sleep(seconds)
+        connection.execute("ROLLBACK")
+        connection.close()
+    threading.Thread(target=release, daemon=True).start()
+
+
 class Handler:
-    def __init__(self, spool, refuse, drop_in_data):
-        self.spool, self.refuse, self.drop_in_data = spool, refuse, drop_in_data
+    def __init__(self, spool, refuse, defer, drop_in_data, lock_db, lock_seconds):
+        self.spool, self.refuse, self.defer, self.drop_in_data = spool, refuse, defer, drop_in_data
+        self.lock_db, self.lock_seconds = lock_db, lock_seconds
 
     async def handle_RCPT(self, server, session, envelope, address, options):
         if address.lower() in self.refuse:
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
+        if address.lower() in self.defer:
+            return f"451 4.7.1 <{address}>: Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -80,6 +100,9 @@ class Handler:
                   "authenticated": bool(session.authenticated), "tls": session.ssl is not None}
         with open(os.path.join(self.spool, f"{uuid.uuid4()}.json"), "w") as handle:
             json.dump(record, handle)
+        if self.lock_db:
+            hold_lock(self.lock_db, self.lock_seconds)
+            self.lock_db = None  # once: the next message finds the log free
         return "250 2.0.0 Ok: queued as TEST"
 
 
@@ -91,13 +114,17 @@ async def main():
     parser.add_argument("--user", default="ana@consult.es")
     parser.add_argument("--password", default="s3cret")
     parser.add_argument("--refuse", action="append", default=[])
+    parser.add_argument("--defer", action="append", default=[])
+    parser.add_argument("--lock-db")
+    parser.add_argument("--lock-seconds", type=float, default=12)
     parser.add_argument("--drop-in-data", action="store_true")
     parser.add_argument("--untrusted", action="store_true")
     parser.add_argument("--lifetime", type=float, default=120)
     args = parser.parse_args()
     os.makedirs(args.spool, exist_ok=True)
     context = make_certificates(args.certs, args.untrusted)
-    handler = Handler(args.spool, [a.lower() for a in args.refuse], args.drop_in_data)
+    handler = Handler(args.spool, [a.lower() for a in args.refuse], [a.lower() for a in args.defer],
+                      args.drop_in_data, args.lock_db, args.lock_seconds)
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == args.user \

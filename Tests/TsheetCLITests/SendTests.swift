@@ -4,35 +4,16 @@ import TsheetTestSupport
 
 @Suite(.enabled(if: SMTPTestServer.canRun, "needs aiosmtpd (PyPI) and msmtp (Debian); CI installs them"))
 struct SendTests {
-    let sandbox: Sandbox
+    let mail: MailSandbox
+    var sandbox: Sandbox { mail.sandbox }
 
-    init() throws {
-        var sandbox = try Sandbox(today: "2026-11-23")
-        sandbox.environment["TSHEET_SMTP_PASSWORD"] = "s3cret"
-        self.sandbox = sandbox
-        _ = try sandbox.succeed(["log", "Fixed SSO login", "1h30m", "-c", "acme", "--date", "2026-11-17"])
-        _ = try sandbox.succeed(["log", "Backup test", "2h", "-c", "globex", "--date", "2026-11-18"])
-        _ = try sandbox.succeed(["clients", "set", "acme", "--to", "Marta Gil <marta@acme.com>", "--cc", "it@acme.com"])
-        _ = try sandbox.succeed(["clients", "set", "globex", "--to", "ops@globex.com"])
-    }
+    init() throws { mail = try MailSandbox() }
 
     func configure(_ server: SMTPTestServer?, security: String = "starttls", extra: String = "") throws {
-        try sandbox.write("""
-            [mail]
-            from = "Ana Ruiz <ana@consult.es>"
-            \(extra)
-            [smtp]
-            host = "127.0.0.1"
-            port = \(server?.port ?? 9)
-            security = "\(security)"
-            username = "ana@consult.es"
-            \(server.map { "ca_file = \"\($0.caFile)\"" } ?? "")
-            """, to: sandbox.configPath)
+        try mail.configure(server, security: security, extra: extra)
     }
 
-    func nothingWasSent() throws {
-        #expect(try sandbox.succeed(["sent"]) == "Nothing sent yet.\n")
-    }
+    func nothingWasSent() throws { try mail.nothingWasSent() }
 
     @Test func sendsOverSTARTTLSWithAuthOnceAPeriod() throws {
         let server = try SMTPTestServer(in: sandbox.folder + "/smtp")
@@ -77,23 +58,7 @@ struct SendTests {
     @Test func sendsThroughMsmtpAsTheSendmailProgram() throws {
         let server = try SMTPTestServer(in: sandbox.folder + "/smtp")
         try configure(nil, extra: "transport = \"sendmail\"\nsendmail_path = \"/usr/bin/msmtp\"")
-        let msmtprc = sandbox.environment["XDG_CONFIG_HOME"]! + "/msmtp/config"
-        try FileManager.default.createDirectory(atPath: (msmtprc as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        try sandbox.write("""
-            account default
-            host 127.0.0.1
-            port \(server.port)
-            tls on
-            tls_starttls on
-            tls_trust_file \(server.caFile)
-            auth on
-            user ana@consult.es
-            password s3cret
-            from ana@consult.es
-
-            """, to: msmtprc)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: msmtprc)
+        try mail.configureMsmtp(for: server)
         _ = try sandbox.succeed(["week", "-c", "acme", "--send"])
         let received = try server.received()
         #expect(received.first?["rcpt_tos"] as? [String] == ["marta@acme.com", "it@acme.com"])
