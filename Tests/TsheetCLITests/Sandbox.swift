@@ -41,8 +41,9 @@ struct Sandbox {
 
     /// Runs `tsheet arguments…`, optionally as the unprivileged user `nobody` (so that file permissions bind
     /// even when the tests run as root), and waits for it.
+    /// `standardOutput`, when given, replaces the captured standard output (a pipe, a device).
     @discardableResult
-    func run(_ arguments: [String], asNobody: Bool = false) throws -> Run {
+    func run(_ arguments: [String], asNobody: Bool = false, standardOutput: FileHandle? = nil) throws -> Run {
         let id = UUID().uuidString
         let outPath = folder + "/out-\(id)", errPath = folder + "/err-\(id)"
         FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -63,7 +64,7 @@ struct Sandbox {
         }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardOutput = standardOutput ?? FileHandle(forWritingAtPath: outPath)
         process.standardError = FileHandle(forWritingAtPath: errPath)
         try process.run()
         process.waitUntilExit()

@@ -86,9 +86,10 @@ package struct CSVImport {
                 minutes: 0)
             // An entry that ends on a later day is cut at midnight by its clock times; else its duration counts.
             if let end = try? ImportValue.day(field("end date"), usDates: usDates), end > row.day {
-                return try value("end time") { (endTime) throws(ImportValueError) in
-                    try ClockSpan(firstDay: row.day, start: try ImportValue.clockTime(field("start time")),
-                                  lastDay: end, end: try ImportValue.clockTime(endTime)).minutesByDay()
+                let start = try value("start time", ImportValue.clockTime)
+                let finish = try value("end time", ImportValue.clockTime)
+                return try value("end date") { (_) throws(ImportValueError) in
+                    try ClockSpan(firstDay: row.day, start: start, lastDay: end, end: finish).minutesByDay()
                 }.map { piece in
                     var row = row
                     (row.day, row.minutes) = piece

@@ -36,19 +36,19 @@ extension ImportValue {
     /// A clock time, `09:00`, `09:00:00` or `09:00:00 AM`, as seconds after midnight.
     static func clockTime(_ text: String) throws(ImportValueError) -> Int {
         var clock = text.trimmed.uppercased()
-        var offset = 0
-        for (suffix, hours) in [("AM", 0), ("PM", 12)] where clock.hasSuffix(suffix) {
+        var afternoon: Bool? // nil on a 24-hour clock
+        for (suffix, isPM) in [("AM", false), ("PM", true)] where clock.hasSuffix(suffix) {
             clock = String(clock.dropLast(2)).trimmed
-            offset = hours
+            afternoon = isPM
         }
         let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isNumber) }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]), minute < 60 else {
+        guard (2...3).contains(parts.count),
+              parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), let second = parts.count == 3 ? Int(parts[2]) : 0,
+              minute < 60, second < 60, afternoon == nil ? hour < 24 : (1...12).contains(hour) else {
             throw ImportValueError("'\(text.echoed())' is not a time of day; expected HH:MM:SS")
         }
-        let second = parts.count == 3 ? Int(parts[2]) ?? 60 : 0
-        let hours = text.uppercased().hasSuffix("M") ? hour % 12 + offset : hour
-        guard hours < 24, second < 60 else { throw ImportValueError("'\(text.echoed())' is not a time of day") }
+        let hours = afternoon.map { hour % 12 + ($0 ? 12 : 0) } ?? hour
         return hours * 3600 + minute * 60 + second
     }
 }
