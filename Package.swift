@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Every target: a member of a module the file does not import is an error, so the compiler holds the arrows.
+let settings: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "tsheet",
     platforms: [.macOS(.v13)],
@@ -19,20 +23,22 @@ let package = Package(
     ],
     targets: [
         /// Pure domain values: durations, calendar days, periods, entries. No dependencies, no I/O.
-        .target(name: "TsheetCore"),
-        /// The only place that holds SQL: opening, migrations, entries and clients.
+        .target(name: "TsheetCore", swiftSettings: settings),
+        /// The store protocol, and its SQLite implementation: the only place that holds SQL.
         .target(
             name: "TsheetStore",
             dependencies: ["TsheetCore", .product(name: "GRDB", package: "GRDB.swift"),
                            // SQLite's C API, to bind an import's rows without GRDB's per-row arguments.
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            swiftSettings: settings
         ),
-        /// Entries as CSV and JSON for spreadsheets and scripts.
-        .target(name: "TsheetExport", dependencies: ["TsheetCore"]),
+        /// Entries in and out: CSV, JSON and NDJSON written for spreadsheets and scripts, and read from other trackers.
+        .target(name: "TsheetTransfer", dependencies: ["TsheetCore"], swiftSettings: settings),
         /// The emails' words: templates, languages and the view they render.
         .target(
             name: "TsheetRender",
-            dependencies: ["TsheetCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["TsheetCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: settings
         ),
         /// Internet mail: messages, encodings, addresses and headers. Knows nothing of timesheets.
         .target(
@@ -42,39 +48,38 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
-            ]
+            ],
+            swiftSettings: settings
         ),
-        /// The use cases, fed by the environment read once per run (flags, variables, config).
+        /// The use cases, made from the environment read once per run (flags, variables, config) and a store.
         .target(
             name: "TsheetKit",
-            dependencies: ["TsheetCore", "TsheetStore", "TsheetExport", "TsheetRender", "TsheetMail", "TOMLKit"]
+            dependencies: ["TsheetCore", "TsheetStore", "TsheetTransfer", "TsheetRender", "TsheetMail", "TOMLKit"],
+            swiftSettings: settings
         ),
+        /// The command line: one file per command; it parses, calls one use case and prints.
         .executableTarget(
             name: "tsheet",
-            dependencies: [
-                "TsheetKit", "TsheetCore", "TsheetRender", "TsheetMail", "TsheetExport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["TsheetKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: settings
         ),
-        .testTarget(
-            name: "TsheetCoreTests",
-            dependencies: ["TsheetCore", "TsheetTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
-        ),
-        .testTarget(
-            name: "TsheetStoreTests",
-            dependencies: ["TsheetStore", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "PropertyBased", package: "swift-property-based")]
-        ),
-        /// What the tests share: golden files and Python's independent email parser.
-        .target(name: "TsheetTestSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
-                path: "Tests/TsheetTestSupport"),
-        .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetExport", "TsheetTestSupport",
-                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "TsheetExportTests", dependencies: ["TsheetExport", "TsheetTestSupport",
-                                                             .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "TsheetRenderTests", dependencies: ["TsheetRender", "TsheetTestSupport",
-                                                             .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "TsheetMailTests", dependencies: ["TsheetMail", "TsheetTestSupport"]),
-        .testTarget(name: "TsheetCLITests", dependencies: ["TsheetCore", "TsheetTestSupport"]),
+        /// What the tests share: golden files, hostile text, and Python's independent email parser.
+        .target(name: "TsheetTestSupport", dependencies: [propertyBased], path: "Tests/TsheetTestSupport",
+                swiftSettings: settings),
+        .testTarget(name: "TsheetCoreTests", dependencies: ["TsheetCore", "TsheetTestSupport", propertyBased],
+                    swiftSettings: settings),
+        .testTarget(name: "TsheetStoreTests",
+                    dependencies: ["TsheetStore", .product(name: "GRDB", package: "GRDB.swift"), propertyBased],
+                    swiftSettings: settings),
+        .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetTransfer", "TsheetTestSupport", propertyBased],
+                    swiftSettings: settings),
+        .testTarget(name: "TsheetTransferTests", dependencies: ["TsheetTransfer", "TsheetTestSupport", propertyBased],
+                    swiftSettings: settings),
+        .testTarget(name: "TsheetRenderTests", dependencies: ["TsheetRender", "TsheetTestSupport", propertyBased],
+                    exclude: ["Golden"], swiftSettings: settings),
+        .testTarget(name: "TsheetMailTests", dependencies: ["TsheetMail", "TsheetTestSupport", propertyBased],
+                    exclude: ["Golden"], swiftSettings: settings),
+        .testTarget(name: "TsheetCLITests", dependencies: ["TsheetCore", "TsheetTestSupport"],
+                    exclude: ["Hostile"], swiftSettings: settings),
     ]
 )

@@ -127,21 +127,3 @@ extension CalendarDay: CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 }
-
-/// A day of the week, numbered as ISO 8601 does: Monday is 1.
-package enum Weekday: Int, Sendable, CaseIterable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
-
-    /// The lowercase English name, as written in config (`week_start = "monday"`).
-    package var name: String {
-        switch self {
-        case .monday: "monday"
-        case .tuesday: "tuesday"
-        case .wednesday: "wednesday"
-        case .thursday: "thursday"
-        case .friday: "friday"
-        case .saturday: "saturday"
-        case .sunday: "sunday"
-        }
-    }
-}

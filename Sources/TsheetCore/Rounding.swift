@@ -1,5 +1,5 @@
-/// How a client's entries are rounded for billing: each entry on its own, before any sum.
-/// Stored minutes stay as logged; rounding applies in reports and emails.
+/// How a client's entries are rounded for billing: each entry on its own, before any sum. Stored minutes stay
+/// as logged; the store rounds them where it reads them for reports and emails (the only place that does).
 package struct Rounding: Hashable, Sendable {
     package enum Mode: String, Sendable, CaseIterable {
         /// To the next multiple of the step: 1 to 15 minutes bill as 15 with a 15m step.
@@ -15,14 +15,5 @@ package struct Rounding: Hashable, Sendable {
         precondition(step.value > 0, "a rounding step is at least one minute")
         self.step = step
         self.mode = mode
-    }
-
-    /// `minutes` rounded to this rule.
-    package func apply(to minutes: Minutes) -> Minutes {
-        let step = step.value
-        switch mode {
-        case .up: return Minutes((minutes.value + step - 1) / step * step)
-        case .nearest: return Minutes((minutes.value * 2 + step) / (2 * step) * step)
-        }
     }
 }

@@ -3,6 +3,7 @@ import TsheetCore
 import TsheetStore
 
 /// Everything a run learns from outside, read once: where the log and config are, today's date, the terminal.
+/// The use cases are made from it; it does no work of its own but open the log.
 package struct Context: Sendable {
     package let databasePath: String
     package var config: Config
@@ -40,14 +41,15 @@ package struct Context: Sendable {
         usesColor = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
-    /// Opens (creating if needed) the activity log.
-    package func openStore() throws -> Store { try Store(path: databasePath) }
+    /// Opens (creating if needed) the log.
+    func openStore() throws -> any Store { try SQLiteStore(path: databasePath) }
 
     private static func localToday() -> CalendarDay {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        return CalendarDay(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        return CalendarDay(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? .lastSupported // a clock past the year 9999
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TsheetCore
 
 /// What a template's tags make of it, read before swift-mustache parses it: how deep its sections nest and

@@ -1,7 +1,5 @@
 import ArgumentParser
-import TsheetCore
 import TsheetKit
-import TsheetRender
 
 struct ClientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +26,7 @@ struct ClientsCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.context()
-            try write(ClientTable(hoursFormat: context.config.hoursFormat).render(try context.openStore().clientSummaries()))
+            try write(Terminal(context).clients(try ClientBook(context).summaries()))
         }
     }
 
@@ -41,8 +39,7 @@ struct ClientsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let name = try EntryField.client(new)
-            try global.context().openStore().renameClient(old, to: name)
+            let name = try ClientBook(global.context()).rename(old, to: new)
             try write("Renamed client '\(old.echoed())' to '\(name.echoed())'.\n")
         }
     }
@@ -64,12 +61,8 @@ struct ClientsCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.context()
-            let mail = try context.setRecipients(of: client, to: to, cc: cc, lang: lang, in: try context.openStore())
-            func people(_ list: [Recipient]) -> String {
-                list.isEmpty ? "-" : list.map(\.description).joined(separator: ", ").echoed(limit: 400)
-            }
-            try write("\(mail.client.echoed()): To \(people(mail.to)); Cc \(people(mail.cc)); "
-                + "language \(mail.language?.rawValue ?? "default")\n")
+            try write(Terminal(context).recipients(try ClientBook(context).setRecipients(of: client, to: to, cc: cc,
+                                                                                          language: lang)))
         }
     }
 
@@ -82,7 +75,7 @@ struct ClientsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let moved = try global.context().openStore().mergeClient(from, into: into)
+            let moved = try ClientBook(global.context()).merge(from, into: into)
             try write("Merged '\(from.echoed())' into '\(into.echoed())': \(moved) \(moved == 1 ? "entry" : "entries") moved.\n")
         }
     }

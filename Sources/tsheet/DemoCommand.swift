@@ -1,8 +1,5 @@
 import ArgumentParser
-import Foundation
-import TsheetCore
 import TsheetKit
-import TsheetRender
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,35 +12,26 @@ struct DemoCommand: ParsableCommand {
             """)
 
     func run() throws {
-        var context = try GlobalOptions.defaultContext()
-        context.config.mailFrom = context.config.mailFrom ?? Demo.sender
-        let store = try Demo.makeStore(today: context.today)
-        let lastWeek = try context.week(named: "last")
-        let entries = try store.entries(matching: EntryFilter(from: lastWeek.first, to: lastWeek.last))
+        let context = try GlobalOptions.defaultContext()
+        let demo = try Demo(context).run()
         try write("""
-            A sample month of work for three clients is in \(store.path)
+            A sample month of work for three clients is in \(demo.databasePath)
 
             Last week (tsheet list --week last):
 
 
             """)
-        try write(EntryFormat.table.render(entries, in: context))
-        let request = EmailRequest(client: "acme", variant: .week, period: lastWeek,
-                                   note: "I'll be on site Thursday to close the ERP upgrade.")
-        let message = try context.composeMessage(request, in: store, at: Date())
-        let path = (store.path as NSString).deletingLastPathComponent + "/acme-\(lastWeek.first).eml"
-        try message.rendered.write(toFile: path, atomically: true, encoding: .utf8)
-        try context.recordWritten(message, for: request, in: store)
+        try write(Terminal(context).entries(demo.lastWeek, as: .table))
         try write("""
 
-            The Monday email to acme (tsheet week -c acme --format eml -o \(path)):
+            The Monday email to acme (tsheet week -c acme --format eml -o \(demo.emailPath)):
 
-            Subject: \(message.subject)
-            To: \((message.to + message.cc).map(\.description).joined(separator: ", "))
+            Subject: \(demo.email.subject)
+            To: \(demo.email.people)
 
-            \(message.text)
-            The whole message, ready to open in a mail client, is in \(path)
-            Try it yourself: TSHEET_DB=\(store.path) tsheet week -c "Cafés Núñez"
+            \(demo.email.text)
+            The whole message, ready to open in a mail client, is in \(demo.emailPath)
+            Try it yourself: TSHEET_DB=\(demo.databasePath) tsheet week -c "Cafés Núñez"
 
             """)
     }

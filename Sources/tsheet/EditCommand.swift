@@ -42,9 +42,8 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let changes = try context.changes(title: title, description: description, date: date, client: client,
-                                          duration: duration, minutes: minutes)
-        let entry = try context.openStore().update(id: id, with: changes)
-        try write("Updated \(context.summary(of: entry))\n")
+        let entry = try Logbook(context).edit(id, EditRequest(title: title, description: description, date: date,
+                                                              client: client, duration: duration, minutes: minutes))
+        try write("Updated \(Terminal(context).summary(of: entry))\n")
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import TsheetCore
 import TsheetKit
-import TsheetRender
 
 /// Which email and which days: the options `week` and `send` share.
 struct EmailPeriodOptions: ParsableArguments {
@@ -17,8 +15,5 @@ struct EmailPeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The month of a statement: last (default), this, or 2026-11.", valueName: "month"))
     var month: String?
 
-    /// The days these options name.
-    func range(in context: Context) throws -> DayRange {
-        try context.emailPeriod(period, day: date, week: week, month: month)
-    }
+    var request: EmailPeriodRequest { EmailPeriodRequest(variant: period, day: date, week: week, month: month) }
 }

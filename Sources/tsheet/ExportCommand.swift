@@ -1,9 +1,5 @@
 import ArgumentParser
-import TsheetCore
-import TsheetExport
 import TsheetKit
-
-extension EntryWriter.Format: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,15 +19,9 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @Option(help: "csv (default), json or ndjson.")
-    var format: EntryWriter.Format = .csv
+    var format: ExportFormat = .csv
 
-    @Option(name: .shortAndLong, help: "Only this client's entries.")
-    var client: String?
-
-    @OptionGroup var range: RangeOptions
-
-    @Option(help: "Only entries whose title or description contains this text.")
-    var search: String?
+    @OptionGroup var filter: FilterOptions
 
     @Flag(help: "CSV for a spreadsheet in your language: BOM, ';' and decimal comma in Spanish, formulas inert.")
     var excel = false
@@ -39,8 +29,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The spreadsheet's language for --excel: en or es.")
     var lang: Language?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "No progress on the terminal.")
     var quiet = false
@@ -52,12 +41,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try global.context()
-        var filter = try context.filter(for: ListRequest(client: client, range: range.request, search: search, limit: 0))
-        filter.limit = nil
-        let progress = Progress(verb: "Exported", quiet: quiet || output == nil || output == "-")
-        _ = try context.export(filter, format: format, style: context.csvStyle(excel: excel, language: lang),
-                               to: output, from: try context.openStore(), progress: progress.report)
+        let progress = Progress(verb: "Exported", quiet: quiet || output.output == nil || output.output == "-")
+        _ = try Exporter(global.context()).export(ExportRequest(filter: filter.request, format: format, excel: excel,
+                                                                language: lang, output: output.output),
+                                                  progress: progress.report)
         progress.finish()
     }
 }

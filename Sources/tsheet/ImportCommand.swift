@@ -1,9 +1,5 @@
 import ArgumentParser
-import TsheetCore
-import TsheetExport
 import TsheetKit
-
-extension ImportFormat: ExpressibleByArgument {}
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,15 +60,10 @@ struct ImportCommand: ParsableCommand {
             return (parts[0], parts[1])
         }, uniquingKeysWith: { $1 })
         let progress = Progress(verb: "Read", quiet: quiet)
-        let (summary, format) = try context.importFile(ImportRequest(path: file, format: format, clientMap: map,
-                                                                     client: client, dryRun: dryRun),
-                                                       into: try context.openStore(), progress: progress.report)
+        let (summary, format) = try Importer(context).importFile(
+            ImportRequest(path: file, format: format, clientMap: map, client: client, dryRun: dryRun),
+            progress: progress.report)
         progress.finish()
-        let clients = summary.added.sorted { $0.key.lowercased() < $1.key.lowercased() }
-            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        let verb = dryRun ? "Would import" : "Imported"
-        try write("\(verb) \(summary.total) \(summary.total == 1 ? "entry" : "entries") from \(format)"
-            + (clients.isEmpty ? "" : " (\(clients))")
-            + (summary.skipped > 0 ? "; \(summary.skipped) already imported, skipped" : "") + ".\n")
+        try write(Terminal(context).imported(summary, from: format, dryRun: dryRun))
     }
 }

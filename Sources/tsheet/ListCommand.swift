@@ -1,8 +1,6 @@
 import ArgumentParser
 import TsheetKit
 
-extension EntryFormat: ExpressibleByArgument {}
-
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -21,13 +19,7 @@ struct ListCommand: ParsableCommand {
               tsheet list --search sso --limit 0
             """)
 
-    @Option(name: .shortAndLong, help: "Only this client's entries.")
-    var client: String?
-
-    @OptionGroup var range: RangeOptions
-
-    @Option(help: "Only entries whose title or description contains this text.")
-    var search: String?
+    @OptionGroup var filter: FilterOptions
 
     @Option(help: "At most this many entries (0: no limit).")
     var limit: Int?
@@ -43,8 +35,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let request = ListRequest(client: client, range: range.request, search: search, limit: limit)
-        let entries = try context.openStore().entries(matching: try context.filter(for: request))
-        try write(format.render(entries, in: context))
+        let entries = try Logbook(context).list(ListRequest(filter: filter.request, limit: limit))
+        try write(Terminal(context).entries(entries, as: format))
     }
 }

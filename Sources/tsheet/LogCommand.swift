@@ -1,5 +1,4 @@
 import ArgumentParser
-import TsheetCore
 import TsheetKit
 
 struct LogCommand: ParsableCommand {
@@ -37,8 +36,8 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let request = LogRequest(words: words, client: client, description: description, date: date, minutes: minutes)
-        let entry = try context.openStore().add(try context.newEntry(from: request))
-        try write("Logged \(context.summary(of: entry))\n")
+        let entry = try Logbook(context).log(LogRequest(words: words, client: client, description: description,
+                                                         date: date, minutes: minutes))
+        try write("Logged \(Terminal(context).summary(of: entry))\n")
     }
 }

@@ -25,8 +25,7 @@ struct RemoveCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        for entry in try context.openStore().remove(ids: ids) {
-            try write("Removed \(context.summary(of: entry))\n")
-        }
+        let terminal = Terminal(context)
+        for entry in try Logbook(context).remove(ids) { try write("Removed \(terminal.summary(of: entry))\n") }
     }
 }

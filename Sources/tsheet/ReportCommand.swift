@@ -1,14 +1,5 @@
 import ArgumentParser
-import TsheetCore
 import TsheetKit
-
-extension Period: ExpressibleByArgument {}
-extension PivotRows: ExpressibleByArgument {}
-
-/// The forms a report can take.
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-    case table, csv, json, md
-}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,18 +21,12 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("Columns: day, week, month, year, or none for totals only.", valueName: "period"))
-    var by: String = "month"
+    var by = "month"
 
     @Option(help: "Rows: client, title, or client,title.")
     var rows: PivotRows = .client
 
-    @Option(name: .shortAndLong, help: "Only this client.")
-    var client: String?
-
-    @Option(help: "Only entries whose title or description contains this text.")
-    var search: String?
-
-    @OptionGroup var range: RangeOptions
+    @OptionGroup var filter: FilterOptions
 
     @Option(help: "table, csv, json or md.")
     var format: ReportFormat = .table
@@ -55,23 +40,28 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if by != "none" && Period(rawValue: by) == nil {
-            throw ValidationError("--by must be day, week, month, year or none.")
-        }
+        _ = try Columns(word: by)
         if excel, format != .csv { throw ValidationError("--excel goes with --format csv.") }
     }
 
     func run() throws {
         let context = try global.context()
-        let request = ReportRequest(range: range.request, client: client, search: search, period: Period(rawValue: by),
-                                    rows: rows)
-        let report = try context.report(request, in: try context.openStore())
-        switch format {
-        case .table:
-            try write(PivotTable(hoursFormat: context.config.hoursFormat, usesColor: context.usesColor).render(report))
-        case .csv: try write(report.pivot.csv(rows: rows, style: context.csvStyle(excel: excel, language: lang)))
-        case .json: try write(report.pivot.json(rows: rows))
-        case .md: try write(report.pivot.markdown(rows: rows, format: context.config.hoursFormat))
-        }
+        let report = try Reporting(context).report(ReportRequest(filter: filter.request, period: try Columns(word: by).period,
+                                                                 rows: rows))
+        try write(Terminal(context).report(report, as: format, excel: excel, language: lang))
     }
+}
+
+/// The columns of a report: a period, or none for totals only.
+enum Columns: String, CaseIterable {
+    case day, week, month, year, none
+
+    init(word: String) throws {
+        guard let columns = Columns(rawValue: word) else {
+            throw ValidationError("--by must be day, week, month, year or none.")
+        }
+        self = columns
+    }
+
+    var period: Period? { Period(rawValue: rawValue) }
 }

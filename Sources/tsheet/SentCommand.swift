@@ -1,5 +1,4 @@
 import ArgumentParser
-import TsheetCore
 import TsheetKit
 
 struct SentCommand: ParsableCommand {
@@ -20,15 +19,6 @@ struct SentCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let sent = try context.openStore().sentMessages(to: client)
-        guard !sent.isEmpty else { return try write("Nothing sent yet.\n") }
-        try write(sent.map { message in
-            let people = [message.to, message.cc].filter { !$0.isEmpty }.joined(separator: ", ")
-            let doubt = message.state == .sending ? "  (may have gone: the send could not be recorded)" : ""
-            return "\((message.sentAt ?? "").escapingControlCharacters)  \(message.client.escapingControlCharacters)  "
-                + "\(message.variant.rawValue) \(message.period.first)\(doubt)\n"
-                + "  To: \(people.escapingControlCharacters)\n  Subject: \(message.subject.escapingControlCharacters)\n"
-                + "  Message-ID: \(message.messageID.escapingControlCharacters)\n"
-        }.joined(separator: "\n"))
+        try write(Terminal(context).sent(try TimesheetSending(context).sent(to: client)))
     }
 }

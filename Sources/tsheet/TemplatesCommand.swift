@@ -1,6 +1,5 @@
 import ArgumentParser
 import TsheetKit
-import TsheetRender
 
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,8 +24,9 @@ struct TemplatesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let folder = try directory ?? global.context().templatesDirectory
-            let written = try TemplateSet.exportDefaults(to: folder)
+            let templates = EmailTemplates(try global.context())
+            let folder = templates.folder(directory)
+            let written = try templates.export(to: directory)
             try write(written.isEmpty ? "Every template is already in \(folder).\n"
                 : written.map { "Wrote \($0)\n" }.joined())
         }
@@ -40,8 +40,9 @@ struct TemplatesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let folder = try directory ?? global.context().templatesDirectory
-            let problems = try TemplateSet.problems(in: folder)
+            let templates = EmailTemplates(try global.context())
+            let folder = templates.folder(directory)
+            let problems = try templates.problems(in: directory)
             if let first = problems.first {
                 for problem in problems.dropFirst() { try write("Error: \(problem)\n") }
                 throw first

@@ -1,12 +1,5 @@
 import ArgumentParser
-import Foundation
-import TsheetCore
 import TsheetKit
-import TsheetMail
-import TsheetRender
-
-extension EmailVariant: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}
 
 /// The forms `tsheet week` writes.
 enum TimesheetFormat: String, CaseIterable, ExpressibleByArgument {
@@ -55,8 +48,7 @@ struct WeekCommand: AsyncParsableCommand {
     @Option(help: "text (default), html, eml or table.")
     var format: TimesheetFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of the terminal.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "A personal paragraph at the top of the email.")
     var note: String?
@@ -74,17 +66,13 @@ struct WeekCommand: AsyncParsableCommand {
     @Flag(help: "Send the email now.")
     var send = false
 
-    @Flag(help: "With --send: send even if this period already went to the client.")
-    var resend = false
-
-    @Flag(name: .customLong("dry-run"), help: "With --send: print the envelope and the message; connect to nothing.")
-    var dryRun = false
+    @OptionGroup var sending: SendOptions
 
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if send, client == nil { throw ValidationError("name the client with -c to --send (or use tsheet send --all).") }
-        if (resend || dryRun) && !send { throw ValidationError("--resend and --dry-run go with --send.") }
+        if (sending.resend || sending.dryRun) && !send { throw ValidationError("--resend and --dry-run go with --send.") }
         if client == nil, format == .html || format == .eml {
             throw ValidationError("name the client with -c for --format \(format.rawValue).")
         }
@@ -95,47 +83,36 @@ struct WeekCommand: AsyncParsableCommand {
     /// concurrency pool would start its threads (and a malloc arena) for nothing.
     @MainActor func run() async throws {
         let context = try global.context()
-        let store = try context.openStore()
-        let range = try emailPeriod.range(in: context)
-        if send, let client {
-            let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
-            let request = EmailRequest(client: client, variant: emailPeriod.period, period: range, language: lang, note: note,
-                                       replyTo: replyTo)
-            let transport = try context.transport(forPreview: dryRun)
-            let outcome = try await context.send(request, in: store, via: transport, resend: resend, dryRun: dryRun)
-            return try write(SendReport.line(for: outcome))
-        }
-        if format == .table {
-            let sheets = try context.timesheets(for: range, client: client, in: store)
-            return try emit(sheets.isEmpty ? "No hours that week.\n"
-                : sheets.map(TimesheetText(hoursFormat: context.config.hoursFormat).render).joined(separator: "\n"))
-        }
+        let period = emailPeriod.request
         let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
-        let clients = try client.map { [$0] } ?? context.timesheets(for: range, client: nil, in: store).map(\.client)
-        guard !clients.isEmpty else { return try emit("No hours that week.\n") }
-        let requests = clients.map { EmailRequest(client: $0, variant: emailPeriod.period, period: range, language: lang,
-                                                  note: note, replyTo: replyTo) }
+        if send, let client {
+            let request = EmailRequest(client: client, period: period, language: lang, note: note, replyTo: replyTo)
+            let outcome = try await TimesheetSending(context).send(request, resend: sending.resend, dryRun: sending.dryRun)
+            return try write(Terminal(context).sent(outcome))
+        }
+        let mail = try TimesheetMail(context)
         switch format {
-        case .text:
-            try emit(try requests.map { try context.renderEmail($0, in: store, parts: .text).text }.joined(separator: "\n\n"))
-        case .html:
-            try emit(try context.renderEmail(requests[0], in: store, parts: .html).html)
-        case .eml:
-            let message = try context.composeMessage(requests[0], in: store, at: Date())
-            try emit(message.rendered)
-            if let output {
-                try context.recordWritten(message, for: requests[0], in: store)
-                let people = (message.to + message.cc).map(\.description).joined(separator: ", ")
-                try write("Wrote \(output): \(message.subject)\nTo: \(people)\n")
-            }
         case .table:
-            break
+            try emit(Terminal(context).timesheets(try mail.timesheets(period, client: client)))
+        case .text:
+            let texts = try mail.texts(period, client: client, language: lang, note: note)
+            try emit(texts.isEmpty ? "No hours that week.\n" : texts.joined(separator: "\n\n"))
+        case .html:
+            try emit(try mail.html(EmailRequest(client: client ?? "", period: period, language: lang, note: note)))
+        case .eml:
+            let message = try mail.compose(EmailRequest(client: client ?? "", period: period, language: lang, note: note,
+                                                        replyTo: replyTo))
+            try emit(message.rendered)
+            if let path = output.output, path != "-" {
+                try mail.recordWritten(message)
+                try write("Wrote \(path): \(message.subject)\nTo: \(message.people)\n")
+            }
         }
     }
 
-    /// Writes `text` to `--output` or to the terminal.
+    /// Writes `text` to `--output`, as the shell's `>` would, or to the terminal.
     private func emit(_ text: String) throws {
-        let file = try Output.open(output ?? "-")
+        let file = try Output.open(output.output ?? "-")
         try file.write(text)
         try file.close()
     }

@@ -32,15 +32,3 @@ import TsheetCore
         #expect(Period.week.keys(covering: DayRange(first: day("2021-01-04"), last: day("2021-12-31"))).count == 52)
     }
 }
-
-@Suite struct RoundingTests {
-    @Test(arguments: [(1, 15), (14, 15), (15, 15), (16, 30), (60, 60), (61, 75)])
-    func upToTheNextStep(minutes: Int, billed: Int) {
-        #expect(Rounding(step: 15, mode: .up).apply(to: Minutes(minutes)) == Minutes(billed))
-    }
-
-    @Test(arguments: [(1, 0), (7, 0), (8, 15), (22, 15), (23, 30), (52, 45), (53, 60)])
-    func toTheNearestStepHalvesUp(minutes: Int, billed: Int) {
-        #expect(Rounding(step: 15, mode: .nearest).apply(to: Minutes(minutes)) == Minutes(billed))
-    }
-}

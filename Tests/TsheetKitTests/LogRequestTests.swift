@@ -7,14 +7,14 @@ import TsheetCore
                                databaseFlag: "/nonexistent/db", configFlag: "/nonexistent/config.toml")
 
     @Test func theLastWordIsTheDuration() throws {
-        let entry = try context.newEntry(from: LogRequest(words: ["Fixed", "SSO", "login", "1h30m"], client: "acme"))
+        let entry = try LogRequest(words: ["Fixed", "SSO", "login", "1h30m"], client: "acme").entry(today: context.today, defaultClient: nil)
         #expect(entry == NewEntry(client: "acme", title: "Fixed SSO login", day: CalendarDay(iso: "2026-11-23")!,
                                   minutes: 90))
     }
 
     @Test func minutesOptionLeavesEveryWordToTheTitle() throws {
-        let entry = try context.newEntry(from: LogRequest(words: ["Call", "2"], client: "acme", date: "fri",
-                                                          minutes: 50))
+        let entry = try LogRequest(words: ["Call", "2"], client: "acme", date: "fri",
+                                                          minutes: 50).entry(today: context.today, defaultClient: nil)
         #expect(entry.title == "Call 2")
         #expect(entry.minutes == 50)
         #expect(entry.day == CalendarDay(iso: "2026-11-20"))
@@ -22,34 +22,34 @@ import TsheetCore
 
     @Test func aNumberLikeLastWordMustBeADuration() {
         #expect(throws: DurationError.notADuration("3.2")) {
-            try context.newEntry(from: LogRequest(words: ["Release", "3.2"], client: "acme"))
+            try LogRequest(words: ["Release", "3.2"], client: "acme").entry(today: context.today, defaultClient: nil)
         }
     }
 
     @Test func refusesIncompleteRequests() {
         #expect(throws: EntryError.missingDuration) {
-            try context.newEntry(from: LogRequest(words: ["Fixed SSO login"], client: "acme"))
+            try LogRequest(words: ["Fixed SSO login"], client: "acme").entry(today: context.today, defaultClient: nil)
         }
-        #expect(throws: EntryError.emptyTitle) { try context.newEntry(from: LogRequest(words: ["1h"], client: "a")) }
+        #expect(throws: EntryError.emptyTitle) { try LogRequest(words: ["1h"], client: "a").entry(today: context.today, defaultClient: nil) }
         #expect(throws: EntryError.emptyTitle) {
-            try context.newEntry(from: LogRequest(words: [" ", "1h"], client: "a"))
+            try LogRequest(words: [" ", "1h"], client: "a").entry(today: context.today, defaultClient: nil)
         }
-        #expect(throws: LogRequestError.missingClient) { try context.newEntry(from: LogRequest(words: ["x", "1h"])) }
+        #expect(throws: LogRequestError.missingClient) { try LogRequest(words: ["x", "1h"]).entry(today: context.today, defaultClient: nil) }
         #expect(throws: EntryError.emptyClient) {
-            try context.newEntry(from: LogRequest(words: ["x", "1h"], client: "  "))
+            try LogRequest(words: ["x", "1h"], client: "  ").entry(today: context.today, defaultClient: nil)
         }
         #expect(throws: DurationError.zero("0")) {
-            try context.newEntry(from: LogRequest(words: ["x"], client: "a", minutes: 0))
+            try LogRequest(words: ["x"], client: "a", minutes: 0).entry(today: context.today, defaultClient: nil)
         }
     }
 
     @Test func listFilterResolvesWeeksAndLimits() throws {
-        let week = try context.filter(for: ListRequest(range: RangeRequest(week: "last")))
+        let week = try ListRequest(filter: FilterRequest(range: RangeRequest(week: "last"))).filter(in: context)
         #expect(week.from == CalendarDay(iso: "2026-11-16"))
         #expect(week.to == CalendarDay(iso: "2026-11-22"))
         #expect(week.limit == nil)
-        #expect(try context.filter(for: ListRequest()).limit == 50)
-        #expect(try context.filter(for: ListRequest(limit: 0)).limit == nil)
-        #expect(throws: DateError.self) { try context.filter(for: ListRequest(range: RangeRequest(from: "2026-11-20", to: "2026-11-19"))) }
+        #expect(try ListRequest().filter(in: context).limit == 50)
+        #expect(try ListRequest(limit: 0).filter(in: context).limit == nil)
+        #expect(throws: DateError.self) { try ListRequest(filter: FilterRequest(range: RangeRequest(from: "2026-11-20", to: "2026-11-19"))).filter(in: context) }
     }
 }

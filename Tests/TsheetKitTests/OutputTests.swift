@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TsheetCore
-import TsheetExport
+import TsheetTransfer
 @testable import TsheetKit
 
 @Suite struct OutputTests {

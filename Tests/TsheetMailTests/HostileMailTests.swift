@@ -52,7 +52,7 @@ import TsheetTestSupport
         let texts = Gen.oneOf(HostileText.strings(of: 0...30),
                               HostileText.strings(of: 0...10).map { "From: \($0)\r\nTo: \($0), b@c.d\r\nMessage-ID: <\($0)>\r\n\r\nbody" })
         await propertyCheck(count: 1000, input: texts) { text in
-            guard let headers = try? MessageHeaders(parsing: text) else { return }
+            guard let headers = try? SavedMessage(parsing: text) else { return }
             for name in ["From", "To", "Cc"] {
                 if let people = try? headers.addresses(name) {
                     #expect(people.allSatisfy { !$0.address.contains(where: { $0 == "," || $0.isWhitespace }) },

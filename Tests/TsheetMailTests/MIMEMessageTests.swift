@@ -83,12 +83,12 @@ import TsheetTestSupport
             \r
             Body: Message-ID: <not-a-header@x>\r
             """
-        let headers = try MessageHeaders(parsing: saved)
+        let headers = try SavedMessage(parsing: saved)
         #expect(headers.messageIDs("message-id") == ["<CAF123@mail.nunez.es>"])
         #expect(headers.messageIDs("References") == ["<tsheet.1.a@consult.es>", "<tsheet.2.b@consult.es>"])
         #expect(try headers.addresses("From").map(\.description) == ["Marta Gil <marta@nunez.es>"])
         #expect(try headers.addresses("To").map(\.address) == ["ana@consult.es", "info@nunez.es"])
         #expect(try headers.addresses("Bcc").isEmpty)
-        #expect(throws: MailError.self) { try MessageHeaders(parsing: "\r\nno headers") }
+        #expect(throws: MailError.self) { try SavedMessage(parsing: "\r\nno headers") }
     }
 }

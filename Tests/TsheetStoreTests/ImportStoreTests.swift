@@ -4,13 +4,13 @@ import TsheetCore
 @testable import TsheetStore
 
 @Suite struct ImportStoreTests {
-    let store: Store
+    let store: SQLiteStore
 
-    init() throws { store = try Store(path: try temporaryFolder() + "/tsheet.sqlite") }
+    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite") }
 
     func importing(_ rows: [NewEntry], dryRun: Bool = false) throws -> ImportSummary {
-        try store.importEntries(dryRun: dryRun) { batch in
-            for row in rows { try batch.add(row, id: nil) }
+        try store.importEntries(dryRun: dryRun) { add in
+            for row in rows { try add(row, nil) }
         }
     }
 
@@ -54,7 +54,7 @@ import TsheetCore
     @Test func fingerprintsStayAsReleased() {
         let rows = [entry("ACME Corp", "Fixed SSO login", "2026-11-20", 90, "Renewed \"prod\""),
                     entry("Cafés Núñez", "Reunión", "2026-01-02", 15, "línea 1\nlínea 2")]
-        let printed = rows.map { String(ImportBatch.fingerprint($0, day: $0.day.description), radix: 16) }
+        let printed = rows.map { String(ImportKey.fingerprint($0, day: $0.day.description), radix: 16) }
         #expect(printed == ["ba9002cada7c0d6c", "aefad8fe1504ccec"])
     }
 }

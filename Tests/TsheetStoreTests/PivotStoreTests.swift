@@ -3,10 +3,10 @@ import TsheetCore
 @testable import TsheetStore
 
 @Suite struct PivotStoreTests {
-    let store: Store
+    let store: SQLiteStore
 
     init() throws {
-        store = try Store(path: try temporaryFolder() + "/tsheet.sqlite")
+        store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite")
         for new in [
             entry("acme", "SSO", "2026-11-16", 50), entry("acme", "SSO", "2026-11-17", 10),
             entry("acme", "Sync", "2026-12-01", 61), entry("Globex", "SSO", "2026-11-16", 7),
@@ -48,7 +48,7 @@ import TsheetCore
     }
 
     @Test func anEmptyLogHasNoCells() throws {
-        let empty = try Store(path: try temporaryFolder() + "/tsheet.sqlite")
+        let empty = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite")
         #expect(try empty.pivotCells(matching: EntryFilter(), rows: .client, bucket: nil, rounding: [:]).isEmpty)
     }
 }

@@ -20,7 +20,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
 @Suite struct StoreOpeningTests {
     @Test func createsAPrivateWALDatabaseWithItsFolders() throws {
         let path = try temporaryFolder() + "/deep/er/tsheet.sqlite"
-        let store = try Store(path: path)
+        let store = try SQLiteStore(path: path)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
@@ -28,8 +28,8 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
 
     @Test func refusesAFolder() throws {
         let folder = try temporaryFolder()
-        #expect(throws: StoreError.self) { try Store(path: folder) }
-        do { _ = try Store(path: folder) } catch let error as StoreError {
+        #expect(throws: StoreError.self) { try SQLiteStore(path: folder) }
+        do { _ = try SQLiteStore(path: folder) } catch let error as StoreError {
             #expect(error.exitStatus == .usage)
             #expect(error.description.contains("is a folder"))
         }
@@ -40,7 +40,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
         let text = String(repeating: "my notes, not a database\n", count: 200)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         do {
-            _ = try Store(path: path)
+            _ = try SQLiteStore(path: path)
             Issue.record("opened a text file as a database")
         } catch let error as StoreError {
             #expect(error.exitStatus == .dataError)
@@ -51,7 +51,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
 
     @Test func refusesASchemaFromANewerTsheetAndChangesNothing() throws {
         let path = try temporaryFolder() + "/tsheet.sqlite"
-        _ = try Store(path: path).add(entry("acme", "Kept", "2026-11-20", 30))
+        _ = try SQLiteStore(path: path).add(entry("acme", "Kept", "2026-11-20", 30))
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
         }
@@ -63,15 +63,15 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
             }
         }
         let before = try contents()
-        #expect(throws: StoreError.newerSchema(path: path)) { try Store(path: path) }
+        #expect(throws: StoreError.newerSchema(path: path)) { try SQLiteStore(path: path) }
         #expect(try contents() == before)
     }
 }
 
 @Suite struct StoreEntryTests {
-    let store: Store
+    let store: SQLiteStore
 
-    init() throws { store = try Store(path: try temporaryFolder() + "/tsheet.sqlite") }
+    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite") }
 
     @Test func addedEntriesComeBackNewestFirst() throws {
         let first = try store.add(entry("acme", "Fixed SSO login", "2026-11-19", 90, "Certificate, \"IdP\"\nrenewed"))
@@ -129,9 +129,9 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
 }
 
 @Suite struct StoreClientTests {
-    let store: Store
+    let store: SQLiteStore
 
-    init() throws { store = try Store(path: try temporaryFolder() + "/tsheet.sqlite") }
+    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite") }
 
     @Test func summariesCountSumAndDate() throws {
         _ = try store.add(entry("acme", "One", "2026-11-19", 10))

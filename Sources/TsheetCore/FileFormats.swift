@@ -1,0 +1,28 @@
+/// The files `tsheet import` reads.
+package enum ImportFormat: String, Sendable, CaseIterable {
+    /// Guess from the first bytes and the header.
+    case auto
+    /// tsheet's own CSV, JSON or NDJSON export, or a CSV typed in a spreadsheet with the columns
+    /// `date,client,title,minutes` (optionally `description`, or `hours` instead of `minutes`) in any order.
+    case tsheet
+    /// Toggl Track's detailed report CSV.
+    case toggl
+    /// Clockify's detailed report CSV.
+    case clockify
+    /// Harvest's time report CSV.
+    case harvest
+    /// Watson's frames JSON (the `frames` file, or `watson log --json`).
+    case watson
+    /// `timew export` JSON.
+    case timewarrior
+}
+
+/// The files `tsheet export` writes.
+package enum ExportFormat: String, Sendable, CaseIterable {
+    /// RFC 4180 CSV, or shaped for a spreadsheet.
+    case csv
+    /// An array of objects, one a line.
+    case json
+    /// One object a line, no array.
+    case ndjson
+}

@@ -1,0 +1,115 @@
+import TsheetCore
+import TsheetStore
+import TsheetTransfer
+
+/// The forms a listing of entries can take.
+package enum EntryFormat: String, Sendable, CaseIterable {
+    case table, csv, json
+}
+
+/// The forms a report can take.
+package enum ReportFormat: String, Sendable, CaseIterable {
+    case table, csv, json, md
+}
+
+/// What the terminal shows of the log, in the user's hours format, and in colour where it may.
+package struct Terminal {
+    let context: Context
+    var hoursFormat: HoursFormat { context.config.hoursFormat }
+
+    package init(_ context: Context) { self.context = context }
+
+    /// `entries`, which must be sorted newest day first, in `format`.
+    package func entries(_ entries: [Entry], as format: EntryFormat) -> String {
+        switch format {
+        case .table: EntryTable(hoursFormat: hoursFormat, usesColor: context.usesColor).render(entries)
+        case .csv: entries.reduce(into: EntryCSV.header) { $0.append(EntryCSV.row($1)) }
+        case .json: EntryJSON.array(entries)
+        }
+    }
+
+    /// One entry on one line, as `log`, `edit` and `rm` confirm it: `#42: Fri 2026-11-20  acme  Title  1:30`.
+    package func summary(of entry: Entry) -> String {
+        let entry = entry.escapedForTerminal
+        return "#\(entry.id): \(entry.day.weekday.shortName) \(entry.day)  \(entry.client)  \(entry.title)  "
+            + entry.minutes.formatted(hoursFormat)
+    }
+
+    /// The clients with their entries, hours and last activity.
+    package func clients(_ summaries: [ClientSummary]) -> String {
+        ClientTable(hoursFormat: hoursFormat).render(summaries)
+    }
+
+    /// Where a client's emails go, on one line.
+    package func recipients(_ mail: ClientMail) -> String {
+        func people(_ list: [Recipient]) -> String {
+            list.isEmpty ? "-" : list.map(\.description).joined(separator: ", ").echoed(limit: 400)
+        }
+        return "\(mail.client.echoed()): To \(people(mail.to)); Cc \(people(mail.cc)); "
+            + "language \(mail.language?.rawValue ?? "default")\n"
+    }
+
+    /// `report` in `format`; CSV for a spreadsheet when `excel`, in `language` (default: the config's).
+    package func report(_ report: Report, as format: ReportFormat, excel: Bool = false, language: Language? = nil)
+        -> String {
+        switch format {
+        case .table: PivotTable(hoursFormat: hoursFormat, usesColor: context.usesColor).render(report)
+        case .csv:
+            report.pivot.csv(rows: report.rows, style: excel ? .spreadsheet(language ?? context.config.lang ?? .en) : .plain)
+        case .json: report.pivot.json(rows: report.rows)
+        case .md: report.pivot.markdown(rows: report.rows, format: hoursFormat)
+        }
+    }
+
+    /// The compact terminal view of timesheets, one after the other.
+    package func timesheets(_ sheets: [Timesheet]) -> String {
+        sheets.isEmpty ? "No hours that week.\n"
+            : sheets.map(TimesheetText(hoursFormat: hoursFormat).render).joined(separator: "\n")
+    }
+
+    /// The sent ledger: when, to whom, the subject and the Message-ID of each message.
+    package func sent(_ messages: [MessageRecord]) -> String {
+        guard !messages.isEmpty else { return "Nothing sent yet.\n" }
+        return messages.map { message in
+            let people = [message.to, message.cc].filter { !$0.isEmpty }.joined(separator: ", ")
+            let doubt = message.state == .sending ? "  (may have gone: the send could not be recorded)" : ""
+            return "\((message.sentAt ?? "").escapingControlCharacters)  \(message.client.escapingControlCharacters)  "
+                + "\(message.variant.rawValue) \(message.period.first)\(doubt)\n"
+                + "  To: \(people.escapingControlCharacters)\n  Subject: \(message.subject.escapingControlCharacters)\n"
+                + "  Message-ID: \(message.messageID.escapingControlCharacters)\n"
+        }.joined(separator: "\n")
+    }
+
+    /// What an import added (or would have, on a dry run), by client, and what it skipped.
+    package func imported(_ summary: ImportSummary, from format: ImportFormat, dryRun: Bool) -> String {
+        let clients = summary.added.sorted { ClientName.key($0.key) < ClientName.key($1.key) }
+            .map { "\($0.key.escapingControlCharacters) \($0.value)" }.joined(separator: ", ")
+        return "\(dryRun ? "Would import" : "Imported") \(summary.total) \(summary.total == 1 ? "entry" : "entries") "
+            + "from \(format)" + (clients.isEmpty ? "" : " (\(clients))")
+            + (summary.skipped > 0 ? "; \(summary.skipped) already imported, skipped" : "") + ".\n"
+    }
+
+    /// A send told in one line (`Sent "…" to …`), or on a dry run what sending would do and the whole message.
+    package func sent(_ outcome: SendOutcome) -> String {
+        if let preview = outcome.preview { return preview + "\n" + outcome.message.rendered }
+        return "Sent \"\(outcome.message.subject)\" to \(outcome.message.recipientsText) (\(outcome.accepted ?? ""))."
+            .escapingControlCharacters + "\n"
+    }
+
+    /// The Monday batch told a line per client, then how many went.
+    package func batch(_ outcome: BatchOutcome) -> String {
+        guard !outcome.results.isEmpty else { return "Nobody to send to: no client with recipients has hours then.\n" }
+        var failed = 0
+        var lines = outcome.results.map { client, result in
+            switch result {
+            case .sent(let sent): return "\(client): " + self.sent(sent)
+            case .alreadySent: return "\(client): already sent; skipped (--resend sends it again).\n"
+            case .failed(let error):
+                failed += 1
+                return "\(client): \(error)".escapingControlCharacters + "\n"
+            }
+        }
+        lines.append("\(outcome.results.count - failed) of \(outcome.results.count) sent or already sent.\n")
+        return lines.joined()
+    }
+}

@@ -1,0 +1,59 @@
+import TsheetCore
+import TsheetMail
+import TsheetStore
+
+/// The log's clients: listing them, renaming, merging, and who receives their emails.
+package struct ClientBook {
+    let store: any Store
+
+    /// The clients of the log `context` names, opened (and created) now.
+    package init(_ context: Context) throws {
+        store = try context.openStore()
+    }
+
+    /// Every client with its entry count, total hours and last activity, by name.
+    package func summaries() throws -> [ClientSummary] {
+        try store.read { try $0.clientSummaries() }
+    }
+
+    /// Renames `old` to `new`; its entries follow.
+    /// - Returns: the new name, checked.
+    package func rename(_ old: String, to new: String) throws -> String {
+        let name = try EntryField.client(new)
+        try store.write { try $0.renameClient(old, to: name) }
+        return name
+    }
+
+    /// Moves every entry of `source` to `target`, and removes `source`.
+    /// - Returns: the number of entries moved.
+    package func merge(_ source: String, into target: String) throws -> Int {
+        try store.write { try $0.mergeClient(source, into: target) }
+    }
+
+    /// Checks and stores where `client`'s emails go (addresses separated by commas) and in which language;
+    /// nil leaves a field as it is.
+    /// - Returns: the settings as stored.
+    package func setRecipients(of client: String, to: String?, cc: String?, language: Language?) throws -> ClientMail {
+        let client = try EntryField.client(client)
+        func checked(_ list: String?) throws -> [Recipient]? {
+            guard let list else { return nil }
+            do {
+                return try MailAddress.list(parsing: list).map(\.recipient)
+            } catch {
+                throw EmailError.badRecipients(client: client, problem: error.description)
+            }
+        }
+        let to = try checked(to), cc = try checked(cc)
+        return try store.write { try $0.setMailSettings(of: client, to: to, cc: cc, language: language) }
+    }
+}
+
+extension MailAddress {
+    /// The stored recipient as an address, checked again: a log edited by hand may hold anything.
+    init(_ recipient: Recipient) throws(MailError) {
+        try self.init(name: recipient.name, address: recipient.address)
+    }
+
+    /// The address as the log keeps it: name and address apart.
+    var recipient: Recipient { Recipient(name: name, address: address) }
+}

@@ -1,0 +1,55 @@
+import TsheetCore
+import TsheetStore
+import TsheetTransfer
+
+/// What `tsheet export` was asked for.
+package struct ExportRequest: Sendable {
+    package var filter: FilterRequest
+    package var format: ExportFormat
+    /// CSV for a spreadsheet (`--excel`), in `language` (default: the config's).
+    package var excel: Bool
+    package var language: Language?
+    /// The file to write, as the shell's `>` would; nil or `-` for standard output.
+    package var output: String?
+
+    package init(filter: FilterRequest = FilterRequest(), format: ExportFormat = .csv, excel: Bool = false,
+                 language: Language? = nil, output: String? = nil) {
+        self.filter = filter
+        self.format = format
+        self.excel = excel
+        self.language = language
+        self.output = output
+    }
+}
+
+/// Every matching entry written out, streamed: memory stays flat at a million rows.
+package struct Exporter {
+    let context: Context
+    let store: any Store
+
+    /// Exports from the log `context` names, opened (and created) now.
+    package init(_ context: Context) throws {
+        self.context = context
+        store = try context.openStore()
+    }
+
+    /// Writes every entry `request` matches, in the order they were logged.
+    /// - Parameter progress: called now and then with the number of rows written.
+    /// - Returns: the number of entries written.
+    package func export(_ request: ExportRequest, progress: (Int) -> Void = { _ in }) throws -> Int {
+        var filter = try request.filter.filter(in: context)
+        filter.limit = nil
+        let output = try Output.open(request.output ?? "-")
+        let style = request.excel ? CSVStyle.spreadsheet(request.language ?? context.config.lang ?? .en) : .plain
+        var writer = EntryWriter(format: request.format, style: style) { bytes in try output.write(bytes) }
+        var count = 0
+        try store.forEachEntry(matching: filter) { entry in
+            try writer.write(entry)
+            count += 1
+            if count % 100_000 == 0 { progress(count) }
+        }
+        try writer.finish()
+        try output.close()
+        return count
+    }
+}

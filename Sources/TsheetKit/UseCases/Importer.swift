@@ -1,0 +1,150 @@
+import Foundation
+import TsheetCore
+import TsheetTransfer
+import TsheetStore
+
+/// What `tsheet import` was asked.
+package struct ImportRequest: Sendable {
+    /// A file, or `-` for standard input.
+    package var path: String
+    package var format: ImportFormat
+    /// Client names to replace (`A=B`), matched without regard to case.
+    package var clientMap: [String: String]
+    /// The client of every row, whatever the file says (`--client`).
+    package var client: String?
+    package var dryRun: Bool
+
+    package init(path: String, format: ImportFormat = .auto, clientMap: [String: String] = [:], client: String? = nil,
+                 dryRun: Bool = false) {
+        self.path = path
+        self.format = format
+        self.clientMap = Dictionary(clientMap.map { (ClientName.key($0.key), $0.value) }, uniquingKeysWith: { $1 })
+        self.client = client
+        self.dryRun = dryRun
+    }
+}
+
+/// Why an import was refused; nothing was imported.
+package enum ImportFailure: UserError, Equatable {
+    case missingFile(path: String)
+    case folder(path: String)
+    case badRow(file: String, ImportError)
+
+    package var exitStatus: ExitStatus {
+        switch self {
+        case .missingFile, .folder: .noInput
+        case .badRow: .dataError
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .missingFile(let path): "cannot read '\(path)'; check the path."
+        case .folder(let path): "'\(path)' is a folder; give the path of a file to import."
+        case .badRow(let file, let error): "\(file) \(error); nothing was imported."
+        }
+    }
+}
+
+/// Bringing history in from a file: tsheet's own export, a spreadsheet, or another tracker's.
+package struct Importer {
+    let store: any Store
+
+    /// Imports into the log `context` names, opened (and created) now.
+    package init(_ context: Context) throws {
+        store = try context.openStore()
+    }
+
+    /// Imports every row of the file in one transaction: all or nothing. Rows imported before (from this file
+    /// or another) are skipped; identical rows within the file are distinct entries.
+    /// - Parameter progress: called now and then with the number of rows read.
+    /// - Returns: what was added, and the format the file turned out to be.
+    package func importFile(_ request: ImportRequest, progress: (Int) -> Void = { _ in }) throws
+        -> (ImportSummary, ImportFormat) {
+        let name = request.path == "-" ? "standard input" : (request.path as NSString).lastPathComponent
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: request.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw ImportFailure.folder(path: request.path)
+        }
+        let forced = try request.client.map { try EntryField.client($0) }
+        let known = try store.read { try $0.clientNames() } + request.clientMap.keys + request.clientMap.values
+        let clients = ImportClients(forced: forced, known: Set(known.map(ClientName.key)))
+        guard let handle = request.path == "-" ? .standardInput : FileHandle(forReadingAtPath: request.path) else {
+            throw ImportFailure.missingFile(path: request.path)
+        }
+        var format = request.format
+        var rows = 0
+        var checkedClients: [String: String] = [:] // each name in the file, mapped and checked once
+        let summary = try store.importEntries(dryRun: request.dryRun) { addEntry in
+            func add(_ row: ImportRow) throws {
+                try addEntry(try checked(row, request: request, forced: forced, clients: &checkedClients), row.id)
+                rows += 1
+                if rows % 100_000 == 0 { progress(rows) }
+            }
+            do {
+                // Standard input cannot be peeked at and read again: it is read whole first.
+                let piped = request.path == "-" ? (try? handle.readToEnd()) ?? Data() : nil
+                if Self.looksLikeJSON(piped.map { $0.prefix(64) } ?? Self.peek(handle), path: request.path) {
+                    let source = try JSONImport(data: piped ?? (try? handle.readToEnd()) ?? Data(),
+                                                requested: request.format, clients: clients)
+                    format = source.format
+                    try source.forEachRow(add)
+                } else {
+                    let reader = piped.map { CSVReader(data: $0) } ?? CSVReader(handle: handle)
+                    var source = try CSVImport(reader: reader, requested: request.format)
+                    format = source.format
+                    try source.forEachRow(add)
+                }
+            } catch let error as ImportError {
+                throw ImportFailure.badRow(file: name, error)
+            }
+        }
+        return (summary, format)
+    }
+
+    /// The row as an entry, with the client map (or the forced client) applied and every field checked.
+    /// `clients` remembers the client names already checked, by the name the file gives.
+    private func checked(_ row: ImportRow, request: ImportRequest, forced: String?,
+                         clients: inout [String: String]) throws(ImportError) -> NewEntry {
+        func field<T>(_ name: String, _ check: () throws -> T) throws(ImportError) -> T {
+            do { return try check() } catch { throw ImportError(row: row, field: name, Self.problem(error)) }
+        }
+        let client: String
+        if let forced {
+            client = forced
+        } else if let known = clients[row.client] {
+            client = known
+        } else {
+            client = try field("client") { try EntryField.client(request.clientMap[ClientName.key(row.client)] ?? row.client) }
+            clients[row.client] = client
+        }
+        return NewEntry(client: client, title: try field("title") { try EntryField.title(row.title) },
+                        description: try field("description") { try EntryField.description(row.description) },
+                        day: row.day, minutes: try field("minutes") { try Minutes(entryLength: row.minutes) })
+    }
+
+    /// A field's problem, as an import error words it after the field's name.
+    private static func problem(_ error: any Error) -> String {
+        switch error as? EntryError {
+        case .emptyTitle?, .emptyClient?: "is empty"
+        case .controlInClient?, .controlInTitle?, .controlInDescription?:
+            "holds a control character; remove it from the file"
+        default: "\(error)"
+        }
+    }
+
+    /// Whether the input starts (after a BOM and white space) with `[` or `{`; a `.json`/`.ndjson` name says so too.
+    private static func looksLikeJSON(_ start: Data, path: String) -> Bool {
+        if path.hasSuffix(".json") || path.hasSuffix(".ndjson") { return true }
+        if path.hasSuffix(".csv") { return false }
+        let first = start.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+        return first == UInt8(ascii: "[") || first == UInt8(ascii: "{")
+    }
+
+    /// The first bytes of a file, which is then read from its start again.
+    private static func peek(_ handle: FileHandle) -> Data {
+        let start = (try? handle.read(upToCount: 64)) ?? Data()
+        try? handle.seek(toOffset: 0)
+        return start
+    }
+}

@@ -1,0 +1,44 @@
+import TsheetCore
+import TsheetStore
+
+/// The log's entries: logging one, changing one, removing some, listing them. Each is one transaction.
+package struct Logbook {
+    let context: Context
+    let store: any Store
+
+    /// The logbook of the log `context` names, opened (and created) now.
+    package init(_ context: Context) throws {
+        self.init(context, store: try context.openStore())
+    }
+
+    init(_ context: Context, store: any Store) {
+        self.context = context
+        self.store = store
+    }
+
+    /// Logs what `request` describes. When the method returns, the entry is in the log.
+    /// - Returns: the entry as stored.
+    package func log(_ request: LogRequest) throws -> Entry {
+        let entry = try request.entry(today: context.today, defaultClient: context.config.defaultClient)
+        return try store.write { try $0.add(entry) }
+    }
+
+    /// Applies what `request` changes to the entry `id`.
+    /// - Returns: the entry as stored after the change.
+    package func edit(_ id: Int64, _ request: EditRequest) throws -> Entry {
+        let changes = try request.changes(today: context.today)
+        return try store.write { try $0.update(id: id, with: changes) }
+    }
+
+    /// Removes the entries `ids`, all or none.
+    /// - Returns: the removed entries.
+    package func remove(_ ids: [Int64]) throws -> [Entry] {
+        try store.write { try $0.remove(ids: ids) }
+    }
+
+    /// The entries `request` asks for, newest first, as logged.
+    package func list(_ request: ListRequest) throws -> [Entry] {
+        let filter = try request.filter(in: context)
+        return try store.read { try $0.entries(matching: filter, billing: .asLogged) }
+    }
+}

@@ -1,0 +1,137 @@
+import GRDB
+import TsheetCore
+
+extension SQLiteStore {
+    package func importEntries(dryRun: Bool, _ body: (_ add: (NewEntry, Int64?) throws -> Void) throws -> Void) throws
+        -> ImportSummary {
+        try translatingErrors {
+            try queue.writeWithoutTransaction { db in
+                // A re-import looks keys up all over `import_key`: a bigger cache keeps those pages in memory
+                // (8 MB: the import stays under 64 MB at a million rows).
+                try db.execute(sql: "PRAGMA cache_size = -8000")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.cacheKiB)") }
+                var summary = ImportSummary()
+                try db.inTransaction(.immediate) {
+                    var batch = try ImportBatch(db: db)
+                    try body { entry, id in try batch.add(entry, id: id) }
+                    summary = batch.summary
+                    try batch.finish()
+                    return dryRun ? .rollback : .commit
+                }
+                return summary
+            }
+        }
+    }
+}
+
+/// The rows of one import, added inside its transaction as fast as SQLite allows.
+///
+/// Each row goes straight into `entry`, bound through SQLite's C API; what can wait is done once, at the end
+/// (`finish`): the daily totals (the counting trigger is dropped meanwhile), the import keys of a first import,
+/// and the entry indexes, dropped past `rowsBeforeDroppingIndexes` and built again by two sorter threads.
+struct ImportBatch {
+    let db: Database
+    /// This import's number in `import_key.batch`.
+    let batch: Int64
+    let statements: ImportStatements
+    /// Whether earlier imports left keys, so that each row must be looked up. Otherwise no row can repeat one of
+    /// theirs, and the keys are written at the end, in order: far cheaper than one at a time.
+    let deduplicates: Bool
+    /// When the rows were imported, for their `created_at` and `updated_at`.
+    let now: String
+    /// The schema objects dropped for the import, with the SQL that makes them again.
+    var dropped: [(name: String, sql: String)] = []
+    /// Client ids and stored names, by the name rows give.
+    var clients: [String: (id: Int64, name: String)] = [:]
+    /// The content fingerprint of each row added, for the keys written at the end when `deduplicates` is off.
+    var contents: [UInt64] = []
+    /// The clients and days the import added to: their daily totals are counted again at the end.
+    var touched: (clients: Set<Int64>, first: CalendarDay, last: CalendarDay)?
+    private(set) var summary = ImportSummary()
+
+    /// Past this many rows, the entry indexes are dropped and built again at the end, in one pass.
+    static let rowsBeforeDroppingIndexes = 20_000
+
+    init(db: Database) throws {
+        self.db = db
+        batch = try Int64.fetchOne(db, sql: "SELECT coalesce(max(batch), 0) + 1 FROM import_key") ?? 1
+        deduplicates = batch > 1
+        now = try String.fetchOne(db, sql: "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')") ?? ""
+        statements = try ImportStatements(db: db)
+        try drop(["entry_counted"]) // the batch counts its rows at the end
+    }
+
+    /// Adds `entry` (with `id` when given and free) unless an earlier import brought a row with the same content
+    /// that no row of this import has matched yet, or `id` already holds this very entry. Identical rows within
+    /// one import are distinct entries: two half-hour calls on one day are real.
+    mutating func add(_ entry: NewEntry, id: Int64?) throws {
+        let day = entry.day.description
+        let content = ImportKey.fingerprint(entry, day: day)
+        if deduplicates {
+            guard try takeKey(of: content) else {
+                summary.skipped += 1
+                return
+            }
+        }
+        let (client, stored) = try client(named: entry.client)
+        if let id { try statements.insertEntryWithID.insert(id: id, client: client, entry, day: day, at: now) }
+        if id == nil || db.changesCount == 0 {
+            // The id is taken: by this very entry (a log's own export, brought back), which is then already
+            // there; or by another one, and the row gets a new id.
+            if let id, try Bool.fetchOne(statements.sameEntry, arguments: [id, client, entry.title, entry.description,
+                                                                          day, entry.minutes.value]) == true {
+                summary.skipped += 1
+                return
+            }
+            try statements.insertEntry.insert(id: nil, client: client, entry, day: day, at: now)
+        }
+        if !deduplicates { contents.append(content) }
+        if var span = touched {
+            span.clients.insert(client)
+            span.first = min(span.first, entry.day)
+            span.last = max(span.last, entry.day)
+            touched = span
+        } else {
+            touched = ([client], entry.day, entry.day)
+        }
+        summary.added[stored, default: 0] += 1
+        if summary.total == Self.rowsBeforeDroppingIndexes { try drop(["entry_by_client_day", "entry_by_day"]) }
+    }
+
+    /// The id and stored name of the client `name`, created when new.
+    private mutating func client(named name: String) throws -> (id: Int64, name: String) {
+        if let known = clients[name] { return known }
+        let log = SQLiteLog(db: db)
+        let id = try log.clientID(creatingIfMissing: name)
+        let stored = try String.fetchOne(db, sql: "SELECT name FROM client WHERE id = ?", arguments: [id]) ?? name
+        clients[name] = (id, stored)
+        return (id, stored)
+    }
+
+    /// Drops the schema objects `names`, keeping the SQL that made them (as the migrations wrote it).
+    private mutating func drop(_ names: [String]) throws {
+        for name in names {
+            guard let object = try Row.fetchOne(db, sql: "SELECT type, sql FROM sqlite_master WHERE name = ?",
+                                                arguments: [name]) else { continue }
+            try db.execute(sql: "DROP \((object["type"] as String).uppercased()) \(name)")
+            dropped.append((name, object["sql"]))
+        }
+    }
+
+    /// Writes what `add` put off: the keys of a first import, what was dropped (the indexes built by two
+    /// threads, each sorting in a cache of `revisitingCacheKiB`), and the daily totals of the clients and days
+    /// it touched, counted again from their entries as migration v4 first counted them.
+    consuming func finish() throws {
+        if !deduplicates { try writeKeys() }
+        try db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.revisitingCacheKiB); PRAGMA threads = 2")
+        defer { try? db.execute(sql: "PRAGMA threads = 0") }
+        for object in dropped { try db.execute(sql: object.sql) }
+        guard let touched else { return }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO client_day (client_id, day, minutes, entries)
+            SELECT client_id, day, sum(minutes), count(*) FROM entry
+            WHERE client_id IN (\(touched.clients.map(String.init).joined(separator: ","))) AND day BETWEEN ? AND ?
+            GROUP BY client_id, day
+            """, arguments: [touched.first.description, touched.last.description])
+    }
+}
