@@ -70,17 +70,19 @@ extension SQLiteStore {
         }
     }
 
-    /// Refuses a schema from a newer tsheet and another program's database, then switches a new or older log
-    /// to WAL and applies the migrations it lacks. The setup runs under an exclusive lock, so two tsheets
-    /// creating one log at the same instant do not both migrate it.
-    static func prepare(_ queue: DatabaseQueue, path: String) throws {
+    /// The log at `path`, open, set up and up to date. A log that is not ready (new, or from an older tsheet)
+    /// is looked at again under an exclusive lock, on a connection opened under that lock: another tsheet may be
+    /// setting the file up at this very moment, and a connection opened before it switched the file to WAL does
+    /// not see its tables.
+    /// - Throws: `StoreError.newerSchema` or `.foreignDatabase`, with the file left as it was.
+    static func openPrepared(at path: String, configuration: Configuration) throws -> DatabaseQueue {
         let migrator = SQLiteStore.migrator
-        // Fast path, without the lock; when it fails or finds work to do, look again under the lock, since
-        // another tsheet may be setting the file up at this very moment.
-        if (try? contents(of: queue, migrator: migrator)) == .ready { return }
-        try withExclusiveLock(on: path) {
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        if (try? contents(of: queue, migrator: migrator)) == .ready { return queue }
+        return try withExclusiveLock(on: path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             switch try contents(of: queue, migrator: migrator) {
-            case .ready: return
+            case .ready: break
             case .newer: throw StoreError.newerSchema(path: path)
             case .foreign: throw StoreError.foreignDatabase(path: path)
             case .empty, .behind:
@@ -89,6 +91,7 @@ extension SQLiteStore {
                 }
                 try migrator.migrate(queue)
             }
+            return queue
         }
     }
 
@@ -96,7 +99,7 @@ extension SQLiteStore {
     ///
     /// Not on the database file itself: closing any descriptor of that file would drop the POSIX locks SQLite
     /// holds on it in this process, and another process could then checkpoint the WAL away under our feet.
-    private static func withExclusiveLock(on path: String, _ body: () throws -> Void) throws {
+    private static func withExclusiveLock<T>(on path: String, _ body: () throws -> T) throws -> T {
         let folder = (path as NSString).deletingLastPathComponent
         let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw StoreError.io(path: path, reason: String(cString: strerror(errno))) }
@@ -105,6 +108,6 @@ extension SQLiteStore {
             throw StoreError.io(path: path, reason: String(cString: strerror(errno)))
         }
         defer { flock(descriptor, LOCK_UN) }
-        try body()
+        return try body()
     }
 }

@@ -19,8 +19,7 @@ package struct SQLiteStore: Store {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.cacheKiB)") }
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try SQLiteStore.prepare(queue, path: path)
+            queue = try SQLiteStore.openPrepared(at: path, configuration: configuration)
         } catch {
             throw StoreError.translating(error, path: path)
         }
