@@ -1,3 +1,4 @@
+import Foundation
 /// An email address with an optional display name: `Ana Ruiz <ana@consult.es>`.
 package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     package let name: String?
@@ -6,7 +7,7 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates the address, or throws when `address` is not one or `name` holds a line break.
     package init(name: String? = nil, address: String) throws(MailError) {
-        let address = address.trimmingSpaces
+        let address = address.trimmingCharacters(in: .whitespacesAndNewlines)
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let forbidden: Set<Character> = [" ", "\t", "\r", "\n", "<", ">", ",", ";", "\"", "(", ")", "\r\n"]
         guard parts.count == 2, !parts[0].isEmpty, MailAddress.isDomain(parts[1]),
@@ -16,7 +17,7 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
             throw .badAddress(address)
         }
         self.address = address
-        let name = name?.trimmingSpaces
+        let name = name?.trimmingCharacters(in: .whitespacesAndNewlines)
         self.name = name?.isEmpty == false ? name!.split(whereSeparator: \.isNewline).joined(separator: " ") : nil
     }
 
@@ -34,9 +35,9 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads `Name <a@b.c>`, `"Ruiz, Ana" <a@b.c>`, `<a@b.c>` or `a@b.c`; encoded words in the name are decoded.
     package init(parsing text: String) throws(MailError) {
-        let text = text.trimmingSpaces
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
-            var name = String(text[..<open]).trimmingSpaces
+            var name = String(text[..<open]).trimmingCharacters(in: .whitespacesAndNewlines)
             if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
                 name = String(name.dropFirst().dropLast()).replacing("\\\"", with: "\"").replacing("\\\\", with: "\\")
             }
@@ -71,7 +72,7 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         // A comma inside an unquoted name ("Núñez, S.L. <info@nunez.es>") splits no address: a piece without
         // an @ belongs to the next one.
         var addresses: [MailAddress] = [], carried = ""
-        for item in items where !item.trimmingSpaces.isEmpty {
+        for item in items where !item.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             if !item.contains("@") {
                 carried += item + ","
                 continue
@@ -79,7 +80,7 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
             addresses.append(try MailAddress(parsing: carried + item))
             carried = ""
         }
-        if !carried.isEmpty { throw .badAddress(String(carried.dropLast()).trimmingSpaces) }
+        if !carried.isEmpty { throw .badAddress(String(carried.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines)) }
         return addresses
     }
 
@@ -98,14 +99,4 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// `Name <address>`, or the bare address, unencoded, for people to read.
     package var description: String { name.map { "\($0) <\(address)>" } ?? address }
-}
-
-extension String {
-    /// The text without surrounding spaces, tabs or line breaks.
-    var trimmingSpaces: String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view.removeFirst() }
-        while let last = view.last, last.isWhitespace { view.removeLast() }
-        return String(view)
-    }
 }

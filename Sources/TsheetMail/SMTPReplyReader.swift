@@ -1,4 +1,5 @@
 import NIOCore
+import NIOSSL
 
 /// One SMTP reply: its code and text lines (`250-SIZE` … `250 HELP` gives code 250 and both lines).
 struct SMTPReply: Sendable {
@@ -31,8 +32,11 @@ final class SMTPReplyReader: ChannelInboundHandler {
         context.fireChannelInactive()
     }
 
+    /// A TLS error explains the closing that follows; any other error (a reset connection, a reply line too
+    /// long to read) is the connection closing in the middle of a step.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        fail(with: .tls(reason: String(describing: error)))
+        fail(with: error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError
+            ? .tls(reason: String(describing: error)) : nil)
         context.close(promise: nil)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// The headers of a message read back from a file, such as an `.eml` saved from a mail client.
 package struct SavedMessage: Sendable {
     private let fields: [(name: String, value: String)]
@@ -12,7 +13,7 @@ package struct SavedMessage: Sendable {
             if line.first == " " || line.first == "\t", !fields.isEmpty {
                 fields[fields.count - 1].1 += " " + line.drop(while: { $0 == " " || $0 == "\t" })
             } else if let colon = line.firstIndex(of: ":") {
-                fields.append((String(line[..<colon]).trimmingSpaces, String(line[line.index(after: colon)...]).trimmingSpaces))
+                fields.append((String(line[..<colon]).trimmingCharacters(in: .whitespacesAndNewlines), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines)))
             }
         }
         guard !fields.isEmpty else { throw .unreadableMessage("it has no headers; save the email as .eml") }

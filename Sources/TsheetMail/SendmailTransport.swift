@@ -36,7 +36,7 @@ package struct SendmailTransport: MailTransport {
             try? await Task.sleep(for: .milliseconds(20))
         }
         let words = String(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces.prefix(300))
+            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))
         guard process.terminationStatus == 0 else {
             throw .program(path: path, status: process.terminationStatus, output: words)
         }

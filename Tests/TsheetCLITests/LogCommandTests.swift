@@ -56,6 +56,13 @@ import Testing
         _ = try sandbox.succeed(["log", "New SSO work", "2h", "-c", "acme", "--date", "2026-11-24"])
         #expect(try sandbox.succeed(["list", "--week", "--format", "csv"]).contains("New SSO work"))
         #expect(!(try sandbox.succeed(["list", "--week", "--format", "csv"]).contains("Old SSO work")))
+        #expect(try sandbox.succeed(["list", "--week"]) == """
+            Tue 2026-11-24             2:00
+              #2  acme  New SSO work   2:00
+
+            Total, 1 entry             2:00
+
+            """, "a bare --week, last on the line, is this week")
         #expect(try sandbox.succeed(["list", "--search", "sso", "--format", "csv"]).split(separator: "\r\n").count == 3)
     }
 

@@ -3,12 +3,11 @@ import TsheetMail
 import TsheetStore
 
 /// The log's clients: listing them, renaming, merging, and who receives their emails.
-package struct ClientBook {
+package struct ClientBook: UseCase {
     let store: any Store
 
-    /// The clients of the log `context` names, opened (and created) now.
-    package init(_ context: Context) throws {
-        store = try context.openStore()
+    package init(_ context: Context, store: any Store) {
+        self.store = store
     }
 
     /// Every client with its entry count, total hours and last activity, by name.

@@ -23,14 +23,13 @@ package struct ExportRequest: Sendable {
 }
 
 /// Every matching entry written out, streamed: memory stays flat at a million rows.
-package struct Exporter {
+package struct Exporter: UseCase {
     let context: Context
     let store: any Store
 
-    /// Exports from the log `context` names, opened (and created) now.
-    package init(_ context: Context) throws {
+    package init(_ context: Context, store: any Store) {
         self.context = context
-        store = try context.openStore()
+        self.store = store
     }
 
     /// Writes every entry `request` matches, in the order they were logged.

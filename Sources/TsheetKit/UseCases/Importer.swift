@@ -47,12 +47,11 @@ package enum ImportFailure: UserError, Equatable {
 }
 
 /// Bringing history in from a file: tsheet's own export, a spreadsheet, or another tracker's.
-package struct Importer {
+package struct Importer: UseCase {
     let store: any Store
 
-    /// Imports into the log `context` names, opened (and created) now.
-    package init(_ context: Context) throws {
-        store = try context.openStore()
+    package init(_ context: Context, store: any Store) {
+        self.store = store
     }
 
     /// Imports every row of the file in one transaction: all or nothing. Rows imported before (from this file

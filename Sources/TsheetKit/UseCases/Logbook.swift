@@ -2,16 +2,11 @@ import TsheetCore
 import TsheetStore
 
 /// The log's entries: logging one, changing one, removing some, listing them. Each is one transaction.
-package struct Logbook {
+package struct Logbook: UseCase {
     let context: Context
     let store: any Store
 
-    /// The logbook of the log `context` names, opened (and created) now.
-    package init(_ context: Context) throws {
-        self.init(context, store: try context.openStore())
-    }
-
-    init(_ context: Context, store: any Store) {
+    package init(_ context: Context, store: any Store) {
         self.context = context
         self.store = store
     }

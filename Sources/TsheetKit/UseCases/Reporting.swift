@@ -27,14 +27,13 @@ package struct Report: Sendable {
 }
 
 /// The spreadsheet pivot of the log, summed by the store in one read transaction.
-package struct Reporting {
+package struct Reporting: UseCase {
     let context: Context
     let store: any Store
 
-    /// Reports on the log `context` names, opened (and created) now.
-    package init(_ context: Context) throws {
+    package init(_ context: Context, store: any Store) {
         self.context = context
-        store = try context.openStore()
+        self.store = store
     }
 
     /// The pivot `request` asks for, in billed hours (each client's rounding from the config), with the

@@ -80,16 +80,14 @@ package struct BatchOutcome: Sendable {
 
 /// Sending timesheet emails through the configured transport, once a period per client, and the ledger of what
 /// went out.
-package struct TimesheetSending {
+package struct TimesheetSending: UseCase {
     let context: Context
     let store: any Store
-    let mail: TimesheetMail
+    var mail: TimesheetMail { TimesheetMail(context, store: store) }
 
-    /// Sends from the log `context` names, opened (and created) now.
-    package init(_ context: Context) throws {
+    package init(_ context: Context, store: any Store) {
         self.context = context
-        store = try context.openStore()
-        mail = TimesheetMail(context, store: store)
+        self.store = store
     }
 
     /// Composes `request`'s email and sends it, unless the period already went to that client (and `resend` is

@@ -45,16 +45,11 @@ package struct TimesheetMessage: Sendable {
 
 /// The Monday email and its kin (a day's update, a month's statement): rendered from the templates in the
 /// client's language, addressed and threaded as a reply-all, and remembered when written to a file.
-package struct TimesheetMail {
+package struct TimesheetMail: UseCase {
     let context: Context
     let store: any Store
 
-    /// The emails of the log `context` names, opened (and created) now.
-    package init(_ context: Context) throws {
-        self.init(context, store: try context.openStore())
-    }
-
-    init(_ context: Context, store: any Store) {
+    package init(_ context: Context, store: any Store) {
         self.context = context
         self.store = store
     }

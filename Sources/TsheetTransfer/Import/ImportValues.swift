@@ -18,19 +18,22 @@ enum ImportValue {
 
     /// Whole minutes: `90`, or any duration `tsheet log` reads (`1h30m`, `1:30`), from 1 minute to 24 hours.
     static func minutes(_ text: String) throws(ImportValueError) -> Int {
-        if let minutes = Int(text), (1...1440).contains(minutes) { return minutes } // the common case, fast
+        if let minutes = Int(text), let length = try? Minutes(entryLength: minutes) { return length.value } // fast
         do { return try Minutes(parsing: text.trimmed).value } catch { throw ImportValueError("\(error)") }
     }
 
-    /// `minutes` (a fraction, or any size) as one entry's whole minutes: from 1 minute to 24 hours. `text` is
-    /// what the file said.
+    /// `minutes` (a fraction, or any size) as one entry's whole minutes, by the entry length rule
+    /// (`Minutes(entryLength:)`). `text` is what the file said.
     static func entryLength(_ minutes: Double, written text: String) throws(ImportValueError) -> Int {
         guard minutes.isFinite else { throw ImportValueError("'\(text.echoed())' is not a number") }
-        guard minutes.rounded() >= 1 else { throw ImportValueError("'\(text.echoed())' is not a positive duration") }
-        guard minutes.rounded() <= 1440 else {
+        let whole = Int(exactly: minutes.rounded()) ?? (minutes > 0 ? .max : .min) // past any clock: too long
+        do {
+            return try Minutes(entryLength: whole).value
+        } catch .longerThanADay {
             throw ImportValueError("'\(text.echoed())' is longer than a day; split it into days")
+        } catch {
+            throw ImportValueError("'\(text.echoed())' is not a positive duration")
         }
-        return Int(minutes.rounded())
     }
 
     /// Decimal hours with a dot or a comma (`1.5`, `1,50`), as whole minutes.

@@ -1,0 +1,14 @@
+import TsheetStore
+
+/// A unit of work on the log (logging, a report, the Monday email, an import…), made from the run's context
+/// and the store that holds the log; each of its methods is one transaction, or a few that belong together.
+package protocol UseCase {
+    init(_ context: Context, store: any Store)
+}
+
+extension UseCase {
+    /// The use case on the log `context` names, opened (and created) now.
+    package init(_ context: Context) throws {
+        self.init(context, store: try context.openStore())
+    }
+}
