@@ -38,8 +38,8 @@ def main():
     weights = [w for _, w in CLIENTS]
     db = sqlite3.connect(path)
     with db:
-        db.executemany("INSERT INTO client (id, name) VALUES (?, ?)",
-                       [(i + 1, name) for i, (name, _) in enumerate(CLIENTS)])
+        db.executemany("INSERT INTO client (id, name, name_key) VALUES (?, ?, ?)",
+                       [(i + 1, name, name.lower()) for i, (name, _) in enumerate(CLIENTS)])
         client_ids = list(range(1, len(CLIENTS) + 1))
 
         def rows():

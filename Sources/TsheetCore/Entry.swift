@@ -21,6 +21,8 @@ extension Entry {
     /// The entry as a terminal shows it: control characters in its fields written as escapes (`\x1b`), line
     /// breaks in its description kept. A log written by tsheet holds none; one edited by hand might.
     package var escapedForTerminal: Entry {
+        guard client.containsControlCharacters || title.containsControlCharacters
+            || description.containsControlCharacters(besidesLineBreaks: true) else { return self }
         var entry = self
         entry.client = client.escapingControlCharacters
         entry.title = title.escapingControlCharacters

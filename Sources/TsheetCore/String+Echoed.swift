@@ -15,7 +15,7 @@ extension String {
     /// The text with its control characters escaped, but for LF and CR when `keepingLineBreaks`: for text
     /// shown a line at a time.
     package func escapingControlCharacters(keepingLineBreaks: Bool) -> String {
-        guard containsControlCharacters else { return self }
+        guard containsControlCharacters(besidesLineBreaks: keepingLineBreaks) else { return self }
         var result = ""
         for scalar in unicodeScalars {
             guard scalar.isEscapedWhenEchoed, !(keepingLineBreaks && (scalar == "\n" || scalar == "\r")) else {
@@ -38,21 +38,22 @@ extension String {
 
 extension String {
     /// Whether the text holds a character `escapingControlCharacters` would escape; read from the UTF-8 bytes,
-    /// since an import asks this of every field of every row.
-    package var containsControlCharacters: Bool {
-        var text = self
-        return text.withUTF8(Self.containsControlCharacters)
+    /// since listings ask this of every field they show and an import of every field it reads.
+    package var containsControlCharacters: Bool { containsControlCharacters(besidesLineBreaks: false) }
+
+    /// Whether the text holds a control character other than LF and CR (when `besidesLineBreaks`).
+    package func containsControlCharacters(besidesLineBreaks: Bool) -> Bool {
+        utf8.withContiguousStorageIfAvailable { Self.containsControls($0, besidesLineBreaks: besidesLineBreaks) }
+            ?? Self.containsControls(utf8, besidesLineBreaks: besidesLineBreaks)
     }
 
-    private static func containsControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case 0x00..<0x20, 0x7F: return true
-            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): return true // C1
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
-                return true // the line and paragraph separators
-            default: continue
-            }
+    private static func containsControls(_ bytes: some Sequence<UInt8>, besidesLineBreaks: Bool) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F, !(besidesLineBreaks && (byte == 10 || byte == 13)) { return true }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true } // C1
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true } // LS, PS
+            (beforePrevious, previous) = (previous, byte)
         }
         return false
     }

@@ -15,7 +15,7 @@ package struct EntryTable: Sendable {
     /// The listing of `entries`, which must be sorted newest day first.
     package func render(_ entries: [Entry]) -> String {
         guard !entries.isEmpty else { return "No entries.\n" }
-        let entries = entries.map(\.escapedForTerminal)
+        let entries = entries.map { $0.escapedForTerminal }
         let ids = entries.map { "#" + String($0.id) }
         let idWidth = ids.map { $0.utf8.count }.max()!
         let clientWidth = entries.map { $0.client.width }.max()!

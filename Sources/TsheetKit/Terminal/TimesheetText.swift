@@ -10,7 +10,7 @@ package struct TimesheetText: Sendable {
         var timesheet = timesheet
         timesheet.client = timesheet.client.escapingControlCharacters
         for index in timesheet.days.indices {
-            timesheet.days[index].entries = timesheet.days[index].entries.map(\.escapedForTerminal)
+            timesheet.days[index].entries = timesheet.days[index].entries.map { $0.escapedForTerminal }
         }
         let titles = timesheet.days.flatMap(\.entries).map { $0.title.width + 2 }
         let labelWidth = max(titles.max() ?? 0, 26)

@@ -31,28 +31,55 @@ struct ClientSummaryRow: Decodable, FetchableRecord {
     var last_day: String?
 }
 
-/// An entry joined with its client's name, as `SQLiteLog.entrySelect` reads it.
-struct EntryRow: Decodable, FetchableRecord {
-    var id: Int64
-    var client: String
-    var title: String
-    var description: String
-    var day: String
-    var minutes: Int
+/// An entry joined with its client's name. The columns are named once, in `Column`, from which `select` is
+/// written: rows are read by those names' places, without the name lookups a million-row export would repeat.
+struct EntryRow: FetchableRecord {
+    enum Column: Int, CaseIterable {
+        case id, client, title, description, day, minutes
+
+        /// The SQL of the column over `entry e JOIN client c`; `minutes` as given (logged, or billed).
+        func sql(minutes: String) -> String {
+            switch self {
+            case .id: "e.id"
+            case .client: "c.name"
+            case .title: "e.title"
+            case .description: "e.description"
+            case .day: "e.day"
+            case .minutes: minutes
+            }
+        }
+    }
+
+    /// The query that reads these rows, with `minutes` for the minutes column.
+    static func select(minutes: String) -> String {
+        "SELECT " + Column.allCases.map { $0.sql(minutes: minutes) }.joined(separator: ", ")
+            + " FROM entry e JOIN client c ON c.id = e.client_id"
+    }
+
+    let entry: Entry
 
     /// The entry; a malformed day (written by hand) reads as 1970-01-01.
-    var entry: Entry {
-        Entry(id: id, client: client, title: title, description: description,
-              day: CalendarDay(iso: day) ?? CalendarDay(dayNumber: 0), minutes: Minutes(minutes))
+    init(row: Row) {
+        entry = Entry(id: row[Column.id.rawValue], client: row[Column.client.rawValue], title: row[Column.title.rawValue],
+                      description: row[Column.description.rawValue],
+                      day: CalendarDay(iso: row[Column.day.rawValue] as String) ?? CalendarDay(dayNumber: 0),
+                      minutes: Minutes(row[Column.minutes.rawValue]))
     }
 }
 
-/// One cell of a pivot as SQLite sums it.
-struct PivotCellRow: Decodable, FetchableRecord {
+/// One cell of a pivot as SQLite sums it (a year by day and title is thousands of them: read without `Decodable`).
+struct PivotCellRow: FetchableRecord {
     var client_id: Int64?
     var day: String?
     var minutes: Int
     var title: String?
+
+    init(row: Row) {
+        client_id = row["client_id"]
+        day = row["day"]
+        minutes = row["minutes"]
+        title = row["title"]
+    }
 }
 
 /// A row of `recipient`.

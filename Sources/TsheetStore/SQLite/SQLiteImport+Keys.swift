@@ -50,7 +50,7 @@ extension ImportBatch {
     }
 
     /// The keys of every row, as `takeKey` would have taken them one by one: identical contents are numbered
-    /// 0, 1, 2… Written in key order, many to a statement.
+    /// 0, 1, 2… Written in key order, 200 to a statement.
     mutating func writeKeys() throws {
         contents.sort()
         var keys: [Int64] = []
@@ -63,15 +63,14 @@ extension ImportBatch {
         contents = []
         keys.sort()
         // Two different rows can mix to one key (a 64-bit coincidence); the second is then simply not stored.
-        func insert(count: Int) -> String {
-            "INSERT OR IGNORE INTO import_key (key, batch) VALUES "
-                + Array(repeating: "(?, \(batch))", count: count).joined(separator: ", ")
+        func insert(count: Int) throws -> Statement {
+            try db.makeStatement(sql: "INSERT OR IGNORE INTO import_key (key, batch) VALUES "
+                + Array(repeating: "(?, \(batch))", count: count).joined(separator: ", ")).boundRaw()
         }
-        let full = insert(count: 200)
+        let full = try insert(count: 200)
         for start in stride(from: 0, to: keys.count, by: 200) {
             let chunk = keys[start..<min(start + 200, keys.count)]
-            try db.cachedStatement(sql: chunk.count == 200 ? full : insert(count: chunk.count))
-                .execute(arguments: StatementArguments(chunk))
+            try (chunk.count == 200 ? full : insert(count: chunk.count)).insert(keys: chunk)
         }
     }
 }

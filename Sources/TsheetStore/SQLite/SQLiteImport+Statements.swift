@@ -65,6 +65,16 @@ extension Statement {
         try execute() // resets and steps; SQLite keeps the bindings across the reset
     }
 
+    /// Inserts import keys with a statement whose placeholders are the keys.
+    func insert(keys: ArraySlice<Int64>) throws {
+        sqlite3_reset(sqliteStatement)
+        for (index, key) in keys.enumerated() {
+            let code = sqlite3_bind_int64(sqliteStatement, Int32(index + 1), key)
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), sql: sql) }
+        }
+        try execute()
+    }
+
     /// SQLite's `SQLITE_TRANSIENT`: copy the bytes now.
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 

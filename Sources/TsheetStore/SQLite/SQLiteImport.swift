@@ -43,11 +43,22 @@ struct ImportBatch {
     var dropped: [(name: String, sql: String)] = []
     /// Client ids and stored names, by the name rows give.
     var clients: [String: (id: Int64, name: String)] = [:]
+    /// Entries added, by client id.
+    var added: [Int64: Int] = [:]
+    /// Rows that the log held already.
+    var skipped = 0
+    /// Rows added.
+    var rows = 0
     /// The content fingerprint of each row added, for the keys written at the end when `deduplicates` is off.
     var contents: [UInt64] = []
     /// The clients and days the import added to: their daily totals are counted again at the end.
     var touched: (clients: Set<Int64>, first: CalendarDay, last: CalendarDay)?
-    private(set) var summary = ImportSummary()
+    /// What the import added, by client name, and how many rows the log held already.
+    var summary: ImportSummary {
+        let names = Dictionary(clients.values.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return ImportSummary(added: Dictionary(added.map { (names[$0.key] ?? "", $0.value) }, uniquingKeysWith: +),
+                             skipped: skipped)
+    }
 
     /// Past this many rows, the entry indexes are dropped and built again at the end, in one pass.
     static let rowsBeforeDroppingIndexes = 20_000
@@ -69,18 +80,18 @@ struct ImportBatch {
         let content = ImportKey.fingerprint(entry, day: day)
         if deduplicates {
             guard try takeKey(of: content) else {
-                summary.skipped += 1
+                skipped += 1
                 return
             }
         }
-        let (client, stored) = try client(named: entry.client)
+        let client = try client(named: entry.client)
         if let id { try statements.insertEntryWithID.insert(id: id, client: client, entry, day: day, at: now) }
         if id == nil || db.changesCount == 0 {
             // The id is taken: by this very entry (a log's own export, brought back), which is then already
             // there; or by another one, and the row gets a new id.
             if let id, try Bool.fetchOne(statements.sameEntry, arguments: [id, client, entry.title, entry.description,
                                                                           day, entry.minutes.value]) == true {
-                summary.skipped += 1
+                skipped += 1
                 return
             }
             try statements.insertEntry.insert(id: nil, client: client, entry, day: day, at: now)
@@ -94,18 +105,18 @@ struct ImportBatch {
         } else {
             touched = ([client], entry.day, entry.day)
         }
-        summary.added[stored, default: 0] += 1
-        if summary.total == Self.rowsBeforeDroppingIndexes { try drop(["entry_by_client_day", "entry_by_day"]) }
+        added[client, default: 0] += 1
+        rows += 1
+        if rows == Self.rowsBeforeDroppingIndexes { try drop(["entry_by_client_day", "entry_by_day"]) }
     }
 
-    /// The id and stored name of the client `name`, created when new.
-    private mutating func client(named name: String) throws -> (id: Int64, name: String) {
-        if let known = clients[name] { return known }
-        let log = SQLiteLog(db: db)
-        let id = try log.clientID(creatingIfMissing: name)
+    /// The id of the client `name`, created when new.
+    private mutating func client(named name: String) throws -> Int64 {
+        if let known = clients[name] { return known.id }
+        let id = try SQLiteLog(db: db).clientID(creatingIfMissing: name)
         let stored = try String.fetchOne(db, sql: "SELECT name FROM client WHERE id = ?", arguments: [id]) ?? name
         clients[name] = (id, stored)
-        return (id, stored)
+        return id
     }
 
     /// Drops the schema objects `names`, keeping the SQL that made them (as the migrations wrote it).

@@ -3,7 +3,7 @@ import TsheetCore
 
 extension SQLiteLog {
     func entry(id: Int64) throws -> Entry {
-        guard let entry = try EntryRow.fetchOne(db, sql: Self.entrySelect(minutes: "e.minutes") + " WHERE e.id = ?",
+        guard let entry = try EntryRow.fetchOne(db, sql: EntryRow.select(minutes: "e.minutes") + " WHERE e.id = ?",
                                                 arguments: [id]) else { throw StoreError.noSuchEntry(id: id) }
         return entry.entry
     }
@@ -12,19 +12,19 @@ extension SQLiteLog {
         var arguments: StatementArguments = []
         let minutes = try billedMinutesSQL(billing, arguments: &arguments)
         let (conditions, filterArguments) = try whereClause(for: filter)
-        var sql = Self.entrySelect(minutes: minutes) + conditions + " ORDER BY e.day DESC, e.id DESC"
+        var sql = EntryRow.select(minutes: minutes) + conditions + " ORDER BY e.day DESC, e.id DESC"
         arguments += filterArguments
         if let limit = filter.limit {
             sql += " LIMIT ?"
             arguments += [limit]
         }
-        return try EntryRow.fetchCursor(db, sql: sql, arguments: arguments).map(\.entry).reduce(into: []) { $0.append($1) }
+        return try EntryRow.fetchAll(db, sql: sql, arguments: arguments).map { $0.entry }
     }
 
     /// Calls `body` with every entry matching `filter` in the order they were logged, reading as it goes.
     func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws {
         let (conditions, arguments) = try whereClause(for: filter)
-        let cursor = try EntryRow.fetchCursor(db, sql: Self.entrySelect(minutes: "e.minutes") + conditions + " ORDER BY e.id",
+        let cursor = try EntryRow.fetchCursor(db, sql: EntryRow.select(minutes: "e.minutes") + conditions + " ORDER BY e.id",
                                               arguments: arguments)
         while let row = try cursor.next() { try body(row.entry) }
     }
@@ -88,13 +88,5 @@ extension SQLiteLog {
             arguments += [folded, folded]
         }
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
-    }
-
-    /// The columns of an `EntryRow`, with `minutes` as given (logged, or billed).
-    static func entrySelect(minutes: String) -> String {
-        """
-        SELECT e.id, c.name AS client, e.title, e.description, e.day, \(minutes) AS minutes
-        FROM entry e JOIN client c ON c.id = e.client_id
-        """
     }
 }

@@ -56,10 +56,17 @@ extension SQLiteStore {
         case foreign
     }
 
-    /// What the file behind `queue` holds; reads only.
+    /// What the file behind `queue` holds; reads only. A log at the current version in WAL mode is told from
+    /// three cheap reads, as every run opens one.
     static func contents(of queue: DatabaseQueue, migrator: DatabaseMigrator) throws -> Contents {
         try queue.read { db in
-            if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 > schemaVersion { return .newer }
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if version > schemaVersion { return .newer }
+            if version == schemaVersion, try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal",
+               try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
+                                 arguments: [migrator.migrations.last]) == true {
+                return .ready
+            }
             let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
             if objects == 0 { return .empty }
             guard try db.tableExists("grdb_migrations"),

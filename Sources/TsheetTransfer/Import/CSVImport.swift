@@ -5,8 +5,27 @@ package struct CSVImport {
     private var reader: CSVReader
     /// The format, as asked or as the header shows.
     package let format: ImportFormat
-    private let columns: [String: Int]
+    /// Where each column the format reads stands in a row (by `Column.rawValue`), found once from the header.
+    private let positions: [Int?]
     private let width: Int
+
+    /// The columns the CSV formats read.
+    enum Column: Int, CaseIterable {
+        case id, date, client, title, description, minutes, hours, project, task, notes, duration
+        case startDate, startTime, endDate, endTime, durationHours
+
+        /// The header's name of the column, in any case.
+        var name: String {
+            switch self {
+            case .startDate: "start date"
+            case .startTime: "start time"
+            case .endDate: "end date"
+            case .endTime: "end time"
+            case .durationHours: "duration (h)"
+            default: String(describing: self)
+            }
+        }
+    }
 
     /// Reads the header. `requested` `.auto` picks the format the header announces.
     /// - Throws: `ImportError` for a header that fits no format (or not the one requested).
@@ -33,7 +52,8 @@ package struct CSVImport {
         self.reader = reader
         format = detected
         width = names.count
-        columns = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        self.positions = Column.allCases.map { positions[$0.name] }
     }
 
     /// Calls `body` with every row, in file order; a Toggl or Clockify entry that crosses midnight gives a row
@@ -58,13 +78,15 @@ package struct CSVImport {
 
     private func rows(of record: CSVReader.Record) throws(ImportError) -> [ImportRow] {
         let line = record.line
-        func field(_ name: String) -> String { columns[name].map { record.fields[$0].trimmed } ?? "" }
-        func value<T>(_ name: String, _ parse: (String) throws(ImportValueError) -> T) throws(ImportError) -> T {
-            do { return try parse(field(name)) } catch { throw ImportError(line: line, field: name, error.message) }
+        func field(_ column: Column) -> String { positions[column.rawValue].map { record.fields[$0].trimmed } ?? "" }
+        func value<T>(_ column: Column, _ parse: (String) throws(ImportValueError) -> T) throws(ImportError) -> T {
+            do { return try parse(field(column)) } catch {
+                throw ImportError(line: line, field: column.name, error.message)
+            }
         }
-        func required(_ name: String) throws(ImportError) -> String {
-            let text = field(name)
-            if text.isEmpty { throw ImportError(line: line, field: name, "is empty") }
+        func required(_ column: Column) throws(ImportError) -> String {
+            let text = field(column)
+            if text.isEmpty { throw ImportError(line: line, field: column.name, "is empty") }
             return text
         }
         func joined(_ parts: [String], excluding used: [String]) -> String {
@@ -72,23 +94,23 @@ package struct CSVImport {
         }
         switch format {
         case .toggl, .clockify:
-            let project = field("project"), task = field("task"), text = field("description")
-            let client = field("client").isEmpty ? project : field("client")
+            let project = field(.project), task = field(.task), text = field(.description)
+            let client = field(.client).isEmpty ? project : field(.client)
             let title = [text, task, project].first { !$0.isEmpty } ?? ""
             let usDates = format == .clockify
             let row = ImportRow(
-                line: line, client: client.isEmpty ? try required("client") : client,
-                title: title.isEmpty ? try required("description") : title,
+                line: line, client: client.isEmpty ? try required(.client) : client,
+                title: title.isEmpty ? try required(.description) : title,
                 description: joined([project, task], excluding: [client, title]),
-                day: try value("start date") { (text) throws(ImportValueError) in
+                day: try value(.startDate) { (text) throws(ImportValueError) in
                     try ImportValue.day(text, usDates: usDates)
                 },
                 minutes: 0)
             // An entry that ends on a later day is cut at midnight by its clock times; else its duration counts.
-            if let end = try? ImportValue.day(field("end date"), usDates: usDates), end > row.day {
-                let start = try value("start time", ImportValue.clockTime)
-                let finish = try value("end time", ImportValue.clockTime)
-                return try value("end date") { (_) throws(ImportValueError) in
+            if let end = try? ImportValue.day(field(.endDate), usDates: usDates), end > row.day {
+                let start = try value(.startTime, ImportValue.clockTime)
+                let finish = try value(.endTime, ImportValue.clockTime)
+                return try value(.endDate) { (_) throws(ImportValueError) in
                     try ClockSpan(firstDay: row.day, start: start, lastDay: end, end: finish).minutesByDay()
                 }.map { piece in
                     var row = row
@@ -97,30 +119,30 @@ package struct CSVImport {
                 }
             }
             var whole = row
-            whole.minutes = try value(format == .toggl ? "duration" : "duration (h)", ImportValue.clockDuration)
+            whole.minutes = try value(format == .toggl ? .duration : .durationHours, ImportValue.clockDuration)
             return [whole]
         case .harvest:
-            let notes = field("notes").split(whereSeparator: \.isNewline).map { String($0).trimmed }
-            let task = field("task"), project = field("project")
+            let notes = field(.notes).split(whereSeparator: \.isNewline).map { String($0).trimmed }
+            let task = field(.task), project = field(.project)
             let title = notes.first ?? task
             return [ImportRow(
-                line: line, client: try required("client"), title: title.isEmpty ? try required("task") : title,
+                line: line, client: try required(.client), title: title.isEmpty ? try required(.task) : title,
                 description: (Array(notes.dropFirst()) + [joined([project, task], excluding: [title])])
                     .filter { !$0.isEmpty }.joined(separator: "\n"),
-                day: try value("date") { (text) throws(ImportValueError) in try ImportValue.day(text) },
-                minutes: try value("hours", ImportValue.hours))]
+                day: try value(.date) { (text) throws(ImportValueError) in try ImportValue.day(text) },
+                minutes: try value(.hours, ImportValue.hours))]
         default:
-            let minutes = columns["minutes"] != nil && !field("minutes").isEmpty
-                ? try value("minutes", ImportValue.minutes) : try value("hours", ImportValue.hours)
-            let id = field("id")
+            let minutes = positions[Column.minutes.rawValue] != nil && !field(.minutes).isEmpty
+                ? try value(.minutes, ImportValue.minutes) : try value(.hours, ImportValue.hours)
+            let id = field(.id)
             return [ImportRow(
-                line: line, id: id.isEmpty ? nil : try value("id") { (text) throws(ImportValueError) in
+                line: line, id: id.isEmpty ? nil : try value(.id) { (text) throws(ImportValueError) in
                     guard let id = Int64(text), id > 0 else { throw ImportValueError("'\(text.echoed())' is not an entry id") }
                     return id
                 },
-                client: try required("client"), title: try required("title"),
-                description: columns["description"].map { record.fields[$0] } ?? "",
-                day: try value("date") { (text) throws(ImportValueError) in try ImportValue.day(text) },
+                client: try required(.client), title: try required(.title),
+                description: positions[Column.description.rawValue].map { record.fields[$0] } ?? "",
+                day: try value(.date) { (text) throws(ImportValueError) in try ImportValue.day(text) },
                 minutes: minutes)]
         }
     }
