@@ -75,14 +75,7 @@ package enum DateWord {
 
     /// Lower case without accents or spaces: `Miércoles` reads as `miercoles`.
     static func folded(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { // ASCII, as most words are: folded byte by byte
-            var bytes: [UInt8] = []
-            for byte in text.utf8 where byte != 0x20 && !(0x09...0x0D).contains(byte) {
-                bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        return String(text.lowercased().filter { !$0.isWhitespace }.map { accents[$0] ?? $0 })
+        String(text.lowercased().filter { !$0.isWhitespace }.map { accents[$0] ?? $0 })
     }
 
     private static let accents: [Character: Character] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"]

@@ -15,13 +15,10 @@ package struct ISOWeek: Hashable, Comparable, Sendable {
 
     /// Reads `2026-W47` (or `2026-w47`), or returns nil when the year has no such week.
     package init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        func number(_ digits: ArraySlice<UInt8>) -> Int? {
-            guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-            return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-        }
-        guard (7...8).contains(bytes.count), bytes[4] == UInt8(ascii: "-"), bytes[5] | 0x20 == UInt8(ascii: "w"),
-              let year = number(bytes[0..<4]), let week = number(bytes[6...]), (1...9998).contains(year),
+        let parts = text.uppercased().split(separator: "-W", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let week = Int(parts[1]), (1...9998).contains(year),
               (1...ISOWeek.weeks(in: year)).contains(week) else { return nil }
         self.year = year
         self.week = week
