@@ -72,6 +72,11 @@ import TsheetTestSupport
         #expect(try TemplateSet.problems(in: folder).isEmpty)
     }
 
+    @Test func theBuiltInTemplatesHaveAShapeThatRenders() throws {
+        let builtIn = try TemplateSet() // rendering skips the check for them: it is made here
+        for name in DefaultTemplates.files.keys { try builtIn.checkShape(of: name) }
+    }
+
     @Test func checkingAFolderThatIsNotThereFails() {
         #expect(throws: TemplateError.unreadable(path: folder + "/nope")) { try TemplateSet.problems(in: folder + "/nope") }
     }
