@@ -62,9 +62,11 @@ extension SQLiteStore {
         try queue.read { db in
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             if version > schemaVersion { return .newer }
+            // Ready: every migration of this tsheet applied, and no other (a newer tsheet's).
             if version == schemaVersion, try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal",
-               try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
-                                 arguments: [migrator.migrations.last]) == true {
+               try Bool.fetchOne(db, sql: """
+                   SELECT count(*) = ? AND count(*) FILTER (WHERE identifier = ?) = 1 FROM grdb_migrations
+                   """, arguments: [migrator.migrations.count, migrator.migrations.last]) == true {
                 return .ready
             }
             let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
