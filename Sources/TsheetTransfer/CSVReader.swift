@@ -5,15 +5,16 @@ import Foundation
 ///
 /// Hand-written over bytes: the listed CSV libraries read one Unicode scalar at a time through a type-erased
 /// iterator, several times slower than the import's 250,000 rows a second allow.
-package struct CSVReader {
+package struct CSVReader: Sendable {
     /// One record and the line of the file where it starts (1-based).
-    package struct Record {
+    package struct Record: Sendable {
         package var fields: [String]
         package var line: Int
     }
 
-    private let source: (inout [UInt8]) -> Bool
-    private var buffer: [UInt8] = []
+    /// Where more bytes come from; nil when all of them are in `buffer` from the start.
+    private let handle: FileHandle?
+    private var buffer: [UInt8]
     private var position = 0
     private var exhausted = false
     private var line = 1
@@ -22,12 +23,9 @@ package struct CSVReader {
 
     /// Reads from `handle` in chunks of 1 MiB.
     package init(handle: FileHandle, separator: UInt8 = UInt8(ascii: ",")) {
+        self.handle = handle
         self.separator = separator
-        source = { buffer in
-            guard let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty else { return false }
-            buffer.append(contentsOf: data)
-            return true
-        }
+        buffer = []
     }
 
     /// Reads from `text`, for tests and small inputs.
@@ -37,14 +35,9 @@ package struct CSVReader {
 
     /// Reads from `data`, already in memory.
     package init(data: Data, separator: UInt8 = UInt8(ascii: ",")) {
+        handle = nil
         self.separator = separator
-        var pending: [UInt8]? = Array(data)
-        source = { buffer in
-            guard let bytes = pending else { return false }
-            buffer.append(contentsOf: bytes)
-            pending = nil
-            return true
-        }
+        buffer = Array(data)
     }
 
     /// The next record, or nil at the end. Blank lines are skipped.
@@ -158,7 +151,11 @@ package struct CSVReader {
                 buffer.removeFirst(position)
                 position = 0
             }
-            if !source(&buffer) { exhausted = true }
+            guard let handle, let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty else {
+                exhausted = true
+                return false
+            }
+            buffer.append(contentsOf: data)
         }
         return true
     }

@@ -71,40 +71,34 @@ package struct Importer: UseCase {
         guard let handle = request.path == "-" ? .standardInput : FileHandle(forReadingAtPath: request.path) else {
             throw ImportFailure.missingFile(path: request.path)
         }
-        var format = request.format
-        var rows = 0
-        var checkedClients: [String: String] = [:] // each name in the file, mapped and checked once
-        let summary = try store.importEntries(dryRun: request.dryRun) { addEntry in
-            func add(_ row: ImportRow) throws {
-                try addEntry(try checked(row, request: request, forced: forced, clients: &checkedClients), row.id)
-                rows += 1
-                if rows % 100_000 == 0 { progress(rows) }
+        do {
+            let source = try importSource(reading: handle, path: request.path, requested: request.format,
+                                          clients: clients)
+            var rows = 0
+            let summary = try store.importEntries(dryRun: request.dryRun) { addEntry in
+                // The file is read and checked on a thread of its own while this one writes the rows.
+                try pipelined(produce: { yield in
+                    var source = source
+                    var clients: [String: String] = [:] // each name in the file, mapped and checked once
+                    try source.forEachRow { row in
+                        try yield((try Self.checked(row, request: request, forced: forced, clients: &clients), row.id))
+                    }
+                }, consume: { entry, id in
+                    try addEntry(entry, id)
+                    rows += 1
+                    if rows % 100_000 == 0 { progress(rows) }
+                })
             }
-            do {
-                // Standard input cannot be peeked at and read again: it is read whole first.
-                let piped = request.path == "-" ? (try? handle.readToEnd()) ?? Data() : nil
-                if Self.looksLikeJSON(piped.map { $0.prefix(64) } ?? Self.peek(handle), path: request.path) {
-                    let source = try JSONImport(data: piped ?? (try? handle.readToEnd()) ?? Data(),
-                                                requested: request.format, clients: clients)
-                    format = source.format
-                    try source.forEachRow(add)
-                } else {
-                    let reader = piped.map { CSVReader(data: $0) } ?? CSVReader(handle: handle)
-                    var source = try CSVImport(reader: reader, requested: request.format)
-                    format = source.format
-                    try source.forEachRow(add)
-                }
-            } catch let error as ImportError {
-                throw ImportFailure.badRow(file: name, error)
-            }
+            return (summary, source.format)
+        } catch let error as ImportError {
+            throw ImportFailure.badRow(file: name, error)
         }
-        return (summary, format)
     }
 
     /// The row as an entry, with the client map (or the forced client) applied and every field checked.
     /// `clients` remembers the client names already checked, by the name the file gives.
-    private func checked(_ row: ImportRow, request: ImportRequest, forced: String?,
-                         clients: inout [String: String]) throws(ImportError) -> NewEntry {
+    private static func checked(_ row: ImportRow, request: ImportRequest, forced: String?,
+                                clients: inout [String: String]) throws(ImportError) -> NewEntry {
         func field<T>(_ name: String, _ check: () throws -> T) throws(ImportError) -> T {
             do { return try check() } catch { throw ImportError(row: row, field: name, Self.problem(error)) }
         }
@@ -130,20 +124,5 @@ package struct Importer: UseCase {
             "holds a control character; remove it from the file"
         default: "\(error)"
         }
-    }
-
-    /// Whether the input starts (after a BOM and white space) with `[` or `{`; a `.json`/`.ndjson` name says so too.
-    private static func looksLikeJSON(_ start: Data, path: String) -> Bool {
-        if path.hasSuffix(".json") || path.hasSuffix(".ndjson") { return true }
-        if path.hasSuffix(".csv") { return false }
-        let first = start.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
-        return first == UInt8(ascii: "[") || first == UInt8(ascii: "{")
-    }
-
-    /// The first bytes of a file, which is then read from its start again.
-    private static func peek(_ handle: FileHandle) -> Data {
-        let start = (try? handle.read(upToCount: 64)) ?? Data()
-        try? handle.seek(toOffset: 0)
-        return start
     }
 }

@@ -65,7 +65,7 @@ extension ImportBatch {
         // Two different rows can mix to one key (a 64-bit coincidence); the second is then simply not stored.
         func insert(count: Int) throws -> Statement {
             try db.makeStatement(sql: "INSERT OR IGNORE INTO import_key (key, batch) VALUES "
-                + Array(repeating: "(?, \(batch))", count: count).joined(separator: ", ")).boundRaw()
+                + Array(repeating: "(?, \(batch))", count: count).joined(separator: ", "))
         }
         let full = try insert(count: 200)
         for start in stride(from: 0, to: keys.count, by: 200) {

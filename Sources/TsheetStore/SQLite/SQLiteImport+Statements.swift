@@ -15,11 +15,11 @@ struct ImportStatements {
         insertEntry = try db.makeStatement(sql: """
             INSERT INTO entry (client_id, title, description, day, minutes, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).boundRaw()
+            """)
         insertEntryWithID = try db.makeStatement(sql: """
             INSERT OR IGNORE INTO entry (id, client_id, title, description, day, minutes, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).boundRaw()
+            """)
         findKey = try db.makeStatement(sql: "SELECT batch FROM import_key WHERE key = ?")
         insertKey = try db.makeStatement(sql: "INSERT INTO import_key (key, batch) VALUES (?, ?)")
         claimKey = try db.makeStatement(sql: "UPDATE import_key SET batch = ? WHERE key = ?")
@@ -62,7 +62,17 @@ extension Statement {
         try bind(Int64(entry.minutes.value))
         try bind(time)
         try bind(time)
-        try execute() // resets and steps; SQLite keeps the bindings across the reset
+        try step()
+    }
+
+    /// Runs the statement with the values bound, straight through SQLite: GRDB's `execute()` looks after
+    /// observers and transactions that an insert inside the import's own transaction does not involve.
+    func step() throws {
+        let code = sqlite3_step(sqliteStatement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement))), sql: sql)
+        }
     }
 
     /// Inserts import keys with a statement whose placeholders are the keys.
@@ -72,17 +82,9 @@ extension Statement {
             let code = sqlite3_bind_int64(sqliteStatement, Int32(index + 1), key)
             guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), sql: sql) }
         }
-        try execute()
+        try step()
     }
 
     /// SQLite's `SQLITE_TRANSIENT`: copy the bytes now.
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    /// The statement, told that its arguments are bound (to NULL for now), so that `execute()` runs it with the
-    /// values `insert` binds.
-    func boundRaw() -> Statement {
-        let count = Int(sqlite3_bind_parameter_count(sqliteStatement))
-        setUncheckedArguments(StatementArguments(Array(repeating: nil as (any DatabaseValueConvertible)?, count: count)))
-        return self
-    }
 }

@@ -51,8 +51,9 @@ struct ImportBatch {
     var rows = 0
     /// The content fingerprint of each row added, for the keys written at the end when `deduplicates` is off.
     var contents: [UInt64] = []
-    /// The clients and days the import added to: their daily totals are counted again at the end.
-    var touched: (clients: Set<Int64>, first: CalendarDay, last: CalendarDay)?
+    /// The first and last days the import added to: the daily totals of its clients (`added`) on those days and
+    /// the ones between are counted again at the end.
+    var days: ClosedRange<CalendarDay>?
     /// What the import added, by client name, and how many rows the log held already.
     var summary: ImportSummary {
         let names = Dictionary(clients.values.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -97,14 +98,7 @@ struct ImportBatch {
             try statements.insertEntry.insert(id: nil, client: client, entry, day: day, at: now)
         }
         if !deduplicates { contents.append(content) }
-        if var span = touched {
-            span.clients.insert(client)
-            span.first = min(span.first, entry.day)
-            span.last = max(span.last, entry.day)
-            touched = span
-        } else {
-            touched = ([client], entry.day, entry.day)
-        }
+        days = days.map { min($0.lowerBound, entry.day)...max($0.upperBound, entry.day) } ?? entry.day...entry.day
         added[client, default: 0] += 1
         rows += 1
         if rows == Self.rowsBeforeDroppingIndexes { try drop(["entry_by_client_day", "entry_by_day"]) }
@@ -137,12 +131,12 @@ struct ImportBatch {
         try db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.revisitingCacheKiB); PRAGMA threads = 2")
         defer { try? db.execute(sql: "PRAGMA threads = 0") }
         for object in dropped { try db.execute(sql: object.sql) }
-        guard let touched else { return }
+        guard let days else { return }
         try db.execute(sql: """
             INSERT OR REPLACE INTO client_day (client_id, day, minutes, entries)
             SELECT client_id, day, sum(minutes), count(*) FROM entry
-            WHERE client_id IN (\(touched.clients.map(String.init).joined(separator: ","))) AND day BETWEEN ? AND ?
+            WHERE client_id IN (\(added.keys.map(String.init).joined(separator: ","))) AND day BETWEEN ? AND ?
             GROUP BY client_id, day
-            """, arguments: [touched.first.description, touched.last.description])
+            """, arguments: [days.lowerBound.description, days.upperBound.description])
     }
 }

@@ -1,7 +1,7 @@
 import TsheetCore
 
 /// The rows of a CSV file in one of the CSV formats, read as they stream in.
-package struct CSVImport {
+package struct CSVImport: ImportSource {
     private var reader: CSVReader
     /// The format, as asked or as the header shows.
     package let format: ImportFormat

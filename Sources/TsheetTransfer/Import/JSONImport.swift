@@ -6,7 +6,7 @@ import TsheetCore
 /// Watson's project is the client and its tags the title (the project when it has none). Timewarrior's client
 /// is chosen among the tags by `ImportClients.client(amongTags:)`, the other tags make the title and the
 /// annotation the description. Tracked spans are cut at local midnight into one row per day.
-package struct JSONImport {
+package struct JSONImport: ImportSource {
     private let records: [JSONRecord]
     package let format: ImportFormat
     private let timeZone: TimeZone

@@ -1,7 +1,7 @@
 /// One element of a JSON import as the trackers write it: a Watson frame (an array), or an object whose
 /// fields are those of tsheet's export, Watson's log or Timewarrior's export. Fields of the wrong type read as
 /// absent, so that the row's own check names the field instead of the whole file failing.
-enum JSONRecord: Decodable {
+enum JSONRecord: Decodable, Sendable {
     /// `[start, stop, project, id, tags, updated]`, as Watson's `frames` file holds them.
     case frame(WatsonFrame)
     case object(JSONObjectRecord)
@@ -16,7 +16,7 @@ enum JSONRecord: Decodable {
 }
 
 /// A Watson frame; nil where the array holds no value of the right type.
-struct WatsonFrame {
+struct WatsonFrame: Sendable {
     var start: Double?
     var stop: Double?
     var project: String?
@@ -32,7 +32,7 @@ struct WatsonFrame {
 }
 
 /// The fields an object of any JSON format can have.
-struct JSONObjectRecord: Decodable {
+struct JSONObjectRecord: Decodable, Sendable {
     // tsheet's export
     var id: Int64?
     var date: String?
@@ -76,7 +76,7 @@ struct JSONObjectRecord: Decodable {
 }
 
 /// A time as a JSON export writes it: ISO 8601 text, or seconds since 1970.
-enum JSONTime: Decodable {
+enum JSONTime: Decodable, Sendable {
     case text(String)
     case seconds(Double)
 
