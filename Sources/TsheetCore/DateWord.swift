@@ -6,6 +6,7 @@ package enum DateError: UserError, Equatable {
     case unknownMonth(String)
     case unknownYear(String)
     case backwardsRange(from: CalendarDay, to: CalendarDay)
+    case unknownSpan(String)
     /// The text names a day, or a span reaching a day, before 0001-01-01 or after 9999-12-31.
     case outsideCalendar(String)
 
@@ -25,6 +26,9 @@ package enum DateError: UserError, Equatable {
             "'\(text.echoed())' is not a year; use last, this, or a year such as 2026."
         case .backwardsRange(let from, let to):
             "--from \(from) is after --to \(to); swap them."
+        case .unknownSpan(let text):
+            "'\(text.echoed())' names no days; use last, this, 2026-W47, 2026-11, 2026, a date, or two dates "
+                + "joined by .. such as 2026-12-24..2026-12-31 (the first not after the second)."
         case .outsideCalendar(let text):
             "'\(text.echoed())' reaches outside the calendar tsheet keeps (0001-01-01 to 9999-12-31); choose days inside it."
         }

@@ -45,6 +45,26 @@ package enum RangeWord {
         return .year(containing: first)
     }
 
+    /// Any span one word names, as `gaps` and `off` take it: a week (`last`, `this`, `2026-W47`), a month
+    /// (`2026-11`), a year (`2026`), the days from one to another (`2026-12-24..2026-12-31`, `mon..wed`), or one
+    /// day (`today`, `2026-12-08`).
+    package static func span(parsing text: String, today: CalendarDay, startingOn start: Weekday) throws(DateError)
+        -> DayRange {
+        if let dots = text.firstRange(of: "..") {
+            let first = try day(parsing: String(text[..<dots.lowerBound]), today: today, else: .unknownSpan(text))
+            let last = try day(parsing: String(text[dots.upperBound...]), today: today, else: .unknownSpan(text))
+            guard first <= last else { throw .unknownSpan(text) }
+            return DayRange(first: first, last: last)
+        }
+        if ["this", "esta", "last", "pasada", "anterior"].contains(DateWord.folded(text)) || ISOWeek(parsing: text) != nil {
+            return try week(parsing: text, today: today, startingOn: start)
+        }
+        if text.utf8.count == 7, CalendarDay(iso: text + "-01") != nil { return try month(parsing: text, today: today) }
+        if text.utf8.count == 4, CalendarDay(iso: text + "-01-01") != nil { return try year(parsing: text, today: today) }
+        let day = try day(parsing: text, today: today, else: .unknownSpan(text))
+        return DayRange(first: day, last: day)
+    }
+
     /// The day `text` names, or `error` when it names none; a day outside the calendar says so.
     private static func day(parsing text: String, today: CalendarDay, else error: DateError) throws(DateError)
         -> CalendarDay {

@@ -7,8 +7,12 @@ import TsheetStore
 package struct Context: Sendable {
     package let databasePath: String
     package var config: Config
-    /// Today as the user's clock says, or `TSHEET_TODAY` when set (for scripts and tests).
+    /// Today as the user's clock says, or `TSHEET_TODAY` (or the day of `TSHEET_NOW`) when set.
     package let today: CalendarDay
+    /// The user's wall clock now, or `TSHEET_NOW` when set (for scripts and tests).
+    package let now: LocalTime
+    /// Whose timer this run starts and stops: `person` from the config, else the login name.
+    package let person: String
     /// Whether output may carry colour: a terminal, and no `NO_COLOR`.
     package let usesColor: Bool
     /// The folder of the user's own templates, which override the built-in ones file by file.
@@ -32,36 +36,51 @@ package struct Context: Sendable {
         templatesDirectory = config.templatesDirectory ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/templates"
         editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
         self.environment = environment
+        let pinnedNow = try environment["TSHEET_NOW"].map { text throws(ContextError) in
+            guard let now = LocalTime(iso: text) else { throw .badNow(text) }
+            return now
+        }
         if let pinned = environment["TSHEET_TODAY"] {
             guard let day = CalendarDay(iso: pinned) else { throw ContextError.badToday(pinned) }
+            if let pinnedNow, pinnedNow.day != day { throw ContextError.clocksDisagree(today: day, now: pinnedNow) }
             today = day
         } else {
-            today = Context.localToday()
+            today = pinnedNow?.day ?? Context.localNow().day
         }
+        now = pinnedNow ?? LocalTime(day: today, plus: Context.localNow().second) // TSHEET_TODAY pins the day only
+        person = config.person ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"] ?? "me"
         usesColor = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
     /// Opens (creating if needed) the log.
     func openStore() throws -> any Store { try SQLiteStore(path: databasePath) }
 
-    private static func localToday() -> CalendarDay {
+    private static func localNow() -> LocalTime {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        return CalendarDay(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        let day = CalendarDay(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
             ?? .lastSupported // a clock past the year 9999
+        // A leap second (tm_sec 60) counts as the last second of its minute.
+        return LocalTime(day: day, plus: Int(parts.tm_hour) * 3600 + Int(parts.tm_min) * 60 + min(Int(parts.tm_sec), 59))
     }
 }
 
 /// Why the environment cannot be used.
 package enum ContextError: UserError, Equatable {
     case badToday(String)
+    case badNow(String)
+    case clocksDisagree(today: CalendarDay, now: LocalTime)
 
     package var exitStatus: ExitStatus { .config }
 
     package var description: String {
         switch self {
         case .badToday(let value): "TSHEET_TODAY='\(value.echoed())' is not a date; set it as YYYY-MM-DD or unset it."
+        case .badNow(let value):
+            "TSHEET_NOW='\(value.echoed())' is not a time; set it as YYYY-MM-DDTHH:MM (local time) or unset it."
+        case .clocksDisagree(let today, let now):
+            "TSHEET_TODAY=\(today) and TSHEET_NOW=\(now.isoMinute) name different days; unset one or make them agree."
         }
     }
 }

@@ -45,6 +45,12 @@ package protocol LogReader {
     /// The newest message of the same client, variant and period as `message` that went, or may have gone, out:
     /// the never-twice rule's question.
     func sentMessage(like message: MessageRecord) throws -> MessageRecord?
+
+    /// The timer `person` is running, with its client's stored name; nil when none runs.
+    func timer(of person: String) throws -> RunningTimer?
+
+    /// The days marked off in `range` (every one when nil), in order.
+    func daysOff(in range: DayRange?) throws -> [DayOff]
 }
 
 /// What a write transaction can do to the log, besides reading it. Each method keeps the log consistent: the
@@ -67,7 +73,7 @@ package protocol LogWriter: LogReader {
     /// - Throws: `StoreError.clientExists` when another client already has the name `new`.
     func renameClient(_ old: String, to new: String) throws
 
-    /// Moves every entry and message of `source` to `target` and removes `source`.
+    /// Moves every entry, message and timer of `source` to `target` and removes `source`.
     /// - Returns: the number of entries moved.
     func mergeClient(_ source: String, into target: String) throws -> Int
 
@@ -85,4 +91,17 @@ package protocol LogWriter: LogReader {
 
     /// Forgets the message `messageID`, which the mail server did not take.
     func forgetUnsent(_ messageID: String) throws
+
+    /// Starts `timer` as `person`'s, creating its client on first use; `person` must have none running.
+    /// - Returns: the timer as stored, with the client's name as first written.
+    func start(_ timer: RunningTimer, for person: String) throws -> RunningTimer
+
+    /// Forgets `person`'s timer, if one runs.
+    func removeTimer(of person: String) throws
+
+    /// Marks `dayOff.day` off, with its reason (replacing an earlier one).
+    func markOff(_ dayOff: DayOff) throws
+
+    /// Unmarks `day`. Returns whether it was marked.
+    func unmarkOff(_ day: CalendarDay) throws -> Bool
 }

@@ -34,7 +34,7 @@ struct ClientsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rename", abstract: "Rename a client; its entries follow.")
 
-        @Argument(help: "The client's current name.") var old: String
+        @Argument(help: "The client's current name.", completion: .clients) var old: String
         @Argument(help: "The new name.") var new: String
         @OptionGroup var global: GlobalOptions
 
@@ -49,7 +49,7 @@ struct ClientsCommand: ParsableCommand {
             commandName: "set", abstract: "Set who receives a client's emails, and in which language.",
             discussion: "Addresses are separated by commas: \"Marta Gil <marta@acme.com>, it@acme.com\".")
 
-        @Argument(help: "The client.") var client: String
+        @Argument(help: "The client.", completion: .clients) var client: String
         @Option(help: "The To addresses.") var to: String?
         @Option(help: "The Cc addresses (an empty text removes them).") var cc: String?
         @Option(help: "The client's language: en or es.") var lang: Language?
@@ -70,8 +70,8 @@ struct ClientsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge", abstract: "Move every entry of one client to another, and remove the first.")
 
-        @Argument(help: "The client to merge away.") var from: String
-        @Argument(help: "The client that keeps the entries.") var into: String
+        @Argument(help: "The client to merge away.", completion: .clients) var from: String
+        @Argument(help: "The client that keeps the entries.", completion: .clients) var into: String
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -13,7 +13,7 @@ struct EditCommand: ParsableCommand {
               tsheet edit 42 -c globex --minutes 50
             """)
 
-    @Argument(help: "The entry's id, as 'tsheet list' shows it.")
+    @Argument(help: "The entry's id, as 'tsheet list' shows it.", completion: .entryIDs)
     var id: Int64
 
     @Argument(help: "The new duration.")
@@ -28,7 +28,7 @@ struct EditCommand: ParsableCommand {
     @Option(help: "The new day.")
     var date: String?
 
-    @Option(name: .shortAndLong, help: "The new client.")
+    @Option(name: .shortAndLong, help: "The new client.", completion: .clients)
     var client: String?
 
     @Option(help: "The new duration in minutes.")

@@ -3,7 +3,7 @@ import TsheetKit
 
 /// Which entries a command reads: the options `list`, `report` and `export` share.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Only this client's entries.")
+    @Option(name: .shortAndLong, help: "Only this client's entries.", completion: .clients)
     var client: String?
 
     @Option(help: "Only entries whose title or description contains this text.")

@@ -7,7 +7,8 @@ struct ListCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "List entries, newest first, grouped by day.",
         discussion: """
-            Without a range, the newest 50 entries are listed (--limit 0 lists all).
+            Without a range, the newest 50 entries are listed (--limit 0 lists all). The table starts with a
+            running timer, as a provisional line, when it belongs to the listing.
 
             The JSON form is an array of objects with id, date (YYYY-MM-DD), client, title, description and minutes.
 
@@ -35,7 +36,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let entries = try Logbook(context).list(ListRequest(filter: filter.request, limit: limit))
-        try write(Terminal(context).entries(entries, as: format))
+        let (entries, running) = try Logbook(context).list(ListRequest(filter: filter.request, limit: limit))
+        try write(Terminal(context).entries(entries, as: format, running: running))
     }
 }

@@ -17,10 +17,11 @@ struct LogCommand: ParsableCommand {
               tsheet log "Backup restore test" --minutes 90 -c globex -d "Quarterly, 1.2 TB"
             """)
 
-    @Argument(help: ArgumentHelp("What you did, then how long it took.", valueName: "title [duration]"))
+    @Argument(help: ArgumentHelp("What you did, then how long it took.", valueName: "title [duration]"),
+              completion: .titles)
     var words: [String] = []
 
-    @Option(name: .shortAndLong, help: "The client (default: default_client from the config).")
+    @Option(name: .shortAndLong, help: "The client (default: default_client from the config).", completion: .clients)
     var client: String?
 
     @Option(name: .shortAndLong, help: "A longer description of the work.")

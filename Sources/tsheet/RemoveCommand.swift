@@ -14,7 +14,7 @@ struct RemoveCommand: ParsableCommand {
               tsheet rm 42 43 44
             """)
 
-    @Argument(help: "The ids of the entries to remove.")
+    @Argument(help: "The ids of the entries to remove.", completion: .entryIDs)
     var ids: [Int64] = []
 
     @OptionGroup var global: GlobalOptions

@@ -8,23 +8,29 @@ struct SendCommand: AsyncParsableCommand {
         abstract: "The Monday batch: send every client with recipients and hours its timesheet.",
         discussion: """
             Goes on past a failure and ends with a line per client. The exit status is 0 when every message went
-            (or had gone already), 75 when the failures may pass if tried again later, 69 otherwise.
+            (or had gone already), 75 when the failures may pass if tried again later, 65 when every one was
+            refused by --strict, 69 otherwise. Each workday of the period with nothing logged is warned of on
+            standard error first (see 'tsheet gaps'); --strict sends nothing for a period that has one.
 
             Examples:
               tsheet send --all
               tsheet send --all --week 2026-W47 --dry-run
               tsheet send --all --period month
+              tsheet send --all --strict
             """)
 
     @Flag(help: "Every client with recipients and hours in the period.")
     var all = false
 
-    @Option(name: .shortAndLong, help: "Only this client.")
+    @Option(name: .shortAndLong, help: "Only this client.", completion: .clients)
     var client: String?
 
     @OptionGroup var emailPeriod: EmailPeriodOptions
 
     @OptionGroup var send: SendOptions
+
+    @Flag(help: "Send nothing for a period with gaps: workdays with nothing logged.")
+    var strict = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -34,9 +40,12 @@ struct SendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.context()
-        let batch = try await TimesheetSending(context).sendBatch(emailPeriod.request, only: client,
-                                                                  resend: send.resend, dryRun: send.dryRun)
-        try write(Terminal(context).batch(batch))
+        let sending = try TimesheetSending(context)
+        let terminal = Terminal(context)
+        for gap in try sending.gaps(emailPeriod.request) { writeError(terminal.warning(gap)) }
+        let batch = try await sending.sendBatch(emailPeriod.request, only: client, resend: send.resend,
+                                                dryRun: send.dryRun, strict: strict)
+        try write(terminal.batch(batch))
         if let status = batch.failureStatus { throw ExitCode(status.rawValue) }
     }
 }

@@ -12,7 +12,7 @@ struct SentCommand: ParsableCommand {
               tsheet sent -c acme
             """)
 
-    @Option(name: .shortAndLong, help: "Only this client's.")
+    @Option(name: .shortAndLong, help: "Only this client's.", completion: .clients)
     var client: String?
 
     @OptionGroup var global: GlobalOptions

@@ -12,11 +12,13 @@ struct Tsheet: AsyncParsableCommand {
         discussion: """
             Examples:
               tsheet log "Fixed SSO login" 1h30m -c acme
+              tsheet start Fixed SSO login -c acme; tsheet stop
               tsheet list --week
               tsheet clients
             """,
         version: "0.1.0",
-        subcommands: [LogCommand.self, ListCommand.self, EditCommand.self, RemoveCommand.self,
+        subcommands: [LogCommand.self, StartCommand.self, StatusCommand.self, StopCommand.self, CancelCommand.self,
+                      ListCommand.self, EditCommand.self, RemoveCommand.self, GapsCommand.self, OffCommand.self,
                       ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, ExportCommand.self,
                       ImportCommand.self,
                       ClientsCommand.self, TemplatesCommand.self, DemoCommand.self])
@@ -74,10 +76,10 @@ struct Tsheet: AsyncParsableCommand {
         return result
     }
 
-    /// A duration such as `-1h` given to `log` or `edit` is refused as negative: ArgumentParser would read it
-    /// as the flags `-1` and `-h`, and print the help.
+    /// A duration such as `-1h` given to `log`, `edit` or `stop` is refused as negative: ArgumentParser would
+    /// read it as the flags `-1` and `-h`, and print the help.
     static func refuseNegativeDurations(in arguments: [String]) throws(DurationError) {
-        guard let command = arguments.first, ["log", "edit"].contains(command) else { return }
+        guard let command = arguments.first, ["log", "edit", "stop"].contains(command) else { return }
         for argument in arguments.dropFirst() where argument.count > 1 && argument.hasPrefix("-")
             && argument.dropFirst().first?.isNumber == true
             && argument.dropFirst().allSatisfy({ $0.isASCII && ($0.isNumber || "hm:.,".contains($0)) }) {

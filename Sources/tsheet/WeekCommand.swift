@@ -20,7 +20,9 @@ struct WeekCommand: AsyncParsableCommand {
         abstract: "Write a client's timesheet email: the week (or a day, or a month), day by day, with totals.",
         discussion: """
             The default week is the last full week before today: run on a Monday, it is the week just ended.
-            Without a client, the text and table forms show every client with hours that week.
+            Without a client, the text and table forms show every client with hours that week. Each workday of
+            the period with nothing logged is warned of on standard error (see 'tsheet gaps'), never in the email;
+            the table shows a running timer as a provisional line.
 
             --send sends it through the transport in the config ([mail], [smtp]); a period already sent to the
             client is not sent again without --resend. --dry-run prints the envelope and the message instead.
@@ -40,7 +42,8 @@ struct WeekCommand: AsyncParsableCommand {
               tsheet week --format table
             """)
 
-    @Option(name: .shortAndLong, help: "The client (default: every client with hours, for text and table).")
+    @Option(name: .shortAndLong, help: "The client (default: every client with hours, for text and table).",
+            completion: .clients)
     var client: String?
 
     @OptionGroup var emailPeriod: EmailPeriodOptions
@@ -84,24 +87,36 @@ struct WeekCommand: AsyncParsableCommand {
     @MainActor func run() async throws {
         let context = try global.context()
         let period = emailPeriod.request
+        let mail = try TimesheetMail(context)
+        let terminal = Terminal(context)
+        /// Warns of each gap of the period on standard error, never in the email itself.
+        func warnOfGaps() throws {
+            for gap in try mail.gaps(period) { writeError(terminal.warning(gap)) }
+        }
         let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
         if send, let client {
             let request = EmailRequest(client: client, period: period, language: lang, note: note, replyTo: replyTo)
+            try warnOfGaps()
             let outcome = try await TimesheetSending(context).send(request, resend: sending.resend, dryRun: sending.dryRun)
-            return try write(Terminal(context).sent(outcome))
+            return try write(terminal.sent(outcome))
         }
-        let mail = try TimesheetMail(context)
         switch format {
         case .table:
-            try emit(Terminal(context).timesheets(try mail.timesheets(period, client: client)))
+            let sheets = try mail.timesheets(period, client: client)
+            try warnOfGaps()
+            try emit(terminal.timesheets(sheets, running: try mail.running(period, client: client)))
         case .text:
             let texts = try mail.texts(period, client: client, language: lang, note: note)
+            try warnOfGaps()
             try emit(texts.isEmpty ? "No hours that week.\n" : texts.joined(separator: "\n\n"))
         case .html:
-            try emit(try mail.html(EmailRequest(client: client ?? "", period: period, language: lang, note: note)))
+            let html = try mail.html(EmailRequest(client: client ?? "", period: period, language: lang, note: note))
+            try warnOfGaps()
+            try emit(html)
         case .eml:
             let message = try mail.compose(EmailRequest(client: client ?? "", period: period, language: lang, note: note,
                                                         replyTo: replyTo))
+            try warnOfGaps()
             try emit(message.rendered)
             if let path = output.output, path != "-" {
                 try mail.recordWritten(message)

@@ -7,12 +7,12 @@ import TsheetTestSupport
 
     init() throws {
         sandbox = try Sandbox(today: "2026-11-23")
-        try sandbox.write("""
+        try sandbox.configure("""
             [mail]
             from = "Ana Ruiz <ana@consult.es>"
             [clients.acme]
             rounding = "15m"
-            """, to: sandbox.configPath)
+            """)
         for (title, duration, date) in [("Fixed SSO login", "1h40m", "2026-11-16"), ("Weekly sync", "45m", "2026-11-18"),
                                         ("Next week's work", "2h", "2026-11-24")] {
             _ = try sandbox.succeed(["log", title, duration, "-c", "acme", "--date", date])
@@ -107,7 +107,7 @@ import TsheetTestSupport
         _ = try sandbox.succeed(["log", "x", "1h", "-c", "globex", "--date", "2026-11-17"])
         try sandbox.refuse(["week", "-c", "globex", "--format", "eml"], status: 65,
                            error: "no recipients for globex; set them with tsheet clients set globex --to ADDRESS [--cc ADDRESSES].")
-        try sandbox.write("", to: sandbox.configPath)
+        try sandbox.configure("")
         try sandbox.refuse(["week", "-c", "acme", "--format", "eml"], status: 78,
                            error: "no sender; set from = \"Your Name <you@example.com>\" under [mail] in the config file.")
         try sandbox.refuse(["week", "--format", "eml"], status: 64,
@@ -120,7 +120,7 @@ import TsheetTestSupport
         try sandbox.write("Hi {{#days}}\n{{/dayz}}\n", to: folder + "/en/week.txt.mustache")
         try sandbox.refuse(["templates", "check", folder], status: 65,
                            error: "\(folder)/en/week.txt.mustache line 2, column 4: a section is closed with another name than it was opened with; fix the template.")
-        try sandbox.write("templates_dir = \"\(folder)\"\n", to: sandbox.configPath)
+        try sandbox.configure("templates_dir = \"\(folder)\"\n")
         try sandbox.refuse(["week", "-c", "acme"], status: 65,
                            error: "\(folder)/en/week.txt.mustache line 2, column 4: a section is closed with another name than it was opened with; fix the template.")
     }

@@ -68,7 +68,7 @@ import Testing
 
     @Test func configSetsTheDefaultClientAndHoursFormat() throws {
         let sandbox = try Sandbox()
-        try sandbox.write("default_client = \"acme\"\nhours_format = \"decimal\"\n", to: sandbox.configPath)
+        try sandbox.configure("default_client = \"acme\"\nhours_format = \"decimal\"\n")
         #expect(try sandbox.succeed(["log", "Review", "1h15m"]) == "Logged #1: Mon 2026-11-23  acme  Review  1.25\n")
     }
 

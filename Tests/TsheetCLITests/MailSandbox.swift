@@ -18,7 +18,7 @@ struct MailSandbox {
     /// Writes a config whose sender is Ana and whose SMTP server is `server` (port 9, where nothing listens,
     /// when nil); `extra` goes into `[mail]`.
     func configure(_ server: SMTPTestServer?, security: String = "starttls", extra: String = "") throws {
-        try sandbox.write("""
+        try sandbox.configure("""
             [mail]
             from = "Ana Ruiz <ana@consult.es>"
             \(extra)
@@ -28,7 +28,7 @@ struct MailSandbox {
             security = "\(security)"
             username = "ana@consult.es"
             \(server.map { "ca_file = \"\($0.caFile)\"" } ?? "")
-            """, to: sandbox.configPath)
+            """)
     }
 
     /// Sends through msmtp, the real sendmail program, which talks to `server` (to port 9, where nothing

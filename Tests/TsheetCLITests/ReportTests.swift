@@ -32,11 +32,11 @@ import Testing
     }
 
     @Test func tableShowsBarsAndRoundingAndContracts() throws {
-        try sandbox.write("""
+        try sandbox.configure("""
             [clients.acme]
             rounding = "15m"
             monthly_hours = 3
-            """, to: sandbox.configPath)
+            """)
         #expect(try sandbox.succeed(["report", "--by", "month", "--rows", "client", "--year", "2026"]) == """
             2026-01    0:00
             2026-02    0:00
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func weekIsTheLastFullWeekByDefault() throws {
-        try sandbox.write("[clients.acme]\nrounding = \"15m\"\nmonthly_hours = 2\n", to: sandbox.configPath)
+        try sandbox.configure("[clients.acme]\nrounding = \"15m\"\nmonthly_hours = 2\n")
         #expect(try sandbox.succeed(["week", "-c", "ACME", "--format", "table"]) == """
             acme · week 2026-W47 · Mon 2026-11-16 – Sun 2026-11-22
 

@@ -30,6 +30,13 @@ struct Sandbox {
             "TSHEET_TODAY": today,
             "NO_COLOR": "1",
         ]
+        try configure("")
+    }
+
+    /// Writes the config file: `toml` after `workdays = []`. The sandboxes log a few days of a week, and gaps
+    /// are not what most tests look at; `GapTests` set a work week of their own with `write(_:to:)`.
+    func configure(_ toml: String) throws {
+        try write("workdays = []\n" + toml, to: configPath)
     }
 
     /// The `tsheet` executable that `swift build` put beside the test bundle.

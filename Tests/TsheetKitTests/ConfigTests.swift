@@ -31,6 +31,26 @@ import TsheetCore
         #expect(throws: ConfigError.self) { try Config(toml: "[clients.a]\nmonthly_hours = -1", file: "c.toml") }
     }
 
+    @Test func readsTheWorkWeekAndTheTimer() throws {
+        let config = try Config(toml: """
+            person = "ana"
+            max_timer_hours = 10
+            hours_per_day = 7.5
+            workdays = ["Mon", "tue", "wednesday", "thu"]
+            """, file: "c.toml")
+        #expect(config.person == "ana")
+        #expect(config.maxTimer == Minutes(600))
+        #expect(config.workweek == Workweek(workdays: [.monday, .tuesday, .wednesday, .thursday], hoursPerDay: Minutes(450)))
+        #expect(Config().maxTimer == Minutes(720))
+        #expect(Config().workweek.workdays == [.monday, .tuesday, .wednesday, .thursday, .friday])
+        #expect(try Config(toml: "workdays = []", file: "c.toml").workweek.workdays.isEmpty)
+        for bad in ["max_timer_hours = 0", "max_timer_hours = 25", "hours_per_day = -1", "hours_per_day = \"8\"",
+                    "workdays = [\"mo\"]", "workdays = \"mon\"", "workdays = [1]", "person = \"\"",
+                    "person = \"a\\nb\"", "max_timer_hours = nan", "hours_per_day = inf"] {
+            #expect(throws: ConfigError.self, "\(bad)") { try Config(toml: bad, file: "c.toml") }
+        }
+    }
+
     @Test func anEmptyFileMeansDefaults() throws {
         #expect(try Config(toml: "", file: "config.toml") == Config())
         #expect(try Config(contentsOf: "/nonexistent/config.toml") == Config())
@@ -38,7 +58,8 @@ import TsheetCore
 
     @Test func namesAnUnknownKey() {
         #expect(throws: ConfigError.unknownKey(file: "c.toml", key: "default_clinet", known: [
-            "default_client", "week_start", "hours_format", "lang", "templates_dir", "[mail]", "[smtp]", "[clients.NAME]",
+            "default_client", "week_start", "hours_format", "lang", "templates_dir", "person", "max_timer_hours",
+            "hours_per_day", "workdays", "[mail]", "[smtp]", "[clients.NAME]",
         ])) {
             try Config(toml: "default_clinet = \"acme\"", file: "c.toml")
         }

@@ -10,7 +10,8 @@ import TsheetTestSupport
     static let keys = ["default_client", "week_start", "hours_format", "lang", "templates_dir", "mail.from",
                        "mail.transport", "mail.sendmail_path", "smtp.host", "smtp.port", "smtp.security",
                        "smtp.password_env", "smtp.allow_insecure", "clients.acme.rounding",
-                       "clients.acme.rounding_mode", "clients.acme.monthly_hours", "clients.\"Émile\".rounding"]
+                       "clients.acme.rounding_mode", "clients.acme.monthly_hours", "clients.\"Émile\".rounding",
+                       "person", "max_timer_hours", "hours_per_day", "workdays"]
 
     /// A TOML value: text with anything in it, a number of any size, a boolean, an array.
     let value = Gen.oneOf(
@@ -20,6 +21,7 @@ import TsheetTestSupport
                 : String(scalar)
         }.joined() + "\"" },
         Gen.element(of: ["99999999999999999999", "-1", "0", "1e300", "inf", "nan", "true", "[1, 2]", "{a = 1}",
+                         "[\"mon\", \"xyz\"]", "[\"sun\"]", "7.5", "24.01", "1e-300",
                          "\"99999999999999999999h\"", "\"9223372036854775807:00\"", "1979-05-27T07:32:00Z"]).map { $0! })
 
     @Test func anyValueInAnyKeyIsReadOrRefused() async {
@@ -32,6 +34,9 @@ import TsheetTestSupport
             do {
                 let config = try Config(toml: toml, file: "c.toml")
                 if let rounding = config.settings(for: "acme").rounding { #expect((1...1440).contains(rounding.step.value)) }
+                #expect((60...1440).contains(config.maxTimer.value))
+                if let hours = config.workweek.hoursPerDay { #expect((1...1440).contains(hours.value)) }
+                #expect(!(config.person ?? "").containsControlCharacters)
             } catch let error as ConfigError {
                 #expect(error.description.hasPrefix("c.toml"))
             } catch {

@@ -26,6 +26,12 @@ package struct Config: Sendable, Equatable {
     package var smtp: SMTPConfig?
     /// Per-client settings, by client name in lower case (`[clients.acme]`).
     package var clients: [String: ClientSettings] = [:]
+    /// Whose timer `start` and `stop` run (`person`); the login name when nil.
+    package var person: String?
+    /// How long a timer may run before `stop` asks how long the work really took (`max_timer_hours`).
+    package var maxTimer = Minutes(12 * 60)
+    /// The days the person works and how long (`workdays`, `hours_per_day`): what `gaps` looks for.
+    package var workweek = Workweek()
 
     /// The settings of `client` (matched without regard to case); defaults when it has none.
     package func settings(for client: String) -> ClientSettings { clients[ClientName.key(client)] ?? ClientSettings() }
@@ -90,9 +96,12 @@ package struct Config: Sendable, Equatable {
                     clients[ClientName.key(name)] = try ClientSettings(table: settings, prefix: "clients.\(name)",
                                                                     file: file)
                 }
+            case _ where Self.workKeys.contains(key):
+                try readWork(key, value, file: file)
             default:
                 throw .unknownKey(file: file, key: key, known: ["default_client", "week_start", "hours_format", "lang",
-                                                                "templates_dir", "[mail]", "[smtp]", "[clients.NAME]"])
+                                                                "templates_dir"] + Self.workKeys
+                                                                + ["[mail]", "[smtp]", "[clients.NAME]"])
             }
         }
     }

@@ -19,10 +19,13 @@ package struct Terminal {
 
     package init(_ context: Context) { self.context = context }
 
-    /// `entries`, which must be sorted newest day first, in `format`.
-    package func entries(_ entries: [Entry], as format: EntryFormat) -> String {
+    /// `entries`, which must be sorted newest day first, in `format`; a table starts with the `running` timer.
+    package func entries(_ entries: [Entry], as format: EntryFormat, running: TimerStatus? = nil) -> String {
         switch format {
-        case .table: EntryTable(hoursFormat: hoursFormat, usesColor: context.usesColor).render(entries)
+        case .table where running != nil && entries.isEmpty: provisional(running)
+        case .table:
+            provisional(running) + (running == nil ? "" : "\n")
+                + EntryTable(hoursFormat: hoursFormat, usesColor: context.usesColor).render(entries)
         case .csv: entries.reduce(into: EntryCSV.header) { $0.append(EntryCSV.row($1)) }
         case .json: EntryJSON.array(entries)
         }
@@ -61,10 +64,11 @@ package struct Terminal {
         }
     }
 
-    /// The compact terminal view of timesheets, one after the other.
-    package func timesheets(_ sheets: [Timesheet]) -> String {
-        sheets.isEmpty ? "No hours that week.\n"
-            : sheets.map(TimesheetText(hoursFormat: hoursFormat).render).joined(separator: "\n")
+    /// The compact terminal view of timesheets, one after the other, then the `running` timer.
+    package func timesheets(_ sheets: [Timesheet], running: TimerStatus? = nil) -> String {
+        (sheets.isEmpty ? (running == nil ? "No hours that week.\n" : "")
+            : sheets.map(TimesheetText(hoursFormat: hoursFormat).render).joined(separator: "\n"))
+            + (running == nil || sheets.isEmpty ? "" : "\n") + provisional(running)
     }
 
     /// The sent ledger: when, to whom, the subject and the Message-ID of each message.

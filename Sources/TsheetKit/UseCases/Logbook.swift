@@ -31,9 +31,12 @@ package struct Logbook: UseCase {
         try store.write { try $0.remove(ids: ids) }
     }
 
-    /// The entries `request` asks for, newest first, as logged.
-    package func list(_ request: ListRequest) throws -> [Entry] {
+    /// The entries `request` asks for, newest first, as logged, and the running timer when it is among them.
+    package func list(_ request: ListRequest) throws -> (entries: [Entry], running: TimerStatus?) {
         let filter = try request.filter(in: context)
-        return try store.read { try $0.entries(matching: filter, billing: .asLogged) }
+        return try store.read { log in
+            (try log.entries(matching: filter, billing: .asLogged),
+             try Timekeeper.status(in: log, context: context, shownBy: filter))
+        }
     }
 }

@@ -15,10 +15,12 @@ package enum SendRefusal: UserError, Equatable {
     case passwordCommandFailed(command: String)
     /// The transport failed: temporary failures exit 75, the others 69.
     case failed(client: String, SendError)
+    /// `--strict`: the period has workdays with nothing (or too little) logged.
+    case gaps(client: String, days: [CalendarDay])
 
     package var exitStatus: ExitStatus {
         switch self {
-        case .alreadySent: .dataError
+        case .alreadySent, .gaps: .dataError
         case .sentNotRecorded: .ioError
         case .noSMTP, .noPassword, .passwordCommandFailed: .config
         case .failed(_, let error): error.isTemporary ? .tryAgain : .unavailable
@@ -43,6 +45,10 @@ package enum SendRefusal: UserError, Equatable {
             "the password command '\(command)' failed; check [smtp] password_command."
         case .failed(let client, let error):
             "not sent to \(client): \(error)."
+        case .gaps(let client, let days):
+            "not sent to \(client): nothing or too little is logged on "
+                + days.map { "\($0.weekday.shortName) \($0)" }.joined(separator: ", ")
+                + "; log it or mark the days off with 'tsheet off', or send without --strict."
         }
     }
 }
@@ -70,11 +76,11 @@ package struct BatchOutcome: Sendable {
     package var results: [(client: String, result: Result)] = []
 
     /// How the batch ends: nil when every message went (or had gone already), `tryAgain` when every failure may
-    /// pass if tried again later, `unavailable` otherwise.
+    /// pass if tried again later, `dataError` when every one was refused for gaps, `unavailable` otherwise.
     package var failureStatus: ExitStatus? {
         let failures = results.compactMap { if case .failed(let error) = $0.result { error.exitStatus } else { nil } }
-        guard !failures.isEmpty else { return nil }
-        return failures.allSatisfy { $0 == .tryAgain } ? .tryAgain : .unavailable
+        guard let first = failures.first else { return nil }
+        return failures.allSatisfy { $0 == first } && [.tryAgain, .dataError].contains(first) ? first : .unavailable
     }
 }
 
@@ -100,11 +106,15 @@ package struct TimesheetSending: UseCase {
         return try await send(request, via: transport, resend: resend, dryRun: dryRun)
     }
 
+    /// The workdays of `period` before today that hold nothing (or too little).
+    package func gaps(_ period: EmailPeriodRequest) throws -> [Gap] { try mail.gaps(period) }
+
     /// The Monday batch: the email of `client`, or of every client with recipients and hours in `period`,
-    /// going on past a failure. A client whose period went already is skipped unless `resend`.
+    /// going on past a failure. A client whose period went already is skipped unless `resend`; when `strict`,
+    /// no client's is sent if the period has gaps.
     /// - Returns: each client's result; none when nobody has recipients and hours.
-    package func sendBatch(_ period: EmailPeriodRequest, only client: String?, resend: Bool, dryRun: Bool) async throws
-        -> BatchOutcome {
+    package func sendBatch(_ period: EmailPeriodRequest, only client: String?, resend: Bool, dryRun: Bool,
+                           strict: Bool = false) async throws -> BatchOutcome {
         let transport = try Transports(config: context.config, environment: context.environment)
             .transport(forPreview: dryRun)
         let range = try period.range(in: context)
@@ -112,9 +122,11 @@ package struct TimesheetSending: UseCase {
             try Timesheets(config: context.config, log: log).of(nil, over: range).map(\.client)
                 .filter { try !log.mailSettings(of: $0).to.isEmpty }
         }
+        let gaps = strict ? try mail.gaps(period).map(\.day) : []
         var batch = BatchOutcome()
         for client in clients {
             do {
+                if !gaps.isEmpty { throw SendRefusal.gaps(client: client, days: gaps) }
                 let outcome = try await send(EmailRequest(client: client, period: period), via: transport,
                                              resend: resend, dryRun: dryRun)
                 batch.results.append((client, .sent(outcome)))

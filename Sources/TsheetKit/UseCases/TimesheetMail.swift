@@ -60,6 +60,18 @@ package struct TimesheetMail: UseCase {
         return try store.read { try Timesheets(config: context.config, log: $0).of(client, over: range) }
     }
 
+    /// The workdays of `period` before today that hold nothing (or too little): what `week` and `send` warn of.
+    package func gaps(_ period: EmailPeriodRequest) throws -> [Gap] {
+        try WorkCalendar(context, store: store).gaps(in: period.range(in: context))
+    }
+
+    /// The running timer, when it runs for `client` (any client when nil) within `period`.
+    package func running(_ period: EmailPeriodRequest, client: String?) throws -> TimerStatus? {
+        let range = try period.range(in: context)
+        let filter = EntryFilter(client: client, from: range.first, to: range.last)
+        return try store.read { try Timekeeper.status(in: $0, context: context, shownBy: filter) }
+    }
+
     /// The text parts of the emails of `client` (every client with hours when nil), in one reading of the log.
     package func texts(_ period: EmailPeriodRequest, client: String?, language: Language?, note: String?) throws
         -> [String] {

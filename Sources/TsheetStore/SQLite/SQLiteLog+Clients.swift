@@ -37,9 +37,10 @@ extension SQLiteLog {
         let moved = db.changesCount
         try db.execute(sql: """
             UPDATE message SET client_id = ? WHERE client_id = ?;
+            UPDATE timer SET client_id = ? WHERE client_id = ?;
             DELETE FROM recipient WHERE client_id = ?;
             DELETE FROM client WHERE id = ?;
-            """, arguments: [into, from, from, from])
+            """, arguments: [into, from, into, from, from, from])
         return moved
     }
 }

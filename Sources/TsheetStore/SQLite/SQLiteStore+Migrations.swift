@@ -123,9 +123,27 @@ extension SQLiteStore {
                 PRAGMA user_version = 5;
                 """)
         }
+        migrator.registerMigration("v6: a running timer per person, days off") { db in
+            // The timer's start is the wall-clock time to the second, `YYYY-MM-DDTHH:MM:SS`, with no zone.
+            try db.execute(sql: """
+                CREATE TABLE timer (
+                    person TEXT PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                    description TEXT NOT NULL DEFAULT '',
+                    started_at TEXT NOT NULL
+                        CHECK (started_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]')
+                ) WITHOUT ROWID;
+                CREATE TABLE day_off (
+                    day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    reason TEXT NOT NULL DEFAULT ''
+                ) WITHOUT ROWID;
+                PRAGMA user_version = 6;
+                """)
+        }
         return migrator
     }
 
     /// The schema version the migrations end at, also written to `PRAGMA user_version`.
-    static let schemaVersion = 5
+    static let schemaVersion = 6
 }

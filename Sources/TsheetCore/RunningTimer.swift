@@ -1,0 +1,97 @@
+/// A timer started with `tsheet start`: the entry it will log, and when it started. One runs per person.
+package struct RunningTimer: Hashable, Sendable {
+    package var client: String
+    package var title: String
+    package var description: String
+    package var started: LocalTime
+
+    package init(client: String, title: String, description: String = "", started: LocalTime) {
+        self.client = client
+        self.title = title
+        self.description = description
+        self.started = started
+    }
+
+    /// The minutes it has run at `now`, to the nearest minute; 0 when `now` is before its start.
+    package func elapsed(at now: LocalTime) -> Minutes {
+        Minutes(max(0, (now.seconds(since: started) + 30) / 60))
+    }
+
+    /// Whether a listing of `filter` at `now` shows the timer: its client, a day it ran on, and the text
+    /// searched for in its title or description (ASCII letters in any case, as the log searches).
+    package func isShown(by filter: EntryFilter, at now: LocalTime) -> Bool {
+        if let client = filter.client, ClientName.key(client) != ClientName.key(self.client) { return false }
+        if let from = filter.from, max(started.day, now.day) < from { return false }
+        if let to = filter.to, started.day > to { return false }
+        guard let search = filter.search, !search.isEmpty else { return true }
+        func folded(_ text: String) -> String {
+            String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return folded(title).contains(folded(search)) || folded(description).contains(folded(search))
+    }
+
+    /// The entries that stopping it at `now` logs: from its start to `now`, or for `duration` when given (the
+    /// length the user says it was); one entry per day, cut at midnight. A length that rounds to nothing logs
+    /// one minute. `description` replaces the timer's own when given.
+    /// - Throws: `TimerError` when it ran longer than `limit` and no `duration` was given, or started after `now`.
+    package func entries(stoppedAt now: LocalTime, duration: Minutes? = nil, description: String? = nil,
+                         limit: Minutes) throws(TimerError) -> [NewEntry] {
+        let seconds: Int
+        if let duration {
+            seconds = duration.value * 60
+        } else {
+            seconds = now.seconds(since: started)
+            if seconds < 0 { throw .startedLater(started: started, now: now) }
+            if elapsed(at: now) > limit { throw .ranTooLong(elapsed(at: now), since: started, limit: limit) }
+        }
+        return daySpans(seconds: seconds).map { day, minutes in
+            NewEntry(client: client, title: title, description: description ?? self.description, day: day,
+                     minutes: minutes)
+        }
+    }
+
+    /// The minutes of a span of `seconds` from the start on each day it touches. Each day's part is the
+    /// rounded running total at its end less the one before, so the parts add up to the whole, rounded.
+    private func daySpans(seconds: Int) -> [(CalendarDay, Minutes)] {
+        var spans: [(CalendarDay, Minutes)] = []
+        var day = started.day, secondsBefore = 0, minutesBefore = 0
+        while true {
+            let dayEnd = min(seconds, (day.dayNumber - started.day.dayNumber + 1) * LocalTime.secondsPerDay
+                                 - started.second)
+            let minutes = (dayEnd + 30) / 60
+            if minutes > minutesBefore { spans.append((day, Minutes(minutes - minutesBefore))) }
+            (secondsBefore, minutesBefore) = (dayEnd, minutes)
+            if secondsBefore >= seconds { break }
+            day = day.adding(days: 1)
+        }
+        return spans.isEmpty ? [(started.day, Minutes(1))] : spans
+    }
+}
+
+/// Why the timer cannot do what was asked; nothing was changed.
+package enum TimerError: UserError, Equatable {
+    case notRunning
+    case ranTooLong(Minutes, since: LocalTime, limit: Minutes)
+    case startedLater(started: LocalTime, now: LocalTime)
+
+    package var exitStatus: ExitStatus {
+        switch self {
+        case .notRunning: .noInput
+        case .ranTooLong, .startedLater: .dataError
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .notRunning:
+            "no timer is running; start one with tsheet start \"TITLE\" -c CLIENT."
+        case .ranTooLong(let elapsed, let started, let limit):
+            "the timer has run \(elapsed.formatted(.clock)) since \(started.day.weekday.shortName) \(started.day) \(started.clock), "
+                + "longer than max_timer_hours (\(limit.compact)); say how long you worked, e.g. tsheet stop 7h30m, "
+                + "or drop it with tsheet cancel. It keeps running."
+        case .startedLater(let started, let now):
+            "the timer started at \(started.day) \(started.clock), after the clock's \(now.day) \(now.clock); "
+                + "say how long you worked, e.g. tsheet stop 1h. It keeps running."
+        }
+    }
+}
