@@ -159,7 +159,8 @@ def main():
         rows = [(int(r[0]), r[2], r[3], r[4], r[1], int(r[5])) for r in list(csv.reader(handle))[1:]]
     names = sorted({row[1] for row in rows})
     # The import's dedupe keys: one 64-bit number a row, written in order after the rows, as tsheet writes them.
-    keys = sorted(random.Random(1).sample(range(-2**63, 2**63), len(rows)))
+    draw = random.Random(1)
+    keys = sorted({draw.getrandbits(64) - 2**63 for _ in rows})
     for _ in range(3):
         fresh()
         subprocess.run([binary, "clients", "--db", target], env=env, stdout=subprocess.DEVNULL, check=True)
@@ -176,7 +177,10 @@ def main():
             floor.executemany("INSERT INTO entry (id, client_id, title, description, day, minutes, created_at, "
                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, '2026-11-23T00:00:00Z', '2026-11-23T00:00:00Z')",
                               ((r[0], ids[r[1]], r[2], r[3], r[4], r[5]) for r in rows))
-            floor.executemany("INSERT INTO import_key (key, batch) VALUES (?, 1)", ((key,) for key in keys))
+            full = len(keys) - len(keys) % 200 # 200 keys a statement, as tsheet writes them
+            floor.executemany("INSERT INTO import_key (key, batch) VALUES " + ", ".join(["(?, 1)"] * 200),
+                              (keys[start:start + 200] for start in range(0, full, 200)))
+            floor.executemany("INSERT INTO import_key (key, batch) VALUES (?, 1)", ((key,) for key in keys[full:]))
             floor.execute("PRAGMA cache_size = -2000")
             floor.execute("PRAGMA threads = 2")
             for _, _, sql in dropped:

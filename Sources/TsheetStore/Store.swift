@@ -21,9 +21,10 @@ package protocol Store: Sendable {
     /// transaction, never twice: a row an earlier import brought is skipped, and so is a row whose id holds the
     /// very same entry (a log's own export, brought back); identical rows within one import are distinct
     /// entries. When the method returns, every row is in the log, or (when `body` throws, or for a dry run) none.
+    /// `body` may run on a thread of its own, reading while the rows are written; it has returned when this does.
     /// - Returns: what was added, or would have been on a dry run.
-    func importEntries(dryRun: Bool, _ body: (_ add: (NewEntry, Int64?) throws -> Void) throws -> Void) throws
-        -> ImportSummary
+    func importEntries(dryRun: Bool, _ body: @escaping @Sendable (_ add: (NewEntry, Int64?) throws -> Void) throws -> Void)
+        throws -> ImportSummary
 }
 
 /// What an import added, by client name, and how many rows the log held already.

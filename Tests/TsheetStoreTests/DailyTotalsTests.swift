@@ -38,7 +38,7 @@ private func rows(_ db: Database, _ sql: String) throws -> [String] {
     @Test func dailyTotalsAlwaysEqualTheEntriesSummedByClientAndDay() async throws {
         await propertyCheck(count: 60, input: changes) { changes in
             let store = try! SQLiteStore(path: try! temporaryFolder() + "/tsheet.sqlite")
-            func date(_ offset: Int) -> CalendarDay { CalendarDay(iso: "2026-11-16")!.adding(days: offset) }
+            @Sendable func date(_ offset: Int) -> CalendarDay { CalendarDay(iso: "2026-11-16")!.adding(days: offset) }
             for change in changes {
                 let ids = try! store.entries(matching: EntryFilter()).map(\.id).sorted()
                 switch change {

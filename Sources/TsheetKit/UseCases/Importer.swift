@@ -58,7 +58,7 @@ package struct Importer: UseCase {
     /// or another) are skipped; identical rows within the file are distinct entries.
     /// - Parameter progress: called now and then with the number of rows read.
     /// - Returns: what was added, and the format the file turned out to be.
-    package func importFile(_ request: ImportRequest, progress: (Int) -> Void = { _ in }) throws
+    package func importFile(_ request: ImportRequest, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws
         -> (ImportSummary, ImportFormat) {
         let name = request.path == "-" ? "standard input" : (request.path as NSString).lastPathComponent
         var isFolder: ObjCBool = false
@@ -74,20 +74,15 @@ package struct Importer: UseCase {
         do {
             let source = try importSource(reading: handle, path: request.path, requested: request.format,
                                           clients: clients)
-            var rows = 0
-            let summary = try store.importEntries(dryRun: request.dryRun) { addEntry in
-                // The file is read and checked on a thread of its own while this one writes the rows.
-                try pipelined(produce: { yield in
-                    var source = source
-                    var clients: [String: String] = [:] // each name in the file, mapped and checked once
-                    try source.forEachRow { row in
-                        try yield((try Self.checked(row, request: request, forced: forced, clients: &clients), row.id))
-                    }
-                }, consume: { entry, id in
-                    try addEntry(entry, id)
+            let summary = try store.importEntries(dryRun: request.dryRun) { add in
+                var source = source
+                var clients: [String: String] = [:] // each name in the file, mapped and checked once
+                var rows = 0
+                try source.forEachRow { row in
+                    try add(try Self.checked(row, request: request, forced: forced, clients: &clients), row.id)
                     rows += 1
                     if rows % 100_000 == 0 { progress(rows) }
-                })
+                }
             }
             return (summary, source.format)
         } catch let error as ImportError {

@@ -2,8 +2,9 @@ import GRDB
 import TsheetCore
 
 extension SQLiteStore {
-    package func importEntries(dryRun: Bool, _ body: (_ add: (NewEntry, Int64?) throws -> Void) throws -> Void) throws
-        -> ImportSummary {
+    package func importEntries(dryRun: Bool,
+                               _ body: @escaping @Sendable (_ add: (NewEntry, Int64?) throws -> Void) throws -> Void)
+        throws -> ImportSummary {
         try translatingErrors {
             try queue.writeWithoutTransaction { db in
                 // A re-import looks keys up all over `import_key`: a bigger cache keeps those pages in memory
@@ -13,7 +14,11 @@ extension SQLiteStore {
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
                     var batch = try ImportBatch(db: db)
-                    try body { entry, id in try batch.add(entry, id: id) }
+                    // The file is read (and each row's key and day text made) on a thread of its own while this
+                    // one writes the rows: the writing is the longer half.
+                    try pipelined(produce: { yield in
+                        try body { entry, id in try yield(PreparedRow(entry, id: id)) }
+                    }, consume: { try batch.add($0) })
                     summary = batch.summary
                     try batch.finish()
                     return dryRun ? .rollback : .commit
@@ -21,6 +26,22 @@ extension SQLiteStore {
                 return summary
             }
         }
+    }
+}
+
+/// An entry on its way in, with what can be made of it before the database sees it: its day as text and the
+/// fingerprint of its content.
+struct PreparedRow: Sendable {
+    let entry: NewEntry
+    let id: Int64?
+    let day: String
+    let content: UInt64
+
+    init(_ entry: NewEntry, id: Int64?) {
+        self.entry = entry
+        self.id = id
+        day = entry.day.description
+        content = ImportKey.fingerprint(entry, day: day)
     }
 }
 
@@ -73,12 +94,11 @@ struct ImportBatch {
         try drop(["entry_counted"]) // the batch counts its rows at the end
     }
 
-    /// Adds `entry` (with `id` when given and free) unless an earlier import brought a row with the same content
-    /// that no row of this import has matched yet, or `id` already holds this very entry. Identical rows within
-    /// one import are distinct entries: two half-hour calls on one day are real.
-    mutating func add(_ entry: NewEntry, id: Int64?) throws {
-        let day = entry.day.description
-        let content = ImportKey.fingerprint(entry, day: day)
+    /// Adds the row's entry (with its id when given and free) unless an earlier import brought a row with the
+    /// same content that no row of this import has matched yet, or the id already holds this very entry.
+    /// Identical rows within one import are distinct entries: two half-hour calls on one day are real.
+    mutating func add(_ row: PreparedRow) throws {
+        let (entry, id, day, content) = (row.entry, row.id, row.day, row.content)
         if deduplicates {
             guard try takeKey(of: content) else {
                 skipped += 1

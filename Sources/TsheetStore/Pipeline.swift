@@ -6,7 +6,7 @@ import Foundation
 /// An error thrown by `produce` is thrown here once every item yielded before it has been consumed, as it
 /// would have been had both run one after the other. An error thrown by `consume` stops `produce` (its
 /// `yield` throws) and is thrown here. Either way `produce` has returned when this does.
-package func pipelined<Item: Sendable>(chunk: Int = 512, ahead: Int = 4,
+func pipelined<Item: Sendable>(chunk: Int = 512, ahead: Int = 4,
                                        produce: @escaping @Sendable (_ yield: (Item) throws -> Void) throws -> Void,
                                        consume: (Item) throws -> Void) throws {
     let handoff = Handoff<Item>(capacity: ahead)

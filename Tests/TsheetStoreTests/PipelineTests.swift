@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import TsheetKit
+@testable import TsheetStore
 
 @Suite struct PipelineTests {
     struct Broken: Error, Equatable { let at: Int }
