@@ -34,6 +34,10 @@ let package = Package(
         ),
         /// Entries in and out: CSV, JSON and NDJSON written for spreadsheets and scripts, and read from other trackers.
         .target(name: "TsheetTransfer", dependencies: ["TsheetCore"], swiftSettings: settings),
+        /// libxlsxwriter, the C library that writes Excel workbooks, as the system has it.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        /// Workbooks: the entries streamed onto a sheet with typed cells, and pivots with their charts.
+        .target(name: "TsheetWorkbook", dependencies: ["TsheetCore", "CXlsxWriter"], swiftSettings: settings),
         /// The emails' words: templates, languages and the view they render.
         .target(
             name: "TsheetRender",
@@ -54,7 +58,8 @@ let package = Package(
         /// The use cases, made from the environment read once per run (flags, variables, config) and a store.
         .target(
             name: "TsheetKit",
-            dependencies: ["TsheetCore", "TsheetStore", "TsheetTransfer", "TsheetRender", "TsheetMail", "TOMLKit"],
+            dependencies: ["TsheetCore", "TsheetStore", "TsheetTransfer", "TsheetWorkbook", "TsheetRender", "TsheetMail",
+                           "TOMLKit"],
             swiftSettings: settings
         ),
         /// The command line: one file per command; it parses, calls one use case and prints.
@@ -74,6 +79,8 @@ let package = Package(
         .testTarget(name: "TsheetKitTests", dependencies: ["TsheetKit", "TsheetTransfer", "TsheetTestSupport", propertyBased],
                     swiftSettings: settings),
         .testTarget(name: "TsheetTransferTests", dependencies: ["TsheetTransfer", "TsheetTestSupport", propertyBased],
+                    swiftSettings: settings),
+        .testTarget(name: "TsheetWorkbookTests", dependencies: ["TsheetWorkbook", "TsheetTestSupport", propertyBased],
                     swiftSettings: settings),
         .testTarget(name: "TsheetRenderTests", dependencies: ["TsheetRender", "TsheetTestSupport", propertyBased],
                     exclude: ["Golden"], swiftSettings: settings),

@@ -25,4 +25,6 @@ package enum ExportFormat: String, Sendable, CaseIterable {
     case json
     /// One object a line, no array.
     case ndjson
+    /// An Excel workbook: the entries with typed cells, and the month-by-client pivot with its chart.
+    case xlsx
 }

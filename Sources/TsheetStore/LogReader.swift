@@ -28,6 +28,9 @@ package protocol LogReader {
     func pivotCells(matching filter: EntryFilter, rows: PivotRows, bucket: Period?, billing: BillingRules) throws
         -> [PivotCell]
 
+    /// How many entries match `filter` (its limit aside).
+    func entryCount(matching filter: EntryFilter) throws -> Int
+
     /// The billed minutes of the entries matching `filter`: the one sum of a pivot without rows or columns.
     func billedMinutes(matching filter: EntryFilter, billing: BillingRules) throws -> Minutes
 

@@ -3,14 +3,29 @@ import TsheetCore
 /// Writes entries one at a time as CSV, JSON or NDJSON, through a buffer handed to `sink` whenever it fills:
 /// an export of a million entries keeps only a buffer's worth in memory.
 package struct EntryWriter {
+    /// The text formats it writes.
+    package enum Format: Sendable {
+        case csv, json, ndjson
+
+        /// The text form of `format`; nil for a workbook, which `TsheetWorkbook` writes.
+        package init?(_ format: ExportFormat) {
+            switch format {
+            case .csv: self = .csv
+            case .json: self = .json
+            case .ndjson: self = .ndjson
+            case .xlsx: return nil
+            }
+        }
+    }
+
     private let sink: ([UInt8]) throws -> Void
-    private let format: ExportFormat
+    private let format: Format
     private let style: CSVStyle
     private var buffer: [UInt8] = []
     private var count = 0
 
     /// A writer of `format`; CSV in `style`.
-    package init(format: ExportFormat, style: CSVStyle = .plain, sink: @escaping ([UInt8]) throws -> Void) {
+    package init(format: Format, style: CSVStyle = .plain, sink: @escaping ([UInt8]) throws -> Void) {
         self.sink = sink
         self.format = format
         self.style = style

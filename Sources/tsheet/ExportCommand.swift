@@ -5,20 +5,26 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         _superCommandName: "tsheet", // see Tsheet.parse
-        abstract: "Export entries as CSV, JSON or NDJSON, in the order they were logged.",
+        abstract: "Export entries as CSV, JSON, NDJSON or an Excel workbook, in the order they were logged.",
         discussion: """
             CSV follows RFC 4180 with the header id,date,client,title,description,minutes,hours, in UTF-8. --excel
             writes for a spreadsheet: a UTF-8 byte order mark, CRLF, ';' and a decimal comma when the language is
             Spanish (--lang es, or lang = "es" in the config), and text that a spreadsheet would run as a formula
             made inert. JSON is an array of objects with the same fields; NDJSON one object a line.
 
+            xlsx writes an Excel workbook (give -o FILE.xlsx, or pipe it): the entries with typed cells (dates,
+            numbers, text that is never a formula) under a frozen header with filters, ready for a pivot table;
+            and the hours by month and client, billed as 'report' bills them, with a stacked-column chart. Its
+            words follow --lang (or lang in the config).
+
             Examples:
               tsheet export > all.csv
               tsheet export -c acme --year 2026 --excel --lang es -o acme-2026.csv
               tsheet export --format ndjson --month last
+              tsheet export --format xlsx -c acme --lang es -o acme.xlsx
             """)
 
-    @Option(help: "csv (default), json or ndjson.")
+    @Option(help: "csv (default), json, ndjson or xlsx.")
     var format: ExportFormat = .csv
 
     @OptionGroup var filter: FilterOptions
@@ -26,7 +32,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "CSV for a spreadsheet in your language: BOM, ';' and decimal comma in Spanish, formulas inert.")
     var excel = false
 
-    @Option(help: "The spreadsheet's language for --excel: en or es.")
+    @Option(help: "The spreadsheet's language for --excel and xlsx: en or es.")
     var lang: Language?
 
     @OptionGroup var output: OutputOptions

@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
               tsheet report --by week --rows title -c acme --year 2026
               tsheet report --by none --rows client,title --month last
               tsheet report --by year --format csv > hours.csv
+              tsheet report --by week --rows client,title --year 2026 --format xlsx -o 2026.xlsx
             """)
 
     @Option(help: ArgumentHelp("Columns: day, week, month, year, or none for totals only.", valueName: "period"))
@@ -28,14 +29,16 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var filter: FilterOptions
 
-    @Option(help: "table, csv, json or md.")
+    @Option(help: "table, csv, json, md or xlsx (an Excel workbook: the pivot and its chart; give -o FILE.xlsx).")
     var format: ReportFormat = .table
 
     @Flag(help: "CSV for a spreadsheet in your language: BOM, ';' and decimal comma in Spanish, formulas inert.")
     var excel = false
 
-    @Option(help: "The spreadsheet's language for --excel: en or es.")
+    @Option(help: "The spreadsheet's language for --excel and xlsx: en or es.")
     var lang: Language?
+
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var global: GlobalOptions
 
@@ -48,7 +51,12 @@ struct ReportCommand: ParsableCommand {
         let context = try global.context()
         let report = try Reporting(context).report(ReportRequest(filter: filter.request, period: try Columns(word: by).period,
                                                                  rows: rows))
-        try write(Terminal(context).report(report, as: format, excel: excel, language: lang))
+        guard let text = Terminal(context).report(report, as: format, excel: excel, language: lang) else {
+            return try Reporting(context).writeWorkbook(report, to: output.output, language: lang)
+        }
+        let file = try Output.open(output.output ?? "-")
+        try file.write(text)
+        try file.close()
     }
 }
 

@@ -10,7 +10,7 @@ import TsheetCore
         Entry(id: 2, client: "acme", title: "@risk", description: "ok", day: CalendarDay(iso: "2026-11-21")!, minutes: 45),
     ]
 
-    func written(_ format: ExportFormat, _ style: CSVStyle = .plain) throws -> [UInt8] {
+    func written(_ format: EntryWriter.Format, _ style: CSVStyle = .plain) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var writer = EntryWriter(format: format, style: style) { bytes += $0 }
         for entry in entries { try writer.write(entry) }

@@ -7,9 +7,9 @@ package enum EntryFormat: String, Sendable, CaseIterable {
     case table, csv, json
 }
 
-/// The forms a report can take.
+/// The forms a report can take: text, or an Excel workbook.
 package enum ReportFormat: String, Sendable, CaseIterable {
-    case table, csv, json, md
+    case table, csv, json, md, xlsx
 }
 
 /// What the terminal shows of the log, in the user's hours format, and in colour where it may.
@@ -52,10 +52,12 @@ package struct Terminal {
             + "language \(mail.language?.rawValue ?? "default")\n"
     }
 
-    /// `report` in `format`; CSV for a spreadsheet when `excel`, in `language` (default: the config's).
+    /// `report` in `format`; CSV for a spreadsheet when `excel`, in `language` (default: the config's). Nil for
+    /// `xlsx`, which is no text: `Reporting.writeWorkbook` writes it.
     package func report(_ report: Report, as format: ReportFormat, excel: Bool = false, language: Language? = nil)
-        -> String {
+        -> String? {
         switch format {
+        case .xlsx: nil
         case .table: PivotTable(hoursFormat: hoursFormat, usesColor: context.usesColor).render(report)
         case .csv:
             report.pivot.csv(rows: report.rows, style: excel ? .spreadsheet(language ?? context.config.lang ?? .en) : .plain)

@@ -1,6 +1,7 @@
 import TsheetCore
 import TsheetStore
 import TsheetTransfer
+import TsheetWorkbook
 
 /// What `tsheet export` was asked for.
 package struct ExportRequest: Sendable {
@@ -38,9 +39,13 @@ package struct Exporter: UseCase {
     package func export(_ request: ExportRequest, progress: (Int) -> Void = { _ in }) throws -> Int {
         var filter = try request.filter.filter(in: context)
         filter.limit = nil
+        let language = request.language ?? context.config.lang ?? .en
+        guard let format = EntryWriter.Format(request.format) else {
+            return try exportWorkbook(request, filter: filter, language: language, progress: progress)
+        }
         let output = try Output.open(request.output ?? "-")
-        let style = request.excel ? CSVStyle.spreadsheet(request.language ?? context.config.lang ?? .en) : .plain
-        var writer = EntryWriter(format: request.format, style: style) { bytes in try output.write(bytes) }
+        let style = request.excel ? CSVStyle.spreadsheet(language) : .plain
+        var writer = EntryWriter(format: format, style: style) { bytes in try output.write(bytes) }
         var count = 0
         try store.forEachEntry(matching: filter) { entry in
             try writer.write(entry)
@@ -50,5 +55,25 @@ package struct Exporter: UseCase {
         try writer.finish()
         try output.close()
         return count
+    }
+
+    /// Writes the workbook: the entries, then the hours by month and client (as `report` bills them) with a chart.
+    private func exportWorkbook(_ request: ExportRequest, filter: EntryFilter, language: Language,
+                                progress: (Int) -> Void) throws -> Int {
+        let count = try store.read { try $0.entryCount(matching: filter) }
+        guard count <= WorkbookWriter.maxEntries else { throw WorkbookError.tooManyRows(count) }
+        let report = try Reporting(context, store: store).report(ReportRequest(filter: request.filter, period: .month,
+                                                                               rows: .client))
+        var written = 0
+        try WorkbookOutput.write(to: request.output, language: language) { workbook in
+            try workbook.beginEntries(count: count)
+            try store.forEachEntry(matching: filter) { entry in
+                try workbook.add(entry)
+                written += 1
+                if written % 100_000 == 0 { progress(written) }
+            }
+            try workbook.addPivot(report.pivot, rows: .client, period: .month)
+        }
+        return written
     }
 }

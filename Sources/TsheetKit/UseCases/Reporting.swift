@@ -1,5 +1,6 @@
 import TsheetCore
 import TsheetStore
+import TsheetWorkbook
 
 /// What `tsheet report` was asked for.
 package struct ReportRequest: Sendable {
@@ -52,6 +53,16 @@ package struct Reporting: UseCase {
                           rounding: clients.compactMap { client in config.billing.rule(for: client).map { (client, $0) } },
                           contracts: try Contracts(config: config, log: log)
                               .status(of: clients, monthOf: min(filter.to ?? today, today)))
+        }
+    }
+}
+
+extension Reporting {
+    /// Writes `report` as a workbook to `path` (`-` or nil: standard output, never a terminal): a sheet with
+    /// the pivot and its chart, in `language` (default: the config's).
+    package func writeWorkbook(_ report: Report, to path: String?, language: Language?) throws {
+        try WorkbookOutput.write(to: path, language: language ?? context.config.lang ?? .en) { workbook in
+            try workbook.addPivot(report.pivot, rows: report.rows, period: report.period)
         }
     }
 }

@@ -43,6 +43,12 @@ extension SQLiteLog {
                                         arguments: arguments) ?? 0)
     }
 
+    func entryCount(matching filter: EntryFilter) throws -> Int {
+        let (conditions, arguments) = try whereClause(for: filter)
+        let count = filter.search == nil ? "coalesce(sum(e.entries), 0) FROM client_day e" : "count(*) FROM entry e"
+        return try Int.fetchOne(db, sql: "SELECT \(count)\(conditions)", arguments: arguments) ?? 0
+    }
+
     /// The table a sum over `filter` reads (as `e`), and the SQL of a row's billed minutes. The daily totals
     /// serve when no row needs its title, its text or a rounding rule; otherwise each entry is read and rounded.
     private func summedSource(for filter: EntryFilter, byTitle: Bool, billing: BillingRules,

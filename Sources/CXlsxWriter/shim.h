@@ -1,0 +1,2 @@
+// libxlsxwriter, the system's (Debian: libxlsxwriter-dev), found through pkg-config.
+#include <xlsxwriter.h>

@@ -1,0 +1,31 @@
+import TsheetCore
+
+/// The words a workbook shows, in the reader's language: sheet names, headers, chart titles.
+struct WorkbookWords {
+    let entries: String
+    /// The entries sheet's headers, in column order.
+    let entryHeaders: [String]
+    let client, title, total: String
+    private let hoursPer: [Period: String]
+    private let hoursOnly: String
+
+    init(_ language: Language) {
+        switch language {
+        case .en:
+            entries = "Entries"
+            entryHeaders = ["id", "date", "week", "month", "year", "client", "title", "description", "minutes", "hours"]
+            (client, title, total) = ("client", "title", "Total")
+            hoursPer = [.day: "Hours by day", .week: "Hours by week", .month: "Hours by month", .year: "Hours by year"]
+            hoursOnly = "Hours"
+        case .es:
+            entries = "Registros"
+            entryHeaders = ["id", "fecha", "semana", "mes", "año", "cliente", "título", "descripción", "minutos", "horas"]
+            (client, title, total) = ("cliente", "título", "Total")
+            hoursPer = [.day: "Horas por día", .week: "Horas por semana", .month: "Horas por mes", .year: "Horas por año"]
+            hoursOnly = "Horas"
+        }
+    }
+
+    /// "Hours by month": the name of a pivot's sheet and the title of its chart; "Hours" for totals only.
+    func hours(by period: Period?) -> String { period.flatMap { hoursPer[$0] } ?? hoursOnly }
+}
