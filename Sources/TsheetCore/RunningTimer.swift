@@ -23,11 +23,8 @@ package struct RunningTimer: Hashable, Sendable {
         if let client = filter.client, ClientName.key(client) != ClientName.key(self.client) { return false }
         if let from = filter.from, max(started.day, now.day) < from { return false }
         if let to = filter.to, started.day > to { return false }
-        guard let search = filter.search, !search.isEmpty else { return true }
-        func folded(_ text: String) -> String {
-            String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        return folded(title).contains(folded(search)) || folded(description).contains(folded(search))
+        guard let search = filter.search?.asciiLowercased, !search.isEmpty else { return true }
+        return title.asciiLowercased.contains(search) || description.asciiLowercased.contains(search)
     }
 
     /// The entries that stopping it at `now` logs: from its start to `now`, or for `duration` when given (the

@@ -1,4 +1,10 @@
 extension String {
+    /// The text with ASCII letters in lower case and every other character as it is: how a search matches, the
+    /// way SQLite's `lower()` folds.
+    package var asciiLowercased: String {
+        String(decoding: utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// The text without surrounding spaces and newlines.
     package var trimmed: String {
         // Most text has nothing to trim: say so from its first and last bytes, without walking characters.

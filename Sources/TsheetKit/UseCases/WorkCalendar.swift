@@ -14,19 +14,13 @@ package struct WorkCalendar: UseCase {
     /// The workdays of `range` before today that hold nothing (or less than `hours_per_day`), every client
     /// counted, days off left out.
     package func gaps(in range: DayRange) throws -> [Gap] {
-        guard range.first < context.today else { return [] }
-        return try store.read { log in
-            try Self.gaps(in: range, log: log, context: context)
-        }
-    }
-
-    /// The gaps of `range` as `log` holds them.
-    static func gaps(in range: DayRange, log: any LogReader, context: Context) throws -> [Gap] {
         let filter = EntryFilter(from: range.first, to: range.last)
-        let cells = try log.pivotCells(matching: filter, rows: .client, bucket: .day, billing: .asLogged)
-        let logged = Dictionary(cells.map { ($0.day, $0.minutes) }, uniquingKeysWith: +)
-        let daysOff = Set(try log.daysOff(in: range).map(\.day))
-        return context.config.workweek.gaps(in: range, before: context.today, logged: logged, daysOff: daysOff)
+        return try store.read { log in
+            let cells = try log.pivotCells(matching: filter, rows: .client, bucket: .day, billing: .asLogged)
+            let logged = Dictionary(cells.map { ($0.day, $0.minutes) }, uniquingKeysWith: +)
+            let daysOff = Set(try log.daysOff(in: range).map(\.day))
+            return context.config.workweek.gaps(in: range, before: context.today, logged: logged, daysOff: daysOff)
+        }
     }
 
     /// Marks `days` off, with `reason`.

@@ -83,7 +83,7 @@ extension SQLiteLog {
         if let search = filter.search {
             // instr, not LIKE: no pattern to escape, and no limit on its length. SQLite's lower() folds ASCII
             // letters only, and so does the text searched for.
-            let folded = String(decoding: search.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let folded = search.asciiLowercased
             conditions.append("(instr(lower(e.title), ?) > 0 OR instr(lower(e.description), ?) > 0)")
             arguments += [folded, folded]
         }
