@@ -20,16 +20,24 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         /// Pure domain values: durations, calendar days, periods, entries. No dependencies, no I/O.
         .target(name: "TsheetCore", swiftSettings: settings),
-        /// The store protocol, and its SQLite implementation: the only place that holds SQL.
+        /// The store protocol, and its SQLite and PostgreSQL implementations: the only place that holds SQL.
         .target(
             name: "TsheetStore",
             dependencies: ["TsheetCore", .product(name: "GRDB", package: "GRDB.swift"),
                            // SQLite's C API, to bind an import's rows without GRDB's per-row arguments.
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                           // A team's log on a PostgreSQL server.
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")],
             swiftSettings: settings
         ),
         /// Entries in and out: CSV, JSON and NDJSON written for spreadsheets and scripts, and read from other trackers.

@@ -1,4 +1,4 @@
-/// One logged activity: what was done, for which client, on which day, for how long.
+/// One logged activity: what was done, for which client, on which day, for how long, and by whom.
 package struct Entry: Hashable, Sendable {
     package var id: Int64
     package var client: String
@@ -6,14 +6,18 @@ package struct Entry: Hashable, Sendable {
     package var description: String
     package var day: CalendarDay
     package var minutes: Minutes
+    /// Who did the work (a login name, or the config's `person`).
+    package var person: String
 
-    package init(id: Int64, client: String, title: String, description: String, day: CalendarDay, minutes: Minutes) {
+    package init(id: Int64, client: String, title: String, description: String, day: CalendarDay, minutes: Minutes,
+                 person: String) {
         self.id = id
         self.client = client
         self.title = title
         self.description = description
         self.day = day
         self.minutes = minutes
+        self.person = person
     }
 }
 
@@ -21,10 +25,11 @@ extension Entry {
     /// The entry as a terminal shows it: control characters in its fields written as escapes (`\x1b`), line
     /// breaks in its description kept. A log written by tsheet holds none; one edited by hand might.
     package var escapedForTerminal: Entry {
-        guard client.containsControlCharacters || title.containsControlCharacters
+        guard client.containsControlCharacters || title.containsControlCharacters || person.containsControlCharacters
             || description.containsControlCharacters(besidesLineBreaks: true) else { return self }
         var entry = self
         entry.client = client.escapingControlCharacters
+        entry.person = person.escapingControlCharacters
         entry.title = title.escapingControlCharacters
         entry.description = description.escapingControlCharacters(keepingLineBreaks: true)
         return entry
@@ -38,13 +43,16 @@ package struct NewEntry: Hashable, Sendable {
     package var description: String
     package var day: CalendarDay
     package var minutes: Minutes
+    package var person: String
 
-    package init(client: String, title: String, description: String = "", day: CalendarDay, minutes: Minutes) {
+    package init(client: String, title: String, description: String = "", day: CalendarDay, minutes: Minutes,
+                 person: String) {
         self.client = client
         self.title = title
         self.description = description
         self.day = day
         self.minutes = minutes
+        self.person = person
     }
 }
 
@@ -55,14 +63,16 @@ package struct EntryChanges: Hashable, Sendable {
     package var description: String?
     package var day: CalendarDay?
     package var minutes: Minutes?
+    package var person: String?
 
     package init(client: String? = nil, title: String? = nil, description: String? = nil,
-                 day: CalendarDay? = nil, minutes: Minutes? = nil) {
+                 day: CalendarDay? = nil, minutes: Minutes? = nil, person: String? = nil) {
         self.client = client
         self.title = title
         self.description = description
         self.day = day
         self.minutes = minutes
+        self.person = person
     }
 
     /// Whether applying these changes would change nothing.
@@ -73,6 +83,8 @@ package struct EntryChanges: Hashable, Sendable {
 package struct EntryFilter: Hashable, Sendable {
     /// Only this client's entries (matched without regard to case).
     package var client: String?
+    /// Only this person's entries (matched exactly).
+    package var person: String?
     /// Only entries on or after this day.
     package var from: CalendarDay?
     /// Only entries on or before this day.
@@ -82,9 +94,10 @@ package struct EntryFilter: Hashable, Sendable {
     /// At most this many entries, newest first.
     package var limit: Int?
 
-    package init(client: String? = nil, from: CalendarDay? = nil, to: CalendarDay? = nil,
+    package init(client: String? = nil, person: String? = nil, from: CalendarDay? = nil, to: CalendarDay? = nil,
                  search: String? = nil, limit: Int? = nil) {
         self.client = client
+        self.person = person
         self.from = from
         self.to = to
         self.search = search

@@ -3,6 +3,8 @@ package enum EntryError: UserError, Equatable {
     case emptyTitle
     case emptyClient
     case controlInClient
+    case emptyPerson
+    case controlInPerson
     case controlInTitle
     case controlInDescription
     case missingDuration
@@ -10,7 +12,8 @@ package enum EntryError: UserError, Equatable {
 
     package var exitStatus: ExitStatus {
         switch self {
-        case .emptyTitle, .emptyClient, .controlInClient, .controlInTitle, .controlInDescription: .dataError
+        case .emptyTitle, .emptyClient, .controlInClient, .emptyPerson, .controlInPerson, .controlInTitle,
+             .controlInDescription: .dataError
         case .missingDuration, .nothingToChange: .usage
         }
     }
@@ -20,6 +23,8 @@ package enum EntryError: UserError, Equatable {
         case .emptyTitle: "the title is empty; say what you did, e.g. tsheet log \"Fixed SSO login\" 1h."
         case .emptyClient: "the client name is empty; name one with -c CLIENT."
         case .controlInClient: "the client name holds a line break or a control character; name it on one line."
+        case .emptyPerson: "the person is empty; name who did the work with --as NAME, or set person in the config."
+        case .controlInPerson: "the person's name holds a line break or a control character; name them on one line."
         case .controlInTitle: "the title holds a control character; write it as plain text."
         case .controlInDescription:
             "the description holds a control character other than a line break or a tab; write it as plain text."

@@ -9,6 +9,14 @@ package enum EntryField {
         return client
     }
 
+    /// Who did the work: as a client name is checked.
+    package static func person(_ text: String) throws(EntryError) -> String {
+        let person = text.trimmed
+        if person.isEmpty { throw .emptyPerson }
+        if person.containsControlCharacters { throw .controlInPerson }
+        return person
+    }
+
     /// A title: without surrounding spaces, line breaks and tabs read as spaces, not empty, and without other
     /// control characters (which could drive a terminal, and of which SQLite reads NUL as the end of the text).
     package static func title(_ text: String) throws(EntryError) -> String {

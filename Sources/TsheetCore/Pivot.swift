@@ -1,27 +1,60 @@
-/// What a pivot's rows are made of.
-package enum PivotRows: String, Sendable, CaseIterable {
-    case client, title
-    case clientTitle = "client,title"
-
-    package var hasClient: Bool { self != .title }
-    package var hasTitle: Bool { self != .client }
+/// One thing a pivot's rows can be grouped by.
+package enum PivotDimension: String, Sendable, CaseIterable {
+    case client, person, title
 }
 
-/// One row of a pivot: a client, a title, or both, as `PivotRows` asks.
-package struct PivotRowKey: Hashable, Sendable, Comparable {
+/// What a pivot's rows are made of: one dimension or several, in the order given (`client,person`), each once.
+package struct PivotRows: Hashable, Sendable, RawRepresentable {
+    package let dimensions: [PivotDimension]
+
+    package static let client = PivotRows(checked: [.client])
+    package static let title = PivotRows(checked: [.title])
+    package static let person = PivotRows(checked: [.person])
+
+    private init(checked dimensions: [PivotDimension]) { self.dimensions = dimensions }
+
+    /// Rows by `dimensions`; nil when there is none or one repeats.
+    package init?(_ dimensions: [PivotDimension]) {
+        guard !dimensions.isEmpty, Set(dimensions).count == dimensions.count else { return nil }
+        self.dimensions = dimensions
+    }
+
+    /// Reads `client`, `title,client`, `client,person,title`…
+    package init?(rawValue: String) {
+        var dimensions: [PivotDimension] = []
+        for word in rawValue.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let dimension = PivotDimension(rawValue: String(word).trimmed) else { return nil }
+            dimensions.append(dimension)
+        }
+        self.init(dimensions)
+    }
+
+    package var rawValue: String { dimensions.map(\.rawValue).joined(separator: ",") }
+
+    package func has(_ dimension: PivotDimension) -> Bool { dimensions.contains(dimension) }
+
+    /// The names of `row`, one per dimension, in order.
+    package func labels(of row: PivotRowKey) -> [String] { dimensions.map { row[$0] ?? "" } }
+}
+
+/// One row of a pivot: a client, a person, a title, or several of them, as `PivotRows` asks.
+package struct PivotRowKey: Hashable, Sendable {
     package var client: String?
+    package var person: String?
     package var title: String?
 
-    package init(client: String? = nil, title: String? = nil) {
+    package init(client: String? = nil, person: String? = nil, title: String? = nil) {
         self.client = client
+        self.person = person
         self.title = title
     }
 
-    package static func < (lhs: PivotRowKey, rhs: PivotRowKey) -> Bool {
-        func key(_ row: PivotRowKey) -> (String, String) {
-            ((row.client ?? "").lowercased(), (row.title ?? "").lowercased())
+    package subscript(dimension: PivotDimension) -> String? {
+        switch dimension {
+        case .client: client
+        case .person: person
+        case .title: title
         }
-        return key(lhs) < key(rhs)
     }
 }
 
@@ -43,20 +76,22 @@ package struct PivotCell: Hashable, Sendable {
 package struct Pivot: Sendable, Equatable {
     /// The column keys in order (`2026-11-20`, `2026-W47`, `2026-11`, `2026`); empty when there are no columns.
     package let columns: [String]
-    /// The rows, sorted by client then title, without regard to case.
+    /// The rows, sorted by their names in the order of the dimensions, without regard to case.
     package let rows: [PivotRowKey]
     private let table: [PivotRowKey: [String: Minutes]]
 
     /// Builds the pivot of `cells` with a column per `period` over `range` (or over the cells' own days when
     /// nil); a nil `period` gives totals only.
-    package init(cells: [PivotCell], period: Period?, range: DayRange?, weekStart: Weekday = .monday) {
+    package init(cells: [PivotCell], period: Period?, range: DayRange?, weekStart: Weekday = .monday,
+                 rows kind: PivotRows = .client) {
         var table: [PivotRowKey: [String: Minutes]] = [:]
         for cell in cells {
             let column = period?.key(of: cell.day, weekStart: weekStart) ?? ""
             table[cell.row, default: [:]][column, default: .zero] += cell.minutes
         }
         self.table = table
-        rows = table.keys.sorted()
+        rows = table.keys.map { ($0, kind.labels(of: $0).map { $0.lowercased() }) }
+            .sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
         if let period, let span = range ?? Pivot.span(of: cells) {
             columns = period.keys(covering: span, weekStart: weekStart)
         } else {

@@ -31,7 +31,8 @@ package struct RunningTimer: Hashable, Sendable {
     /// length the user says it was); one entry per day, cut at midnight. A length that rounds to nothing logs
     /// one minute. `description` replaces the timer's own when given.
     /// - Throws: `TimerError` when it ran longer than `limit` and no `duration` was given, or started after `now`.
-    package func entries(stoppedAt now: LocalTime, duration: Minutes? = nil, description: String? = nil,
+    package func entries(of person: String, stoppedAt now: LocalTime, duration: Minutes? = nil,
+                         description: String? = nil,
                          limit: Minutes) throws(TimerError) -> [NewEntry] {
         let seconds: Int
         if let duration {
@@ -43,7 +44,7 @@ package struct RunningTimer: Hashable, Sendable {
         }
         return daySpans(seconds: seconds).map { day, minutes in
             NewEntry(client: client, title: title, description: description ?? self.description, day: day,
-                     minutes: minutes)
+                     minutes: minutes, person: person)
         }
     }
 

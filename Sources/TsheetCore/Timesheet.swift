@@ -37,6 +37,15 @@ package struct Timesheet: Sendable, Equatable {
     /// The billed minutes of the whole period.
     package var total: Minutes { days.map(\.total).sum() }
 
+    /// The billed minutes of each person who worked in the period, by name.
+    package var people: [(person: String, minutes: Minutes)] {
+        var minutes: [String: Minutes] = [:]
+        for day in days {
+            for entry in day.entries { minutes[entry.person, default: .zero] += entry.minutes }
+        }
+        return minutes.sorted { $0.key.lowercased() < $1.key.lowercased() }.map { ($0.key, $0.value) }
+    }
+
     /// The ISO week that holds the period's first day.
     package var isoWeek: ISOWeek { ISOWeek(containing: period.first.adding(days: 3)) }
 }

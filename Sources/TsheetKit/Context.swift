@@ -11,8 +11,11 @@ package struct Context: Sendable {
     package let today: CalendarDay
     /// The user's wall clock now, or `TSHEET_NOW` when set (for scripts and tests).
     package let now: LocalTime
-    /// Whose timer this run starts and stops: `person` from the config, else the login name.
-    package let person: String
+    /// Who this run works as (whose entries it logs, whose timer it runs): `person` from the config, else the
+    /// login name; `--as` changes it for one run.
+    package private(set) var person: String
+    /// The person of the entries a log held from before entries said who did the work: the run's own.
+    let logOwner: String
     /// Whether output may carry colour: a terminal, and no `NO_COLOR`.
     package let usesColor: Bool
     /// The folder of the user's own templates, which override the built-in ones file by file.
@@ -49,11 +52,21 @@ package struct Context: Sendable {
         }
         now = pinnedNow ?? LocalTime(day: today, plus: Context.localNow().second) // TSHEET_TODAY pins the day only
         person = config.person ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"] ?? "me"
+        logOwner = person
         usesColor = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
     /// Opens (creating if needed) the log.
-    func openStore() throws -> any Store { try SQLiteStore(path: databasePath) }
+    func openStore() throws -> any Store { try SQLiteStore(path: databasePath, person: logOwner) }
+
+    /// This context, working as `person` (`--as NAME`) when given.
+    /// - Throws: `EntryError` for a name that is empty or holds a control character.
+    package func acting(as person: String?) throws -> Context {
+        guard let person else { return self }
+        var context = self
+        context.person = try EntryField.person(person)
+        return context
+    }
 
     private static func localNow() -> LocalTime {
         var now = time(nil)

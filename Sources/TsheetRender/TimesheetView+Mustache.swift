@@ -33,6 +33,8 @@ extension TimesheetView: MustacheParent {
         case "yearToDate": TemplateText(yearToDate)
         case "contract": contract
         case "rounding": rounding
+        case "people": people
+        case "team": team
         case "subject": TemplateText(subject)
         default: nil
         }
@@ -83,7 +85,18 @@ extension TimesheetView.EntryView: MustacheParent {
         switch name {
         case "title": TemplateText(title)
         case "hours": TemplateText(hours)
+        case "person": person.map(TemplateText.init)
         case "descriptionLines": descriptionLines.map(TemplateText.init)
+        default: nil
+        }
+    }
+}
+
+extension TimesheetView.PersonView: MustacheParent {
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "name": TemplateText(name)
+        case "hours": TemplateText(hours)
         default: nil
         }
     }

@@ -28,6 +28,8 @@ package struct TimesheetView: Sendable {
     package struct EntryView: Sendable {
         let title: String
         let hours: String
+        /// Who did it, when the period holds more than one person's work; nil otherwise.
+        let person: String?
         /// The description's lines, without blank ones.
         let descriptionLines: [String]
     }
@@ -52,6 +54,12 @@ package struct TimesheetView: Sendable {
         let left: String
         let over: String
         let isOver: Bool
+    }
+
+    /// One person's hours in a team's period.
+    package struct PersonView: Sendable {
+        let name: String
+        let hours: String
     }
 
     package struct RoundingView: Sendable {
@@ -79,17 +87,24 @@ package struct TimesheetView: Sendable {
     let yearToDate: String
     let contract: ContractView?
     let rounding: RoundingView?
+    /// Each person's hours, by name, when the period holds more than one person's work; nil for one person's.
+    let people: [PersonView]?
+    /// Whether the period holds more than one person's work: the email says "we", and who did each entry.
+    let team: Bool
     /// The rendered subject, for the HTML title; empty while the subject itself renders.
     var subject = ""
 
     /// The view of `timesheet` as `variant`, in `language`, signed by `sender`, opening with `note` if any.
     package init(_ timesheet: Timesheet, variant: EmailVariant, language: Language, sender: String, note: String?) {
         let busiest = timesheet.days.map(\.total).max() ?? .zero
+        let people = timesheet.people
+        let isTeam = people.count > 1
         let days = timesheet.days.map { day in
             DayView(label: language.dayLabel(day.day), date: day.day.description, total: language.hours(day.total),
                     hasEntries: !day.entries.isEmpty,
                     entries: day.entries.map { entry in
                         EntryView(title: entry.title, hours: language.hours(entry.minutes),
+                                  person: isTeam ? entry.person : nil,
                                   descriptionLines: entry.description.nonBlankLines)
                     },
                     barWidth: busiest > .zero ? max(2, day.total.value * 160 / busiest.value) : 0,
@@ -118,5 +133,7 @@ package struct TimesheetView: Sendable {
                          isOver: contract.isOver)
         }
         rounding = timesheet.rounding.map { RoundingView(step: $0.step.value, up: $0.mode == .up) }
+        team = isTeam
+        self.people = isTeam ? people.map { PersonView(name: $0.person, hours: language.hours($0.minutes)) } : nil
     }
 }

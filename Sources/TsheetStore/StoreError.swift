@@ -16,10 +16,19 @@ package enum StoreError: UserError, Equatable {
     case noSuchEntry(id: Int64)
     case noSuchClient(name: String)
     case clientExists(name: String)
+    /// A `postgres://` URL that cannot be read.
+    case badURL(String)
+    /// The server cannot be reached, or is not taking connections now: trying again may help.
+    case serverDown(url: String, reason: String)
+    /// The server answered and refused: wrong user or password, no such database, TLS that cannot be agreed.
+    case serverRefused(url: String, reason: String)
 
     package var exitStatus: ExitStatus {
         switch self {
         case .isDirectory: .usage
+        case .badURL: .config
+        case .serverDown: .tryAgain
+        case .serverRefused: .unavailable
         case .notADatabase, .newerSchema, .foreignDatabase, .unexpectedShape, .clientExists: .dataError
         case .noSuchEntry, .noSuchClient: .noInput
         case .busy: .tryAgain
@@ -53,6 +62,12 @@ package enum StoreError: UserError, Equatable {
             "there is no client '\(name.echoed())'; see them with 'tsheet clients'."
         case .clientExists(let name):
             "a client '\(name.echoed())' already exists; use 'tsheet clients merge' to join the two."
+        case .badURL(let reason):
+            "the database URL cannot be read: \(reason); write it as postgres://user@host:5432/dbname?sslmode=verify-full."
+        case .serverDown(let url, let reason):
+            "the PostgreSQL server \(url) cannot be reached (\(reason.echoed(limit: 100))); nothing was changed: try again when it is up."
+        case .serverRefused(let url, let reason):
+            "the PostgreSQL server \(url) refused tsheet (\(reason.echoed(limit: 100))); check the URL, the user and its password (PGPASSWORD or ~/.pgpass)."
         }
     }
 

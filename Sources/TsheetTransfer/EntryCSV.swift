@@ -3,9 +3,9 @@ import TsheetCore
 /// Entries as CSV rows, the columns every export and `list --format csv` share.
 package enum EntryCSV {
     /// The columns, in order.
-    package static let columns = ["id", "date", "client", "title", "description", "minutes", "hours"]
+    package static let columns = ["id", "date", "client", "title", "description", "minutes", "hours", "person"]
 
-    /// The header row: `id,date,client,title,description,minutes,hours`.
+    /// The header row: `id,date,client,title,description,minutes,hours,person`.
     package static let header = CSVField.record(columns)
 
     /// One entry as a CSV row; hours have two decimals and a dot.
@@ -16,7 +16,7 @@ package enum EntryCSV {
     }
 
     /// Appends `entry` as a CSV row in `style` to `bytes`; the cells a person typed (client, title and
-    /// description) are text cells.
+    /// description, and the person) are text cells.
     package static func append(_ entry: Entry, style: CSVStyle, to bytes: inout [UInt8]) {
         let separator = style.separator
         CSVField.append(String(entry.id), style: style, to: &bytes)
@@ -30,6 +30,8 @@ package enum EntryCSV {
         CSVField.append(String(entry.minutes.value), style: style, to: &bytes)
         bytes.append(separator)
         style.append(hours: entry.minutes, to: &bytes)
+        bytes.append(separator)
+        style.append(text: entry.person, to: &bytes)
         bytes += [13, 10]
     }
 }

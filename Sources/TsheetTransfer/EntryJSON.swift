@@ -9,7 +9,7 @@ package enum EntryJSON {
             "id": String(entry.id), "date": JSONText.string(entry.day.description),
             "client": JSONText.string(entry.client), "title": JSONText.string(entry.title),
             "description": JSONText.string(entry.description), "minutes": String(entry.minutes.value),
-            "hours": entry.minutes.formatted(.decimal),
+            "hours": entry.minutes.formatted(.decimal), "person": JSONText.string(entry.person),
         ])
     }
 

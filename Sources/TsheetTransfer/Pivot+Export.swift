@@ -1,15 +1,11 @@
 import TsheetCore
 
 extension Pivot {
-    /// The header cells that name a row: `client`, `title`, or both.
-    static func rowHeaders(_ rows: PivotRows) -> [String] {
-        (rows.hasClient ? ["client"] : []) + (rows.hasTitle ? ["title"] : [])
-    }
+    /// The header cells that name a row: `client`, `person`, `title`, in the order asked.
+    static func rowHeaders(_ rows: PivotRows) -> [String] { rows.dimensions.map(\.rawValue) }
 
     /// The cells that name `row`, as `rowHeaders` lists them.
-    static func rowLabels(_ row: PivotRowKey, _ rows: PivotRows) -> [String] {
-        (rows.hasClient ? [row.client ?? ""] : []) + (rows.hasTitle ? [row.title ?? ""] : [])
-    }
+    static func rowLabels(_ row: PivotRowKey, _ rows: PivotRows) -> [String] { rows.labels(of: row) }
 
     /// The pivot as CSV in `style`: a header row, a row per client or title, and a `Total` row; hours with two
     /// decimals. Row labels are text cells, made inert in a spreadsheet when they would run as formulas.
@@ -44,8 +40,9 @@ extension Pivot {
         }
         let rowObjects = rows.map { row in
             var members: [String] = []
-            if kind.hasClient { members.append("\"client\":" + JSONText.string(row.client ?? "")) }
-            if kind.hasTitle { members.append("\"title\":" + JSONText.string(row.title ?? "")) }
+            for dimension in kind.dimensions {
+                members.append(JSONText.string(dimension.rawValue) + ":" + JSONText.string(row[dimension] ?? ""))
+            }
             members.append("\"minutes\":" + minutesObject { minutes(row: row, column: $0) })
             members.append("\"total\":" + String(total(ofRow: row).value))
             return "    {" + members.joined(separator: ",") + "}"

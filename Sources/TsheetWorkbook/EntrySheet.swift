@@ -14,7 +14,7 @@ struct EntrySheet {
         guard count < Sheet.maxRows else { throw .tooManyRows(count) }
         sheet = workbook.addSheet(words.entries)
         formats = workbook.formats
-        for (column, width) in [8.0, 11, 9, 8, 6, 18, 36, 48, 8, 8].enumerated() {
+        for (column, width) in [8.0, 11, 9, 8, 6, 18, 36, 48, 8, 8, 14].enumerated() {
             sheet.setColumns(column...column, width: width, format: column == 7 ? formats.wrapped : nil)
         }
         for (column, header) in words.entryHeaders.enumerated() {
@@ -41,6 +41,7 @@ struct EntrySheet {
         try sheet.write(entry.description, row: row, column: 7, format: formats.wrapped)
         try sheet.write(Double(entry.minutes.value), row: row, column: 8)
         try sheet.write(Double(entry.minutes.value) / 60, row: row, column: 9, format: formats.hours)
+        try sheet.write(entry.person, row: row, column: 10)
         row += 1
     }
 

@@ -1,7 +1,7 @@
 import CXlsxWriter
 import TsheetCore
 
-/// A pivot on a sheet of its own: a row per client or title (or both), a column per period, row and column
+/// A pivot on a sheet of its own: a row per client, person or title (or a combination), a column per period, row and column
 /// totals and the grand total, in hours; and beside it its chart, a stacked column per period with a part per row.
 enum PivotSheet {
     /// The most series a chart holds (Excel's limit); a pivot with more rows charts its totals alone.
@@ -10,7 +10,7 @@ enum PivotSheet {
     /// Writes `pivot` (rows of `kind`, columns by `period`) on a new sheet of `workbook`, with its chart.
     static func write(_ pivot: Pivot, rows kind: PivotRows, period: Period?, in workbook: Workbook,
                       words: WorkbookWords) throws(WorkbookError) {
-        let labels = (kind.hasClient ? [words.client] : []) + (kind.hasTitle ? [words.title] : [])
+        let labels = kind.dimensions.map(words.name(of:))
         let width = labels.count + pivot.columns.count + 1
         guard width <= Sheet.maxColumns else { throw .tooManyColumns(width) }
         guard pivot.rows.count + 2 <= Sheet.maxRows else { throw .tooManyRows(pivot.rows.count) }
@@ -29,8 +29,7 @@ enum PivotSheet {
             }
         }
         for (index, key) in pivot.rows.enumerated() {
-            let names = (kind.hasClient ? [key.client ?? ""] : []) + (kind.hasTitle ? [key.title ?? ""] : [])
-            for (column, name) in names.enumerated() { try sheet.write(name, row: index + 1, column: column) }
+            for (column, name) in kind.labels(of: key).enumerated() { try sheet.write(name, row: index + 1, column: column) }
             try write(pivot.columns.map { pivot.minutes(row: key, column: $0) } + [pivot.total(ofRow: key)], row: index + 1)
         }
         let totalRow = pivot.rows.count + 1

@@ -5,7 +5,7 @@ struct WorkbookWords {
     let entries: String
     /// The entries sheet's headers, in column order.
     let entryHeaders: [String]
-    let client, title, total: String
+    let client, person, title, total: String
     private let hoursPer: [Period: String]
     private let hoursOnly: String
 
@@ -13,16 +13,27 @@ struct WorkbookWords {
         switch language {
         case .en:
             entries = "Entries"
-            entryHeaders = ["id", "date", "week", "month", "year", "client", "title", "description", "minutes", "hours"]
-            (client, title, total) = ("client", "title", "Total")
+            entryHeaders = ["id", "date", "week", "month", "year", "client", "title", "description", "minutes", "hours",
+                            "person"]
+            (client, person, title, total) = ("client", "person", "title", "Total")
             hoursPer = [.day: "Hours by day", .week: "Hours by week", .month: "Hours by month", .year: "Hours by year"]
             hoursOnly = "Hours"
         case .es:
             entries = "Registros"
-            entryHeaders = ["id", "fecha", "semana", "mes", "año", "cliente", "título", "descripción", "minutos", "horas"]
-            (client, title, total) = ("cliente", "título", "Total")
+            entryHeaders = ["id", "fecha", "semana", "mes", "año", "cliente", "título", "descripción", "minutos", "horas",
+                            "persona"]
+            (client, person, title, total) = ("cliente", "persona", "título", "Total")
             hoursPer = [.day: "Horas por día", .week: "Horas por semana", .month: "Horas por mes", .year: "Horas por año"]
             hoursOnly = "Horas"
+        }
+    }
+
+    /// The header of a pivot's rows by `dimension`.
+    func name(of dimension: PivotDimension) -> String {
+        switch dimension {
+        case .client: client
+        case .person: person
+        case .title: title
         }
     }
 

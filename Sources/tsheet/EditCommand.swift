@@ -34,6 +34,9 @@ struct EditCommand: ParsableCommand {
     @Option(help: "The new duration in minutes.")
     var minutes: Int?
 
+    @Option(name: .customLong("as"), help: ArgumentHelp("Whose work it was.", valueName: "name"))
+    var person: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -43,7 +46,8 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         let entry = try Logbook(context).edit(id, EditRequest(title: title, description: description, date: date,
-                                                              client: client, duration: duration, minutes: minutes))
+                                                              client: client, duration: duration, minutes: minutes,
+                                                              person: person))
         try write("Updated \(Terminal(context).summary(of: entry))\n")
     }
 }

@@ -6,12 +6,22 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Only this client's entries.", completion: .clients)
     var client: String?
 
+    @Option(help: "Only this person's entries.")
+    var person: String?
+
     @Option(help: "Only entries whose title or description contains this text.")
     var search: String?
 
     @OptionGroup var range: RangeOptions
 
-    var request: FilterRequest { FilterRequest(client: client, search: search, range: range.request) }
+    var request: FilterRequest { FilterRequest(client: client, person: person, search: search, range: range.request) }
+}
+
+/// Who did the work a command logs, or whose timer it runs: `--as NAME` for a lead working for someone.
+struct ActingOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Work as this person (default: person from the config, else your login name).", valueName: "name"))
+    var person: String?
 }
 
 /// Whether to send again, or only to show what would be sent: the options `week --send` and `send` share.

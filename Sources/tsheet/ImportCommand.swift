@@ -45,6 +45,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "No progress on the terminal.")
     var quiet = false
 
+    @OptionGroup var acting: ActingOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -54,7 +55,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try global.context()
+        let context = try global.context().acting(as: acting.person)
         let map = Dictionary(clientMap.map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmed }
             return (parts[0], parts[1])

@@ -33,10 +33,11 @@ struct LogCommand: ParsableCommand {
     @Option(help: "The duration in minutes, instead of a duration after the title.")
     var minutes: Int?
 
+    @OptionGroup var acting: ActingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
+        let context = try global.context().acting(as: acting.person)
         let entry = try Logbook(context).log(LogRequest(words: words, client: client, description: description,
                                                          date: date, minutes: minutes))
         try write("Logged \(Terminal(context).summary(of: entry))\n")

@@ -26,10 +26,11 @@ struct StartCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "A longer description of the work.")
     var description: String?
 
+    @OptionGroup var acting: ActingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
+        let context = try global.context().acting(as: acting.person)
         let (logged, started) = try Timekeeper(context).start(TimerRequest(words: words, client: client,
                                                                            description: description))
         let terminal = Terminal(context)
@@ -54,10 +55,11 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: StatusFormat = .text
 
+    @OptionGroup var acting: ActingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
+        let context = try global.context().acting(as: acting.person)
         let status = try Timekeeper(context).status()
         try write(Terminal(context).status(status, as: format))
         if status == nil { throw ExitCode(1) }
@@ -86,10 +88,11 @@ struct StopCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The entry's description (instead of the one given to start).")
     var description: String?
 
+    @OptionGroup var acting: ActingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
+        let context = try global.context().acting(as: acting.person)
         let minutes = try duration.map { try Minutes(parsing: $0) }
         try write(Terminal(context).logged(try Timekeeper(context).stop(duration: minutes, description: description)))
     }
@@ -101,10 +104,11 @@ struct CancelCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Drop the running timer without logging it.")
 
+    @OptionGroup var acting: ActingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
+        let context = try global.context().acting(as: acting.person)
         try write(Terminal(context).cancelled(try Timekeeper(context).cancel()))
     }
 }

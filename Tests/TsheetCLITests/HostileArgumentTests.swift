@@ -62,7 +62,7 @@ import Testing
     @Test func aSearchOfAnyLengthIsNoError() throws {
         let long = String(repeating: "%_\\a", count: 12_500)
         #expect(try sandbox.succeed(["list", "--search", long]) == "No entries.\n")
-        #expect(try sandbox.succeed(["export", "--search", long]) == "id,date,client,title,description,minutes,hours\r\n")
+        #expect(try sandbox.succeed(["export", "--search", long]) == "id,date,client,title,description,minutes,hours,person\r\n")
         #expect(try sandbox.succeed(["report", "--search", long]) == "No entries.\n")
     }
 

@@ -27,8 +27,8 @@ import Testing
 
             """)
         #expect(try sandbox.succeed(["list", "-c", "acme", "--week", "last", "--format", "csv"])
-            == "id,date,client,title,description,minutes,hours\r\n"
-            + "2,2026-11-20,acme,Weekly sync,\"With Marta, about the ERP\",45,0.75\r\n")
+            == "id,date,client,title,description,minutes,hours,person\r\n"
+            + "2,2026-11-20,acme,Weekly sync,\"With Marta, about the ERP\",45,0.75,ana\r\n")
         #expect(try sandbox.succeed(["edit", "2", "1h", "--title", "Weekly sync with IT", "--date", "thu"])
             == "Updated #2: Thu 2026-11-19  acme  Weekly sync with IT  1:00\n")
         #expect(try sandbox.succeed(["rm", "1", "3"])
@@ -37,7 +37,7 @@ import Testing
         #expect(try sandbox.succeed(["list", "--format", "json"]) == """
             [
               {"id":2,"date":"2026-11-19","client":"acme","title":"Weekly sync with IT",\
-            "description":"With Marta, about the ERP","minutes":60,"hours":1.00}
+            "description":"With Marta, about the ERP","minutes":60,"hours":1.00,"person":"ana"}
             ]
 
             """)

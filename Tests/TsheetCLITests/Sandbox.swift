@@ -29,6 +29,7 @@ struct Sandbox {
             "TSHEET_CONFIG": folder + "/config.toml",
             "TSHEET_TODAY": today,
             "NO_COLOR": "1",
+            "USER": "ana",
         ]
         try configure("")
     }

@@ -4,7 +4,7 @@ import TsheetTestSupport
 
 /// The `--excel` CSVs as a consultant opens them: LibreOffice reads them with the options its Text Import dialog
 /// ticks by default (tab, comma and semicolon as separators, formulas evaluated) in the file's language, and
-/// every row has its seven columns, hours as numbers, and text that looks like a formula as text.
+/// every row has its eight columns, hours as numbers, and text that looks like a formula as text.
 @Suite(.enabled(if: RealPrograms.canRun(RealPrograms.libreOffice), "needs LibreOffice (Debian libreoffice-calc-nogui); CI installs it"))
 struct SpreadsheetImportTests {
     let sandbox: Sandbox
@@ -47,14 +47,15 @@ struct SpreadsheetImportTests {
     }
 
     @Test(arguments: [("es", 3082), ("en", 1033)])
-    func theExportReadsAsSevenTypedColumns(language: String, code: Int) throws {
+    func theExportReadsAsEightTypedColumns(language: String, code: Int) throws {
         let csv = sandbox.folder + "/entries-\(language).csv"
         _ = try sandbox.succeed(["export", "--excel", "--lang", language, "-o", csv])
         let rows = try cells(of: csv, language: code)
         #expect(rows.count == 4)
-        #expect(rows.allSatisfy { $0.count == 7 }, "\(rows)")
+        #expect(rows.allSatisfy { $0.count == 8 }, "\(rows)")
         #expect(rows.dropFirst().map { $0[5] } == ["float:90", "float:45", "float:60"])
-        #expect(rows.dropFirst().allSatisfy { $0[6].hasPrefix("float:") }, "hours are numbers: \(rows.map { $0.last ?? "" })")
+        #expect(rows.dropFirst().allSatisfy { $0[6].hasPrefix("float:") }, "hours are numbers: \(rows.map { $0[6] })")
+        #expect(rows.dropFirst().map { $0[7] } == ["string:ana", "string:ana", "string:ana"])
         #expect(rows[1][3] == "string:Fixed \"SSO\", login; VPN users")
         #expect(rows[2][3] == "string:'=HYPERLINK(\"http://evil.example\",\"click\")", "a formula stays text")
         #expect(rows[3][4] == "string:'+34 600 000 000")

@@ -38,14 +38,14 @@ struct TimewarriorTests {
         #expect(try sandbox.succeed(["import", export])
             == "Imported 7 entries from timewarrior (acme 2, globex 2, Initech 3).\n")
         #expect(try sandbox.succeed(["list", "--week", "2026-W47", "--format", "csv"]) == """
-            id,date,client,title,description,minutes,hours\r
-            8,2026-11-20,Initech,Warehouse move,,360,6.00\r
-            7,2026-11-19,Initech,Warehouse move,,1440,24.00\r
-            6,2026-11-18,Initech,Warehouse move,,240,4.00\r
-            5,2026-11-18,acme,"ERP, Weekly sync",,45,0.75\r
-            4,2026-11-18,globex,Go-live night,,120,2.00\r
-            3,2026-11-17,globex,Go-live night,,120,2.00\r
-            2,2026-11-16,acme,Fixed SSO login,,150,2.50\r
+            id,date,client,title,description,minutes,hours,person\r
+            8,2026-11-20,Initech,Warehouse move,,360,6.00,ana\r
+            7,2026-11-19,Initech,Warehouse move,,1440,24.00,ana\r
+            6,2026-11-18,Initech,Warehouse move,,240,4.00,ana\r
+            5,2026-11-18,acme,"ERP, Weekly sync",,45,0.75,ana\r
+            4,2026-11-18,globex,Go-live night,,120,2.00,ana\r
+            3,2026-11-17,globex,Go-live night,,120,2.00,ana\r
+            2,2026-11-16,acme,Fixed SSO login,,150,2.50,ana\r
 
             """)
         #expect(try sandbox.succeed(["import", export])

@@ -39,11 +39,11 @@ import Testing
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == """
-            id;date;client;title;description;minutes;hours\r
+            id;date;client;title;description;minutes;hours;person\r
             1;2026-11-16;Cafés Núñez;"Fixed ""SSO"", login";"Línea 1
-            Línea 2, con coma";90;"1,50"\r
-            2;2026-11-17;acme;"'=HYPERLINK(""x"")";;45;"0,75"\r
-            3;2026-11-18;acme;Weekly sync;;60;"1,00"\r
+            Línea 2, con coma";90;"1,50";ana\r
+            2;2026-11-17;acme;"'=HYPERLINK(""x"")";;45;"0,75";ana\r
+            3;2026-11-18;acme;Weekly sync;;60;"1,00";ana\r
 
             """)
     }

@@ -42,12 +42,12 @@ struct WorkbookTests {
         let entries = try #require(sheets.first)
         #expect(entries["title"] as? String == "Entries")
         #expect(entries["freeze"] as? String == "A2")
-        #expect(entries["filter"] as? String == "A1:J4")
+        #expect(entries["filter"] as? String == "A1:K4")
         let rows = cells(entries)
         #expect(rows[0].map { $0?[1] as? String } == ["id", "date", "week", "month", "year", "client", "title",
-                                                        "description", "minutes", "hours"])
+                                                        "description", "minutes", "hours", "person"])
         for row in rows.dropFirst() {
-            #expect(row.map { $0?[0] as? String ?? "" } == ["n", "d", "s", "s", "n", "s", "s", row[7] == nil ? "" : "s", "n", "n"])
+            #expect(row.map { $0?[0] as? String ?? "" } == ["n", "d", "s", "s", "n", "s", "s", row[7] == nil ? "" : "s", "n", "n", "s"])
             #expect(row[1]?[2] as? String == "yyyy-mm-dd")
             #expect(row[9]?[2] as? String == "0.00")
         }
@@ -103,7 +103,7 @@ struct WorkbookTests {
         let spanish = try read(sandbox.folder + "/es.xlsx", after: ["export", "--format", "xlsx", "--lang", "es"])
         #expect(spanish.map { $0["title"] as? String } == ["Registros", "Horas por mes"])
         #expect(cells(spanish[0])[0].map { $0?[1] as? String }
-            == ["id", "fecha", "semana", "mes", "año", "cliente", "título", "descripción", "minutos", "horas"])
+            == ["id", "fecha", "semana", "mes", "año", "cliente", "título", "descripción", "minutos", "horas", "persona"])
     }
 
     func read(_ path: String, after arguments: [String]) throws -> [[String: Any]] {
@@ -167,8 +167,8 @@ struct WorkbookTests {
         let ours = sandbox.folder + "/ours.csv"
         _ = try sandbox.succeed(["export", "--format", "csv", "-o", ours])
         #expect(try ids(sandbox.folder + "/lo/lo.csv") == ids(ours))
-        #expect(csv.hasPrefix("id,date,week,month,year,client,title,description,minutes,hours\n1,2026-10-30,2026-W44,2026-10,2026,acme,Fixed SSO login,,100,1.67\n"))
+        #expect(csv.hasPrefix("id,date,week,month,year,client,title,description,minutes,hours,person\n1,2026-10-30,2026-W44,2026-10,2026,acme,Fixed SSO login,,100,1.67,ana\n"))
         #expect(csv.contains("\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""))
-        #expect(csv.contains("3,2026-11-18,2026-W47,2026-11,2026,Cafés Núñez,\"Instalación, \"\"TPV\"\"\",,120,2.00"))
+        #expect(csv.contains("3,2026-11-18,2026-W47,2026-11,2026,Cafés Núñez,\"Instalación, \"\"TPV\"\"\",,120,2.00,ana"))
     }
 }

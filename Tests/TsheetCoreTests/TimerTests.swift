@@ -55,7 +55,7 @@ import TsheetTestSupport
     }
 
     @Test func aTimerAcrossMidnightLogsAnEntryPerDay() throws {
-        let entries = try timer(at: start).entries(stoppedAt: LocalTime(iso: "2026-11-24T01:30")!, limit: Minutes(720))
+        let entries = try timer(at: start).entries(of: "ana", stoppedAt: LocalTime(iso: "2026-11-24T01:30")!, limit: Minutes(720))
         #expect(entries.map(\.day.description) == ["2026-11-23", "2026-11-24"])
         #expect(entries.map(\.minutes.value) == [60, 90])
         #expect(entries.allSatisfy { $0.client == "acme" && $0.title == "Fixed SSO login" && $0.description == "IdP" })
@@ -64,7 +64,7 @@ import TsheetTestSupport
     @Test func elapsedTimeIsRoundedToTheNearestMinuteAndNeverNothing() throws {
         let nine = LocalTime(iso: "2026-11-23T09:00")!
         func logged(after seconds: Int) throws -> [Int] {
-            try timer(at: nine).entries(stoppedAt: nine.adding(seconds: seconds), limit: noLimit).map(\.minutes.value)
+            try timer(at: nine).entries(of: "ana", stoppedAt: nine.adding(seconds: seconds), limit: noLimit).map(\.minutes.value)
         }
         #expect(try logged(after: 0) == [1])
         #expect(try logged(after: 29) == [1])
@@ -75,9 +75,9 @@ import TsheetTestSupport
 
     @Test func theLastSecondsOfADayGoToTheNext() throws {
         let late = timer(at: LocalTime(iso: "2026-11-23T23:59:31")!)
-        #expect(try late.entries(stoppedAt: late.started, duration: Minutes(1), limit: noLimit).map(\.day.description)
+        #expect(try late.entries(of: "ana", stoppedAt: late.started, duration: Minutes(1), limit: noLimit).map(\.day.description)
             == ["2026-11-24"])
-        #expect(try late.entries(stoppedAt: late.started, limit: noLimit).map(\.day.description) == ["2026-11-23"])
+        #expect(try late.entries(of: "ana", stoppedAt: late.started, limit: noLimit).map(\.day.description) == ["2026-11-23"])
     }
 
     /// Every start and length: the days follow one another from the start, each holds 1 to 1,440 minutes, and
@@ -88,8 +88,8 @@ import TsheetTestSupport
             start, seconds, given in
             let timer = timer(at: start)
             for (entries, total) in [
-                (try? timer.entries(stoppedAt: start.adding(seconds: seconds), limit: noLimit), max(1, (seconds + 30) / 60)),
-                (try? timer.entries(stoppedAt: start, duration: Minutes(given), limit: noLimit), given),
+                (try? timer.entries(of: "ana", stoppedAt: start.adding(seconds: seconds), limit: noLimit), max(1, (seconds + 30) / 60)),
+                (try? timer.entries(of: "ana", stoppedAt: start, duration: Minutes(given), limit: noLimit), given),
             ] {
                 guard let entries else { Issue.record("refused"); continue }
                 #expect(entries.map(\.minutes.value).reduce(0, +) == total)
@@ -106,13 +106,13 @@ import TsheetTestSupport
         let forgotten = timer(at: LocalTime(iso: "2026-11-23T09:00")!)
         let evening = LocalTime(iso: "2026-11-23T23:30")!
         #expect(throws: TimerError.ranTooLong(Minutes(870), since: forgotten.started, limit: Minutes(720))) {
-            try forgotten.entries(stoppedAt: evening, limit: Minutes(720))
+            try forgotten.entries(of: "ana", stoppedAt: evening, limit: Minutes(720))
         }
-        #expect(try forgotten.entries(stoppedAt: LocalTime(iso: "2026-11-23T21:00")!, limit: Minutes(720)).count == 1)
-        let told = try forgotten.entries(stoppedAt: evening, duration: Minutes(450), description: "Told", limit: Minutes(720))
+        #expect(try forgotten.entries(of: "ana", stoppedAt: LocalTime(iso: "2026-11-23T21:00")!, limit: Minutes(720)).count == 1)
+        let told = try forgotten.entries(of: "ana", stoppedAt: evening, duration: Minutes(450), description: "Told", limit: Minutes(720))
         #expect(told.map(\.minutes.value) == [450] && told[0].description == "Told")
         #expect(throws: TimerError.startedLater(started: forgotten.started, now: LocalTime(iso: "2026-11-23T08:00")!)) {
-            try forgotten.entries(stoppedAt: LocalTime(iso: "2026-11-23T08:00")!, limit: Minutes(720))
+            try forgotten.entries(of: "ana", stoppedAt: LocalTime(iso: "2026-11-23T08:00")!, limit: Minutes(720))
         }
         #expect(forgotten.elapsed(at: LocalTime(iso: "2026-11-23T08:00")!) == Minutes(0))
     }

@@ -7,9 +7,9 @@ import TsheetTransfer
 @Suite struct OutputTests {
     let entries = [
         Entry(id: 12, client: "acme", title: "Weekly sync", description: "", day: CalendarDay(iso: "2026-11-20")!,
-              minutes: 45),
+              minutes: 45, person: "ana"),
         Entry(id: 3, client: "Cafés Núñez", title: "Instalación, \"TPV\"", description: "línea 1\nlínea 2",
-              day: CalendarDay(iso: "2026-11-19")!, minutes: 90),
+              day: CalendarDay(iso: "2026-11-19")!, minutes: 90, person: "ana"),
     ]
 
     @Test func tableGroupsByDayWithTotals() {
@@ -36,15 +36,15 @@ import TsheetTransfer
 
     @Test func csvQuotesAsRFC4180Asks() {
         let csv = EntryCSV.header + entries.map(EntryCSV.row).joined()
-        #expect(csv == "id,date,client,title,description,minutes,hours\r\n"
-            + "12,2026-11-20,acme,Weekly sync,,45,0.75\r\n"
-            + "3,2026-11-19,Cafés Núñez,\"Instalación, \"\"TPV\"\"\",\"línea 1\nlínea 2\",90,1.50\r\n")
+        #expect(csv == "id,date,client,title,description,minutes,hours,person\r\n"
+            + "12,2026-11-20,acme,Weekly sync,,45,0.75,ana\r\n"
+            + "3,2026-11-19,Cafés Núñez,\"Instalación, \"\"TPV\"\"\",\"línea 1\nlínea 2\",90,1.50,ana\r\n")
     }
 
     @Test func jsonKeepsTheDocumentedKeysAndParsesBack() throws {
         let json = EntryJSON.array(entries)
         #expect(json.split(separator: "\n")[1]
-            == #"  {"id":12,"date":"2026-11-20","client":"acme","title":"Weekly sync","description":"","minutes":45,"hours":0.75},"#)
+            == #"  {"id":12,"date":"2026-11-20","client":"acme","title":"Weekly sync","description":"","minutes":45,"hours":0.75,"person":"ana"},"#)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(parsed?[1]["description"] as? String == "línea 1\nlínea 2")
         #expect(parsed?[1]["title"] as? String == "Instalación, \"TPV\"")

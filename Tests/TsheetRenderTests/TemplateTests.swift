@@ -10,7 +10,7 @@ func sampleTimesheet(_ variant: EmailVariant = .week) -> Timesheet {
     let monday = CalendarDay(iso: "2026-11-16")!
     func entry(_ id: Int64, _ day: Int, _ title: String, _ minutes: Int, _ description: String = "") -> Entry {
         Entry(id: id, client: "acme", title: title, description: description, day: monday.adding(days: day),
-              minutes: Minutes(minutes))
+              minutes: Minutes(minutes), person: "ana")
     }
     let entries = [
         entry(1, 0, "Fixed SSO login", 105, "Renewed the IdP certificate.\nUsers on the VPN can sign in again."),

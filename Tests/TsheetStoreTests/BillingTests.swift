@@ -8,7 +8,7 @@ import TsheetCore
 @Suite struct BillingTests {
     /// A log holding one acme entry of each length from 1 minute to 24 hours, titled by its minutes.
     static let store: SQLiteStore = {
-        let store = try! SQLiteStore(path: try! temporaryFolder() + "/tsheet.sqlite")
+        let store = try! SQLiteStore(path: try! temporaryFolder() + "/tsheet.sqlite", person: "ana")
         _ = try! store.importEntries(dryRun: false) { add in
             for minutes in 1...1440 {
                 try add(entry("acme", String(minutes), "2026-11-20", minutes), nil)

@@ -37,7 +37,7 @@ private func rows(_ db: Database, _ sql: String) throws -> [String] {
 @Suite struct DailyTotalsTests {
     @Test func dailyTotalsAlwaysEqualTheEntriesSummedByClientAndDay() async throws {
         await propertyCheck(count: 60, input: changes) { changes in
-            let store = try! SQLiteStore(path: try! temporaryFolder() + "/tsheet.sqlite")
+            let store = try! SQLiteStore(path: try! temporaryFolder() + "/tsheet.sqlite", person: "ana")
             @Sendable func date(_ offset: Int) -> CalendarDay { CalendarDay(iso: "2026-11-16")!.adding(days: offset) }
             for change in changes {
                 let ids = try! store.entries(matching: EntryFilter()).map(\.id).sorted()
@@ -81,7 +81,7 @@ private func rows(_ db: Database, _ sql: String) throws -> [String] {
     @Test func aLogFromBeforeTheTotalsGetsThemWhenOpened() throws {
         let path = try temporaryFolder() + "/tsheet.sqlite"
         let queue = try DatabaseQueue(path: path)
-        try SQLiteStore.migrator.migrate(queue, upTo: "v3: import keys")
+        try SQLiteStore.migrator(person: "ana").migrate(queue, upTo: "v3: import keys")
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO client (id, name) VALUES (1, 'acme'), (2, 'Globex');
@@ -90,7 +90,7 @@ private func rows(_ db: Database, _ sql: String) throws -> [String] {
                 """)
         }
         try queue.close()
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, person: "ana")
         let totals = try store.queue.read { db in
             try rows(db, "SELECT client_id, day, minutes, entries FROM client_day ORDER BY 1, 2")
         }

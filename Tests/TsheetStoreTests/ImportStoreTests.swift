@@ -6,7 +6,7 @@ import TsheetCore
 @Suite struct ImportStoreTests {
     let store: SQLiteStore
 
-    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite") }
+    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite", person: "ana") }
 
     func importing(_ rows: [NewEntry], dryRun: Bool = false) throws -> ImportSummary {
         try store.importEntries(dryRun: dryRun) { add in
@@ -54,7 +54,20 @@ import TsheetCore
     @Test func fingerprintsStayAsReleased() {
         let rows = [entry("ACME Corp", "Fixed SSO login", "2026-11-20", 90, "Renewed \"prod\""),
                     entry("Cafés Núñez", "Reunión", "2026-01-02", 15, "línea 1\nlínea 2")]
-        let printed = rows.map { String(ImportKey.fingerprint($0, day: $0.day.description), radix: 16) }
+        let printed = rows.map { String(ImportKey.fingerprint($0, day: $0.day.description, unmixed: "ana"), radix: 16) }
         #expect(printed == ["ba9002cada7c0d6c", "aefad8fe1504ccec"])
+    }
+
+    /// Two people's identical rows are two entries: the person is part of the key, but for the log's first
+    /// person, whose keys were stored before entries named one.
+    @Test func anotherPersonsRowHasAnotherKey() {
+        var row = entry("acme", "Daily standup", "2026-11-20", 15)
+        let first = ImportKey.fingerprint(row, day: "2026-11-20", unmixed: "ana")
+        row.person = "luis"
+        let other = ImportKey.fingerprint(row, day: "2026-11-20", unmixed: "ana")
+        #expect(first != other)
+        #expect(other == ImportKey.fingerprint(row, day: "2026-11-20", unmixed: nil))
+        #expect(first != ImportKey.fingerprint(entry("acme", "Daily standup", "2026-11-20", 15), day: "2026-11-20",
+                                              unmixed: nil))
     }
 }

@@ -6,7 +6,7 @@ import TsheetCore
     let store: SQLiteStore
 
     init() throws {
-        store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite")
+        store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite", person: "ana")
         for new in [
             entry("acme", "SSO", "2026-11-16", 50), entry("acme", "SSO", "2026-11-17", 10),
             entry("acme", "Sync", "2026-12-01", 61), entry("Globex", "SSO", "2026-11-16", 7),
@@ -27,7 +27,7 @@ import TsheetCore
         ])
         #expect(try cells(.client, .year) == ["acme - 2026-01-01 121", "Globex - 2026-01-01 7", "Globex - 2027-01-01 30"])
         #expect(try cells(.title, nil) == ["- SSO 2026-11-16 67", "- Sync 2026-12-01 61", "- Backup 2027-01-04 30"])
-        #expect(try cells(.clientTitle, .day, filter: EntryFilter(client: "ACME", to: CalendarDay(iso: "2026-11-30")))
+        #expect(try cells(PivotRows([.client, .title])!, .day, filter: EntryFilter(client: "ACME", to: CalendarDay(iso: "2026-11-30")))
             == ["acme SSO 2026-11-16 50", "acme SSO 2026-11-17 10"])
     }
 
@@ -48,7 +48,7 @@ import TsheetCore
     }
 
     @Test func anEmptyLogHasNoCells() throws {
-        let empty = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite")
+        let empty = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite", person: "ana")
         #expect(try empty.pivotCells(matching: EntryFilter(), rows: .client, bucket: nil, rounding: [:]).isEmpty)
     }
 }

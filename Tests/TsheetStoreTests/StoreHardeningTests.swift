@@ -21,7 +21,7 @@ import TsheetCore
             try db.execute(sql: "CREATE TABLE entry (id INTEGER PRIMARY KEY, photo BLOB); INSERT INTO entry VALUES (1, x'00')")
         }
         let before = try fingerprint(path)
-        #expect(throws: StoreError.foreignDatabase(path: path)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try SQLiteStore(path: path, person: "ana") }
         let after = try fingerprint(path)
         #expect(after.0 == before.0)
         #expect(after.1 == before.1, "no -wal or -shm appeared")
@@ -32,19 +32,19 @@ import TsheetCore
         let path = folder + "/tsheet.sqlite"
         try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }
         let before = try fingerprint(path)
-        #expect(throws: StoreError.newerSchema(path: path)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.newerSchema(path: path)) { try SQLiteStore(path: path, person: "ana") }
         #expect(try fingerprint(path).0 == before.0)
     }
 
     @Test func anEmptyFileBecomesALog() throws {
         let path = folder + "/empty.sqlite"
         FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, person: "ana")
         #expect(try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
     }
 
     @Test func clientNamesMatchWithoutRegardToCaseInEveryAlphabet() throws {
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite")
+        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: "ana")
         _ = try store.add(entry("Émile", "One", "2026-11-19", 10))
         let second = try store.add(entry("émile", "Two", "2026-11-20", 20))
         #expect(second.client == "Émile")
@@ -56,7 +56,7 @@ import TsheetCore
         let path = folder + "/old.sqlite"
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
-        try SQLiteStore.migrator.migrate(queue, upTo: "v4: daily totals")
+        try SQLiteStore.migrator(person: "ana").migrate(queue, upTo: "v4: daily totals")
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO client (name, mail_to, mail_cc, lang) VALUES
@@ -66,7 +66,7 @@ import TsheetCore
                     VALUES (1, 'week', '2026-11-16', '2026-11-22', '<a@b>', 'Parte', 'info@nunez.example', '2026-11-23T08:00:00Z');
                 """)
         }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, person: "ana")
         let nunez = try store.mailSettings(of: "cafés núñez")
         #expect(nunez.to == [Recipient(name: "Núñez, S.L.", address: "info@nunez.example")])
         #expect(nunez.cc == [Recipient(name: "Gil, Marta", address: "m@nunez.example"), Recipient(address: "it@nunez.example")])
@@ -79,7 +79,7 @@ import TsheetCore
     }
 
     @Test func aLogsOwnExportBroughtBackAddsNothing() throws {
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite")
+        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: "ana")
         let kept = try store.add(entry("acme", "Fixed SSO login", "2026-11-19", 90, "notes"))
         let summary = try store.importEntries(dryRun: false) { add in
             try add(entry("ACME", "Fixed SSO login", "2026-11-19", 90, "notes"), kept.id)
@@ -90,7 +90,7 @@ import TsheetCore
     }
 
     @Test func aSendIsRecordedBeforeItGoesAndNeverTwice() throws {
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite")
+        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: "ana")
         _ = try store.add(entry("acme", "One", "2026-11-19", 10))
         let week = DayRange.week(containing: day("2026-11-19"))
         var message = MessageRecord(client: "acme", variant: .week, period: week, messageID: "<1@x>", references: [],
@@ -110,18 +110,18 @@ import TsheetCore
 
     @Test func aLogOnceOpenedReadOnlyIsWritableAgainAfterChmod() throws {
         let path = folder + "/tsheet.sqlite"
-        _ = try SQLiteStore(path: path).add(entry("acme", "One", "2026-11-19", 10))
+        _ = try SQLiteStore(path: path, person: "ana").add(entry("acme", "One", "2026-11-19", 10))
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             chmod(path + suffix, 0o400) // as SQLite leaves them when it made them while the log was read-only
         }
         FileManager.default.createFile(atPath: path + "-shm", contents: nil, attributes: [.posixPermissions: 0o400])
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, person: "ana")
         #expect(try FileManager.default.attributesOfItem(atPath: path + "-shm")[.posixPermissions] as? Int == 0o600)
         _ = try store.add(entry("acme", "Two", "2026-11-20", 10))
     }
 
     @Test func aSearchOfAnyLengthIsNoSQLiteError() throws {
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite")
+        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: "ana")
         _ = try store.add(entry("acme", "Fixed SSO login", "2026-11-19", 10))
         #expect(try store.entries(matching: EntryFilter(search: String(repeating: "a%_\\", count: 50_000))).isEmpty)
         #expect(try store.entries(matching: EntryFilter(search: "sso LOGIN")).count == 1)
@@ -129,7 +129,7 @@ import TsheetCore
 
     @Test func aTamperedLogIsOneClearError() throws {
         let path = folder + "/tsheet.sqlite"
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, person: "ana")
         _ = try store.add(entry("acme", "One", "2026-11-19", 10))
         try store.queue.write { try $0.execute(sql: "DROP TABLE recipient") }
         #expect(throws: StoreError.unexpectedShape(path: path, reason: "no such table: recipient")) {

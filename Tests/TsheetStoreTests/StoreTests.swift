@@ -14,13 +14,13 @@ func temporaryFolder() throws -> String {
 func day(_ text: String) -> CalendarDay { CalendarDay(iso: text)! }
 
 func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ description: String = "") -> NewEntry {
-    NewEntry(client: client, title: title, description: description, day: day(date), minutes: Minutes(minutes))
+    NewEntry(client: client, title: title, description: description, day: day(date), minutes: Minutes(minutes), person: "ana")
 }
 
 @Suite struct StoreOpeningTests {
     @Test func createsAPrivateWALDatabaseWithItsFolders() throws {
         let path = try temporaryFolder() + "/deep/er/tsheet.sqlite"
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, person: "ana")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
@@ -28,8 +28,8 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
 
     @Test func refusesAFolder() throws {
         let folder = try temporaryFolder()
-        #expect(throws: StoreError.self) { try SQLiteStore(path: folder) }
-        do { _ = try SQLiteStore(path: folder) } catch let error as StoreError {
+        #expect(throws: StoreError.self) { try SQLiteStore(path: folder, person: "ana") }
+        do { _ = try SQLiteStore(path: folder, person: "ana") } catch let error as StoreError {
             #expect(error.exitStatus == .usage)
             #expect(error.description.contains("is a folder"))
         }
@@ -40,7 +40,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
         let text = String(repeating: "my notes, not a database\n", count: 200)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         do {
-            _ = try SQLiteStore(path: path)
+            _ = try SQLiteStore(path: path, person: "ana")
             Issue.record("opened a text file as a database")
         } catch let error as StoreError {
             #expect(error.exitStatus == .dataError)
@@ -51,7 +51,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
 
     @Test func refusesASchemaFromANewerTsheetAndChangesNothing() throws {
         let path = try temporaryFolder() + "/tsheet.sqlite"
-        _ = try SQLiteStore(path: path).add(entry("acme", "Kept", "2026-11-20", 30))
+        _ = try SQLiteStore(path: path, person: "ana").add(entry("acme", "Kept", "2026-11-20", 30))
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
         }
@@ -63,7 +63,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
             }
         }
         let before = try contents()
-        #expect(throws: StoreError.newerSchema(path: path)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.newerSchema(path: path)) { try SQLiteStore(path: path, person: "ana") }
         #expect(try contents() == before)
     }
 }
@@ -71,7 +71,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
 @Suite struct StoreEntryTests {
     let store: SQLiteStore
 
-    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite") }
+    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite", person: "ana") }
 
     @Test func addedEntriesComeBackNewestFirst() throws {
         let first = try store.add(entry("acme", "Fixed SSO login", "2026-11-19", 90, "Certificate, \"IdP\"\nrenewed"))
@@ -102,7 +102,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
         let original = try store.add(entry("acme", "Fixed SSO login", "2026-11-19", 90, "notes"))
         let updated = try store.update(id: original.id, with: EntryChanges(client: "globex", minutes: 120))
         #expect(updated == Entry(id: original.id, client: "globex", title: "Fixed SSO login", description: "notes",
-                                 day: day("2026-11-19"), minutes: 120))
+                                 day: day("2026-11-19"), minutes: 120, person: "ana"))
         #expect(throws: StoreError.noSuchEntry(id: 999)) { try store.update(id: 999, with: EntryChanges(title: "x")) }
     }
 
@@ -131,7 +131,7 @@ func entry(_ client: String, _ title: String, _ date: String, _ minutes: Int, _ 
 @Suite struct StoreClientTests {
     let store: SQLiteStore
 
-    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite") }
+    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite", person: "ana") }
 
     @Test func summariesCountSumAndDate() throws {
         _ = try store.add(entry("acme", "One", "2026-11-19", 10))

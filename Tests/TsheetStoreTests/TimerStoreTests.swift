@@ -8,7 +8,7 @@ import TsheetCore
     let nine = LocalTime(iso: "2026-11-23T09:00:30")!
 
     init() throws {
-        store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite")
+        store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite", person: "ana")
     }
 
     func timer(_ client: String = "ACME", title: String = "Fixed SSO login") -> RunningTimer {
@@ -71,15 +71,15 @@ import TsheetCore
     @Test func aLogFromBeforeTimersGainsThemAndKeepsItsEntries() throws {
         let path = try temporaryFolder() + "/old.sqlite"
         let queue = try DatabaseQueue(path: path)
-        try SQLiteStore.migrator.migrate(queue, upTo: "v5: client names in every case, recipients as addresses, sends under way")
+        try SQLiteStore.migrator(person: "ana").migrate(queue, upTo: "v5: client names in every case, recipients as addresses, sends under way")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO client (name, name_key) VALUES ('acme', 'acme')")
             try db.execute(sql: "INSERT INTO entry (client_id, title, day, minutes) VALUES (1, 'Old work', '2026-11-20', 60)")
         }
         try queue.close()
-        let upgraded = try SQLiteStore(path: path)
+        let upgraded = try SQLiteStore(path: path, person: "ana")
         #expect(try upgraded.entries(matching: EntryFilter()).map(\.title) == ["Old work"])
         _ = try upgraded.write { try $0.start(timer(), for: "ana") }
-        #expect(try upgraded.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 6)
+        #expect(try upgraded.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 7)
     }
 }

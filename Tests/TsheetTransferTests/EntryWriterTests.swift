@@ -6,8 +6,8 @@ import TsheetCore
 @Suite struct EntryWriterTests {
     let entries = [
         Entry(id: 1, client: "=cmd|' /C calc'!A0", title: "+SUM(1)", description: "-2\nline", day: CalendarDay(iso: "2026-11-20")!,
-              minutes: 90),
-        Entry(id: 2, client: "acme", title: "@risk", description: "ok", day: CalendarDay(iso: "2026-11-21")!, minutes: 45),
+              minutes: 90, person: "ana"),
+        Entry(id: 2, client: "acme", title: "@risk", description: "ok", day: CalendarDay(iso: "2026-11-21")!, minutes: 45, person: "ana"),
     ]
 
     func written(_ format: EntryWriter.Format, _ style: CSVStyle = .plain) throws -> [UInt8] {
@@ -21,14 +21,15 @@ import TsheetCore
     @Test func excelInSpanishHasABOMSemicolonsDecimalCommasAndNoFormulas() throws {
         let bytes = try written(.csv, .spreadsheet(.es))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "id;date;client;title;description;minutes;hours\r\n"
-            + "1;2026-11-20;'=cmd|' /C calc'!A0;'+SUM(1);\"'-2\nline\";90;\"1,50\"\r\n"
-            + "2;2026-11-21;acme;'@risk;ok;45;\"0,75\"\r\n")
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "id;date;client;title;description;minutes;hours;person\r\n"
+            + "1;2026-11-20;'=cmd|' /C calc'!A0;'+SUM(1);\"'-2\nline\";90;\"1,50\";ana\r\n"
+            + "2;2026-11-21;acme;'@risk;ok;45;\"0,75\";ana\r\n")
     }
 
     @Test func plainCSVIsRFC4180() throws {
-        #expect(String(decoding: try written(.csv), as: UTF8.self) == "id,date,client,title,description,minutes,hours\r\n"
-            + "1,2026-11-20,=cmd|' /C calc'!A0,+SUM(1),\"-2\nline\",90,1.50\r\n2,2026-11-21,acme,@risk,ok,45,0.75\r\n")
+        #expect(String(decoding: try written(.csv), as: UTF8.self) == "id,date,client,title,description,minutes,hours,person\r\n"
+            + "1,2026-11-20,=cmd|' /C calc'!A0,+SUM(1),\"-2\nline\",90,1.50,ana\r\n"
+            + "2,2026-11-21,acme,@risk,ok,45,0.75,ana\r\n")
     }
 
     @Test func jsonAndNDJSONParseBack() throws {

@@ -121,9 +121,9 @@ import TsheetTestSupport
 
     @Test func spreadsheetCSVQuotesEverySeparatorInBothLanguages() {
         let entry = Entry(id: 1, client: "a;b", title: "x,y\tz", description: "", day: CalendarDay(iso: "2026-11-20")!,
-                          minutes: 90)
-        for (language, line) in [(Language.en, "1,2026-11-20,\"a;b\",\"x,y\tz\",,90,1.50\r\n"),
-                                  (.es, "1;2026-11-20;\"a;b\";\"x,y\tz\";;90;\"1,50\"\r\n")] {
+                          minutes: 90, person: "Luis, jr")
+        for (language, line) in [(Language.en, "1,2026-11-20,\"a;b\",\"x,y\tz\",,90,1.50,\"Luis, jr\"\r\n"),
+                                  (.es, "1;2026-11-20;\"a;b\";\"x,y\tz\";;90;\"1,50\";\"Luis, jr\"\r\n")] {
             var bytes: [UInt8] = []
             EntryCSV.append(entry, style: .spreadsheet(language), to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == line)

@@ -31,8 +31,8 @@ import TsheetCore
             """)
         #expect(format == .toggl)
         #expect(rows == [
-            ImportRow(line: 2, client: "ACME Corp", title: "Fixed SSO login", description: "ERP", day: day("2026-11-20"), minutes: 90),
-            ImportRow(line: 3, client: "Internal", title: "Admin", day: day("2026-11-21"), minutes: 45),
+            ImportRow(line: 2, client: "ACME Corp", title: "Fixed SSO login", description: "ERP", day: day("2026-11-20"), minutes: 90, person: "Ana Ruiz"),
+            ImportRow(line: 3, client: "Internal", title: "Admin", day: day("2026-11-21"), minutes: 45, person: "Ana Ruiz"),
         ])
     }
 
@@ -43,7 +43,7 @@ import TsheetCore
             """)
         #expect(format == .clockify)
         #expect(rows == [ImportRow(line: 2, client: "ACME Corp", title: "Fixed SSO login", description: "ERP · Support",
-                                   day: day("2026-11-20"), minutes: 75)])
+                                   day: day("2026-11-20"), minutes: 75, person: "Ana")])
     }
 
     @Test func harvest() throws {

@@ -17,7 +17,7 @@ struct HostileWorkbookTests {
                 guard let title = try? EntryField.title(text), let description = try? EntryField.description(text)
                 else { return nil }
                 return Entry(id: Int64(index + 1), client: (try? EntryField.client(text)) ?? "acme", title: title,
-                             description: description, day: CalendarDay(iso: "2026-11-20")!, minutes: Minutes(30))
+                             description: description, day: CalendarDay(iso: "2026-11-20")!, minutes: Minutes(30), person: "ana")
             }
             let path = folder + "/hostile-\(UUID().uuidString).xlsx"
             var writer = try! WorkbookWriter(path: path, temporaryFolder: folder, language: .en)

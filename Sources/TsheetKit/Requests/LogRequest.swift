@@ -19,12 +19,13 @@ package struct LogRequest: Sendable {
         self.minutes = minutes
     }
 
-    /// The entry this request describes, checked but not yet stored; the client defaults to `defaultClient`.
+    /// The entry this request describes, checked but not yet stored; the client defaults to `defaultClient`, the
+    /// work is `person`'s.
     ///
     /// The last word is the duration when it starts like a number (`1h30m`, `90`, `1:30`); the other words,
     /// joined by spaces, are the title. A last word such as `3.2` that starts like a number but is no duration
     /// is refused rather than taken into the title.
-    package func entry(today: CalendarDay, defaultClient: String?) throws -> NewEntry {
+    package func entry(today: CalendarDay, defaultClient: String?, person: String) throws -> NewEntry {
         var words = words
         let minutes: Minutes
         if let given = self.minutes {
@@ -47,7 +48,8 @@ package struct LogRequest: Sendable {
             title: try EntryField.title(words.joined(separator: " ")),
             description: try EntryField.description(description ?? ""),
             day: try date.map { try DateWord.day(parsing: $0, today: today) } ?? today,
-            minutes: minutes)
+            minutes: minutes,
+            person: person)
     }
 
     private static func looksLikeDuration(_ word: String) -> Bool {
@@ -66,9 +68,12 @@ package struct EditRequest: Sendable {
     package var duration: String?
     /// A number of minutes.
     package var minutes: Int?
+    /// Whose work it was (`--as`).
+    package var person: String?
 
     package init(title: String? = nil, description: String? = nil, date: String? = nil, client: String? = nil,
-                 duration: String? = nil, minutes: Int? = nil) {
+                 duration: String? = nil, minutes: Int? = nil, person: String? = nil) {
+        self.person = person
         self.title = title
         self.description = description
         self.date = date
@@ -85,7 +90,8 @@ package struct EditRequest: Sendable {
             title: try title.map(EntryField.title),
             description: try description.map(EntryField.description),
             day: try date.map { try DateWord.day(parsing: $0, today: today) },
-            minutes: try minutes.map { try Minutes(entryLength: $0) } ?? duration.map { try Minutes(parsing: $0) })
+            minutes: try minutes.map { try Minutes(entryLength: $0) } ?? duration.map { try Minutes(parsing: $0) },
+            person: try person.map(EntryField.person))
         if changes.isEmpty { throw EntryError.nothingToChange }
         return changes
     }

@@ -34,14 +34,17 @@ package struct RangeRequest: Sendable, Equatable {
     }
 }
 
-/// Which entries a listing, a report or an export reads: `-c`, `--search` and the range words.
+/// Which entries a listing, a report or an export reads: `-c`, `--person`, `--search` and the range words.
 package struct FilterRequest: Sendable, Equatable {
     package var client: String?
+    package var person: String?
     package var search: String?
     package var range: RangeRequest
 
-    package init(client: String? = nil, search: String? = nil, range: RangeRequest = RangeRequest()) {
+    package init(client: String? = nil, person: String? = nil, search: String? = nil,
+                 range: RangeRequest = RangeRequest()) {
         self.client = client
+        self.person = person
         self.search = search
         self.range = range
     }
@@ -49,7 +52,7 @@ package struct FilterRequest: Sendable, Equatable {
     /// The filter these words name, read against `context`'s today and first weekday.
     func filter(in context: Context) throws -> EntryFilter {
         let (from, to) = try range.bounds(today: context.today, weekStart: context.config.weekStart)
-        return EntryFilter(client: client?.trimmed, from: from, to: to, search: search)
+        return EntryFilter(client: client?.trimmed, person: person?.trimmed, from: from, to: to, search: search)
     }
 }
 

@@ -12,17 +12,19 @@ package struct EntryTable: Sendable {
         self.usesColor = usesColor
     }
 
-    /// The listing of `entries`, which must be sorted newest day first.
+    /// The listing of `entries`, which must be sorted newest day first; who did each is shown when they are
+    /// more than one person's.
     package func render(_ entries: [Entry]) -> String {
         guard !entries.isEmpty else { return "No entries.\n" }
         let entries = entries.map { $0.escapedForTerminal }
         let ids = entries.map { "#" + String($0.id) }
         let idWidth = ids.map { $0.utf8.count }.max()!
         let clientWidth = entries.map { $0.client.width }.max()!
+        let personWidth = entries.contains { $0.person != entries[0].person } ? entries.map { $0.person.width }.max()! + 2 : 0
         let titleWidth = min(self.titleWidth, entries.map { $0.title.width }.max()!)
         let total = entries.map(\.minutes).sum()
         let hoursWidth = max(total.formatted(hoursFormat).count, 5)
-        let indentWidth = 2 + idWidth + 2 + clientWidth + 2
+        let indentWidth = 2 + idWidth + 2 + clientWidth + 2 + personWidth
         let labelWidth = indentWidth + titleWidth + 2
         // Lines are written into one string, padding included: no string per cell.
         var output = ""
@@ -57,6 +59,7 @@ package struct EntryTable: Sendable {
                 output += "  "
                 write(ids[position], paddedTo: idWidth + 2)
                 write(entry.client, paddedTo: clientWidth + 2)
+                if personWidth > 0 { write(entry.person, paddedTo: personWidth) }
                 write(entry.title.cut(to: titleWidth), paddedTo: titleWidth + 2)
                 write(entry.minutes)
                 output += "\n"

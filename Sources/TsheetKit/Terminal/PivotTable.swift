@@ -17,7 +17,7 @@ package struct PivotTable: Sendable {
         let pivot = report.pivot
         guard !pivot.rows.isEmpty else { return "No entries.\n" }
         let labels = Dictionary(uniqueKeysWithValues: pivot.rows.map { row in
-            (row, [row.client, row.title].compactMap { $0 }.joined(separator: "  ").escapingControlCharacters)
+            (row, report.rows.labels(of: row).joined(separator: "  ").escapingControlCharacters)
         })
         let labelWidth = max(labels.values.map(\.width).max()! + 2, pivot.columns.map(\.width).max() ?? 0, 8)
         let hoursWidth = max(pivot.total.formatted(hoursFormat).width, 5)

@@ -37,8 +37,8 @@ package struct Demo {
         } catch {
             throw DemoError.noTemporaryFolder(path: temporary)
         }
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite")
-        try store.write { try Demo.fill($0, until: context.today) }
+        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: context.person)
+        try store.write { try Demo.fill($0, until: context.today, as: context.person) }
         let period = EmailPeriodRequest(week: "last")
         let lastWeek = try period.range(in: context)
         let mail = TimesheetMail(context, store: store)
@@ -57,7 +57,7 @@ package struct Demo {
 
     /// Logs the four weeks before `today`'s week and the days of this week before today, and the sample
     /// clients' recipients.
-    private static func fill(_ log: any LogWriter, until today: CalendarDay) throws {
+    private static func fill(_ log: any LogWriter, until today: CalendarDay, as person: String) throws {
         let thisMonday = DayRange.week(containing: today).first
         var random = SplitMix64(seed: 2026)
         for dayNumber in thisMonday.adding(days: -28).dayNumber..<today.dayNumber {
@@ -66,7 +66,7 @@ package struct Demo {
             for (client, title, description) in sampleTasks.shuffled(using: &random).prefix(3 + Int(random.next() % 3)) {
                 let minutes = Minutes(15 * (2 + Int(random.next() % 10)))
                 _ = try log.add(NewEntry(client: client, title: title, description: description, day: day,
-                                         minutes: minutes))
+                                         minutes: minutes, person: person))
             }
         }
         _ = try log.setMailSettings(of: "acme", to: [Recipient(name: "Marta Gil", address: "marta@acme.example")],

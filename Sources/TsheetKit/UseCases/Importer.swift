@@ -48,9 +48,11 @@ package enum ImportFailure: UserError, Equatable {
 
 /// Bringing history in from a file: tsheet's own export, a spreadsheet, or another tracker's.
 package struct Importer: UseCase {
+    let context: Context
     let store: any Store
 
     package init(_ context: Context, store: any Store) {
+        self.context = context
         self.store = store
     }
 
@@ -66,6 +68,7 @@ package struct Importer: UseCase {
             throw ImportFailure.folder(path: request.path)
         }
         let forced = try request.client.map { try EntryField.client($0) }
+
         let known = try store.read { try $0.clientNames() } + request.clientMap.keys + request.clientMap.values
         let clients = ImportClients(forced: forced, known: Set(known.map(ClientName.key)))
         guard let handle = request.path == "-" ? .standardInput : FileHandle(forReadingAtPath: request.path) else {
@@ -79,7 +82,9 @@ package struct Importer: UseCase {
                 var clients: [String: String] = [:] // each name in the file, mapped and checked once
                 var rows = 0
                 try source.forEachRow { row in
-                    try add(try Self.checked(row, request: request, forced: forced, clients: &clients), row.id)
+                    try add(try Self.checked(row, request: request, forced: forced, person: context.person,
+                                                  clients: &clients),
+                            row.id)
                     rows += 1
                     if rows % 100_000 == 0 { progress(rows) }
                 }
@@ -92,7 +97,8 @@ package struct Importer: UseCase {
 
     /// The row as an entry, with the client map (or the forced client) applied and every field checked.
     /// `clients` remembers the client names already checked, by the name the file gives.
-    private static func checked(_ row: ImportRow, request: ImportRequest, forced: String?,
+    /// Rows that do not say who did the work are `person`'s (the one importing, or `--as`).
+    private static func checked(_ row: ImportRow, request: ImportRequest, forced: String?, person: String,
                                 clients: inout [String: String]) throws(ImportError) -> NewEntry {
         func field<T>(_ name: String, _ check: () throws -> T) throws(ImportError) -> T {
             do { return try check() } catch { throw ImportError(row: row, field: name, Self.problem(error)) }
@@ -108,14 +114,17 @@ package struct Importer: UseCase {
         }
         return NewEntry(client: client, title: try field("title") { try EntryField.title(row.title) },
                         description: try field("description") { try EntryField.description(row.description) },
-                        day: row.day, minutes: try field("minutes") { try Minutes(entryLength: row.minutes) })
+                        day: row.day, minutes: try field("minutes") { try Minutes(entryLength: row.minutes) },
+                        person: try row.person.map { name throws(ImportError) in
+                            try field("person") { try EntryField.person(name) }
+                        } ?? person)
     }
 
     /// A field's problem, as an import error words it after the field's name.
     private static func problem(_ error: any Error) -> String {
         switch error as? EntryError {
-        case .emptyTitle?, .emptyClient?: "is empty"
-        case .controlInClient?, .controlInTitle?, .controlInDescription?:
+        case .emptyTitle?, .emptyClient?, .emptyPerson?: "is empty"
+        case .controlInClient?, .controlInTitle?, .controlInDescription?, .controlInPerson?:
             "holds a control character; remove it from the file"
         default: "\(error)"
         }

@@ -14,7 +14,8 @@ package struct Logbook: UseCase {
     /// Logs what `request` describes. When the method returns, the entry is in the log.
     /// - Returns: the entry as stored.
     package func log(_ request: LogRequest) throws -> Entry {
-        let entry = try request.entry(today: context.today, defaultClient: context.config.defaultClient)
+        let entry = try request.entry(today: context.today, defaultClient: context.config.defaultClient,
+                                      person: context.person)
         return try store.write { try $0.add(entry) }
     }
 

@@ -46,7 +46,8 @@ package struct Reporting: UseCase {
             let cells = try log.pivotCells(matching: filter, rows: request.rows, bucket: request.period,
                                            billing: config.billing)
             let range = filter.from.map { DayRange(first: $0, last: max($0, filter.to ?? today)) }
-            let pivot = Pivot(cells: cells, period: request.period, range: range, weekStart: config.weekStart)
+            let pivot = Pivot(cells: cells, period: request.period, range: range, weekStart: config.weekStart,
+                              rows: request.rows)
             let named = try filter.client.map { [try log.clientName($0)] } ?? []
             let clients = Set(cells.compactMap(\.row.client)).union(named).sorted()
             return Report(pivot: pivot, period: request.period, rows: request.rows,

@@ -55,7 +55,7 @@ package struct Timekeeper: UseCase {
     /// The person's running timer in `log`, shown when `filter` shows it (always when nil).
     static func status(in log: any LogReader, context: Context, shownBy filter: EntryFilter? = nil) throws
         -> TimerStatus? {
-        guard let timer = try log.timer(of: context.person),
+        guard let timer = try log.timer(of: context.person), filter?.person.map({ $0 == context.person }) ?? true,
               filter.map({ timer.isShown(by: $0, at: context.now) }) ?? true else { return nil }
         return TimerStatus(timer: timer, elapsed: timer.elapsed(at: context.now))
     }
@@ -86,7 +86,7 @@ package struct Timekeeper: UseCase {
     /// Logs and removes the person's timer in `log`; nil when none runs.
     private func stopRunning(in log: any LogWriter, duration: Minutes?, description: String?) throws -> [Entry]? {
         guard let timer = try log.timer(of: context.person) else { return nil }
-        let entries = try timer.entries(stoppedAt: context.now, duration: duration, description: description,
+        let entries = try timer.entries(of: context.person, stoppedAt: context.now, duration: duration, description: description,
                                         limit: context.config.maxTimer)
         try log.removeTimer(of: context.person)
         return try entries.map { try log.add($0) }

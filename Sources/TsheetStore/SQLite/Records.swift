@@ -35,7 +35,7 @@ struct ClientSummaryRow: Decodable, FetchableRecord {
 /// written: rows are read by those names' places, without the name lookups a million-row export would repeat.
 struct EntryRow: FetchableRecord {
     enum Column: Int, CaseIterable {
-        case id, client, title, description, day, minutes
+        case id, client, title, description, day, minutes, person
 
         /// The SQL of the column over `entry e JOIN client c`; `minutes` as given (logged, or billed).
         func sql(minutes: String) -> String {
@@ -46,6 +46,7 @@ struct EntryRow: FetchableRecord {
             case .description: "e.description"
             case .day: "e.day"
             case .minutes: minutes
+            case .person: "e.person"
             }
         }
     }
@@ -63,7 +64,7 @@ struct EntryRow: FetchableRecord {
         entry = Entry(id: row[Column.id.rawValue], client: row[Column.client.rawValue], title: row[Column.title.rawValue],
                       description: row[Column.description.rawValue],
                       day: CalendarDay(iso: row[Column.day.rawValue] as String) ?? CalendarDay(dayNumber: 0),
-                      minutes: Minutes(row[Column.minutes.rawValue]))
+                      minutes: Minutes(row[Column.minutes.rawValue]), person: row[Column.person.rawValue])
     }
 }
 
@@ -73,12 +74,14 @@ struct PivotCellRow: FetchableRecord {
     var day: String?
     var minutes: Int
     var title: String?
+    var person: String?
 
     init(row: Row) {
         client_id = row["client_id"]
         day = row["day"]
         minutes = row["minutes"]
         title = row["title"]
+        person = row["person"]
     }
 }
 

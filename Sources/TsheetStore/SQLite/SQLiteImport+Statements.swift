@@ -13,26 +13,27 @@ struct ImportStatements {
 
     init(db: Database) throws {
         insertEntry = try db.makeStatement(sql: """
-            INSERT INTO entry (client_id, title, description, day, minutes, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entry (client_id, title, description, day, minutes, created_at, updated_at, person)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertEntryWithID = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO entry (id, client_id, title, description, day, minutes, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO entry (id, client_id, title, description, day, minutes, created_at, updated_at,
+                                         person)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         findKey = try db.makeStatement(sql: "SELECT batch FROM import_key WHERE key = ?")
         insertKey = try db.makeStatement(sql: "INSERT INTO import_key (key, batch) VALUES (?, ?)")
         claimKey = try db.makeStatement(sql: "UPDATE import_key SET batch = ? WHERE key = ?")
         sameEntry = try db.makeStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM entry WHERE id = ? AND client_id = ? AND title = ? AND description = ?
-                           AND day = ? AND minutes = ?)
+                           AND day = ? AND minutes = ? AND person = ?)
             """)
     }
 }
 
 extension Statement {
     /// Inserts `entry` with a statement whose placeholders are (`id`,) client, title, description, day, minutes,
-    /// created and updated. The values are bound through SQLite's C API: GRDB's `StatementArguments` cost
+    /// created, updated and person. The values are bound through SQLite's C API: GRDB's `StatementArguments` cost
     /// more than the insert itself, a third of a million-row import.
     func insert(id: Int64?, client: Int64, _ entry: NewEntry, day: String, at time: String) throws {
         sqlite3_reset(sqliteStatement) // SQLite binds only to a statement that is not running
@@ -62,6 +63,7 @@ extension Statement {
         try bind(Int64(entry.minutes.value))
         try bind(time)
         try bind(time)
+        try bind(entry.person)
         try step()
     }
 

@@ -14,10 +14,11 @@ extension SQLiteStore {
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
                     var batch = try ImportBatch(db: db)
+                    let firstPerson = try SQLiteStore.firstPerson(in: db)
                     // The file is read (and each row's key and day text made) on a thread of its own while this
                     // one writes the rows: the writing is the longer half.
                     try pipelined(produce: { yield in
-                        try body { entry, id in try yield(PreparedRow(entry, id: id)) }
+                        try body { entry, id in try yield(PreparedRow(entry, id: id, unmixed: firstPerson)) }
                     }, consume: { try batch.add($0) })
                     summary = batch.summary
                     try batch.finish()
@@ -37,11 +38,12 @@ struct PreparedRow: Sendable {
     let day: String
     let content: UInt64
 
-    init(_ entry: NewEntry, id: Int64?) {
+    /// The row, fingerprinted without its person when it is `unmixed` (see `ImportKey.fingerprint`).
+    init(_ entry: NewEntry, id: Int64?, unmixed: String?) {
         self.entry = entry
         self.id = id
         day = entry.day.description
-        content = ImportKey.fingerprint(entry, day: day)
+        content = ImportKey.fingerprint(entry, day: day, unmixed: unmixed)
     }
 }
 
@@ -111,7 +113,7 @@ struct ImportBatch {
             // The id is taken: by this very entry (a log's own export, brought back), which is then already
             // there; or by another one, and the row gets a new id.
             if let id, try Bool.fetchOne(statements.sameEntry, arguments: [id, client, entry.title, entry.description,
-                                                                          day, entry.minutes.value]) == true {
+                                                                          day, entry.minutes.value, entry.person]) == true {
                 skipped += 1
                 return
             }
@@ -153,10 +155,10 @@ struct ImportBatch {
         for object in dropped { try db.execute(sql: object.sql) }
         guard let days else { return }
         try db.execute(sql: """
-            INSERT OR REPLACE INTO client_day (client_id, day, minutes, entries)
-            SELECT client_id, day, sum(minutes), count(*) FROM entry
+            INSERT OR REPLACE INTO client_day (client_id, day, person, minutes, entries)
+            SELECT client_id, day, person, sum(minutes), count(*) FROM entry
             WHERE client_id IN (\(added.keys.map(String.init).joined(separator: ","))) AND day BETWEEN ? AND ?
-            GROUP BY client_id, day
+            GROUP BY client_id, day, person
             """, arguments: [days.lowerBound.description, days.upperBound.description])
     }
 }

@@ -31,9 +31,9 @@ extension SQLiteLog {
 
     func add(_ entry: NewEntry) throws -> Entry {
         try db.execute(
-            sql: "INSERT INTO entry (client_id, title, description, day, minutes) VALUES (?, ?, ?, ?, ?)",
+            sql: "INSERT INTO entry (client_id, title, description, day, minutes, person) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [try clientID(creatingIfMissing: entry.client), entry.title, entry.description,
-                        entry.day.description, entry.minutes.value])
+                        entry.day.description, entry.minutes.value, entry.person])
         return try self.entry(id: db.lastInsertedRowID)
     }
 
@@ -49,6 +49,7 @@ extension SQLiteLog {
         if let description = changes.description { assignments.append("description = ?"); arguments += [description] }
         if let day = changes.day { assignments.append("day = ?"); arguments += [day.description] }
         if let minutes = changes.minutes { assignments.append("minutes = ?"); arguments += [minutes.value] }
+        if let person = changes.person { assignments.append("person = ?"); arguments += [person] }
         arguments += [id]
         try db.execute(sql: "UPDATE entry SET \(assignments.joined(separator: ", ")) WHERE id = ?", arguments: arguments)
         return try entry(id: id)
@@ -71,6 +72,10 @@ extension SQLiteLog {
         if let name = filter.client {
             conditions.append("e.client_id = ?")
             arguments += [try existingClientID(named: name)]
+        }
+        if let person = filter.person {
+            conditions.append("e.person = ?")
+            arguments += [person]
         }
         if let from = filter.from {
             conditions.append("e.day >= ?")

@@ -5,7 +5,8 @@ extension SQLiteLog {
     func pivotCells(matching filter: EntryFilter, rows: PivotRows, bucket: Period?, billing: BillingRules) throws
         -> [PivotCell] {
         var arguments: StatementArguments = []
-        let (table, minutes) = try summedSource(for: filter, byTitle: rows.hasTitle, billing: billing, arguments: &arguments)
+        let (table, minutes) = try summedSource(for: filter, byTitle: rows.has(.title), billing: billing,
+                                                arguments: &arguments)
         let (conditions, filterArguments) = try whereClause(for: filter)
         let day = switch bucket {
         case .day, .week: "e.day"
@@ -13,14 +14,12 @@ extension SQLiteLog {
         case .year: "substr(e.day, 1, 4) || '-01-01'"
         case nil: "min(e.day)"
         }
-        var groups = rows.hasClient ? ["e.client_id"] : []
-        if rows.hasTitle { groups.append("e.title") }
-        if bucket != nil { groups.append("2") }
-        let sql = """
-            SELECT \(rows.hasClient ? "e.client_id" : "NULL") AS client_id, \(day) AS day, sum(\(minutes)) AS minutes, \
-            \(rows.hasTitle ? "e.title" : "NULL") AS title FROM \(table) e\(conditions) \
-            GROUP BY \(groups.isEmpty ? "NULL" : groups.joined(separator: ", "))
-            """
+        let columns = ["client_id": PivotDimension.client, "title": .title, "person": .person]
+            .sorted { $0.key < $1.key }.map { (name: $0.key, grouped: rows.has($0.value)) }
+        let groups = columns.filter(\.grouped).map { "e." + $0.name } + (bucket != nil ? [String(columns.count + 1)] : [])
+        let sql = "SELECT " + columns.map { ($0.grouped ? "e." : "NULL AS ") + $0.name }.joined(separator: ", ")
+            + ", \(day) AS day, sum(\(minutes)) AS minutes FROM \(table) e\(conditions)"
+            + (groups.isEmpty ? "" : " GROUP BY " + groups.joined(separator: ", "))
         let names = try Dictionary(uniqueKeysWithValues: ClientNameRow.fetchAll(db, sql: "SELECT id, name FROM client")
             .map { ($0.id, $0.name) })
         arguments += filterArguments
@@ -29,8 +28,8 @@ extension SQLiteLog {
         if table == "entry" { try db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.revisitingCacheKiB)") }
         return try PivotCellRow.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
             guard let day = CalendarDay(iso: row.day ?? "") else { return nil } // no entries at all
-            return PivotCell(row: PivotRowKey(client: row.client_id.flatMap { names[$0] }, title: row.title), day: day,
-                             minutes: Minutes(row.minutes))
+            return PivotCell(row: PivotRowKey(client: row.client_id.flatMap { names[$0] }, person: row.person,
+                                              title: row.title), day: day, minutes: Minutes(row.minutes))
         }
     }
 

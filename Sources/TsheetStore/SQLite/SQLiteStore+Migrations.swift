@@ -3,7 +3,8 @@ import TsheetCore
 
 extension SQLiteStore {
     /// The schema, as the list of its migrations: a released migration is never edited, only followed.
-    static var migrator: DatabaseMigrator {
+    /// `person` is who did the work of the entries logged before entries said so.
+    static func migrator(person: String) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: clients and entries") { db in
             try db.execute(sql: """
@@ -141,9 +142,62 @@ extension SQLiteStore {
                 PRAGMA user_version = 6;
                 """)
         }
+        migrator.registerMigration("v7: a person on every entry") { db in
+            // The column's default names the person of the entries already there without rewriting a row;
+            // every insert names its own. The daily totals are kept per person too.
+            let quoted = "'" + person.replacing("'", with: "''") + "'"
+            try db.execute(sql: """
+                ALTER TABLE entry ADD COLUMN person TEXT NOT NULL DEFAULT \(quoted) CHECK (length(trim(person)) > 0);
+                DROP TRIGGER entry_uncounted;
+                DROP TRIGGER entry_recounted;
+                DROP TRIGGER entry_counted;
+                CREATE TABLE person_day (
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    day TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    minutes INTEGER NOT NULL,
+                    entries INTEGER NOT NULL,
+                    PRIMARY KEY (client_id, day, person)
+                ) WITHOUT ROWID;
+                INSERT INTO person_day SELECT client_id, day, \(quoted), minutes, entries FROM client_day;
+                DROP TABLE client_day;
+                ALTER TABLE person_day RENAME TO client_day;
+                CREATE TRIGGER entry_uncounted AFTER DELETE ON entry BEGIN
+                    UPDATE client_day SET minutes = minutes - OLD.minutes, entries = entries - 1
+                        WHERE client_id = OLD.client_id AND day = OLD.day AND person = OLD.person;
+                    DELETE FROM client_day
+                        WHERE client_id = OLD.client_id AND day = OLD.day AND person = OLD.person AND entries = 0;
+                END;
+                CREATE TRIGGER entry_recounted AFTER UPDATE OF client_id, day, minutes, person ON entry BEGIN
+                    UPDATE client_day SET minutes = minutes - OLD.minutes, entries = entries - 1
+                        WHERE client_id = OLD.client_id AND day = OLD.day AND person = OLD.person;
+                    DELETE FROM client_day
+                        WHERE client_id = OLD.client_id AND day = OLD.day AND person = OLD.person AND entries = 0;
+                    INSERT INTO client_day (client_id, day, person, minutes, entries)
+                        VALUES (NEW.client_id, NEW.day, NEW.person, NEW.minutes, 1)
+                        ON CONFLICT (client_id, day, person) DO UPDATE SET minutes = minutes + excluded.minutes,
+                                                                           entries = entries + 1;
+                END;
+                CREATE TRIGGER entry_counted AFTER INSERT ON entry BEGIN
+                    INSERT INTO client_day (client_id, day, person, minutes, entries)
+                        VALUES (NEW.client_id, NEW.day, NEW.person, NEW.minutes, 1)
+                        ON CONFLICT (client_id, day, person) DO UPDATE SET minutes = minutes + excluded.minutes,
+                                                                           entries = entries + excluded.entries;
+                END;
+                PRAGMA user_version = 7;
+                """)
+        }
         return migrator
     }
 
+    /// The person migration v7 gave the entries already there (its column's default): the first person of the
+    /// log, whose import keys were stored before keys held a person.
+    static func firstPerson(in db: Database) throws -> String? {
+        let literal = try String.fetchOne(db, sql: "SELECT dflt_value FROM pragma_table_info('entry') WHERE name = 'person'")
+        guard let literal, literal.count >= 2, literal.hasPrefix("'"), literal.hasSuffix("'") else { return nil }
+        return String(literal.dropFirst().dropLast()).replacing("''", with: "'")
+    }
+
     /// The schema version the migrations end at, also written to `PRAGMA user_version`.
-    static let schemaVersion = 6
+    static let schemaVersion = 7
 }

@@ -84,8 +84,8 @@ extension SQLiteStore {
     /// setting the file up at this very moment, and a connection opened before it switched the file to WAL does
     /// not see its tables.
     /// - Throws: `StoreError.newerSchema` or `.foreignDatabase`, with the file left as it was.
-    static func openPrepared(at path: String, configuration: Configuration) throws -> DatabaseQueue {
-        let migrator = SQLiteStore.migrator
+    static func openPrepared(at path: String, configuration: Configuration, person: String) throws -> DatabaseQueue {
+        let migrator = SQLiteStore.migrator(person: person)
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         if (try? contents(of: queue, migrator: migrator)) == .ready { return queue }
         return try withExclusiveLock(on: path) {

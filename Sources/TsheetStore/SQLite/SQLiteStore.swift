@@ -8,10 +8,11 @@ package struct SQLiteStore: Store {
     package let location: String
     let queue: DatabaseQueue
 
-    /// Opens the log at `path`, creating it (mode 0600, with its folders) and migrating its schema as needed.
+    /// Opens the log at `path`, creating it (mode 0600, with its folders) and migrating its schema as needed;
+    /// entries from before entries named a person become `person`'s.
     /// - Throws: `StoreError` when the path is a folder, cannot be created, is not SQLite, is another program's
     ///   database, or was written by a newer tsheet; in each case the file is left as it was.
-    package init(path: String) throws {
+    package init(path: String, person: String) throws {
         location = path
         try SQLiteStore.createFileIfMissing(at: path)
         SQLiteStore.repairSidecarModes(of: path)
@@ -19,7 +20,7 @@ package struct SQLiteStore: Store {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.cacheKiB)") }
-            queue = try SQLiteStore.openPrepared(at: path, configuration: configuration)
+            queue = try SQLiteStore.openPrepared(at: path, configuration: configuration, person: person)
         } catch {
             throw StoreError.translating(error, path: path)
         }

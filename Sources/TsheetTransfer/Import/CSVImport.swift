@@ -12,7 +12,7 @@ package struct CSVImport: ImportSource {
     /// The columns the CSV formats read.
     enum Column: Int, CaseIterable {
         case id, date, client, title, description, minutes, hours, project, task, notes, duration
-        case startDate, startTime, endDate, endTime, durationHours
+        case startDate, startTime, endDate, endTime, durationHours, person, user
 
         /// The header's name of the column, in any case.
         var name: String {
@@ -105,7 +105,7 @@ package struct CSVImport: ImportSource {
                 day: try value(.startDate) { (text) throws(ImportValueError) in
                     try ImportValue.day(text, usDates: usDates)
                 },
-                minutes: 0)
+                minutes: 0, person: field(.user).isEmpty ? nil : field(.user))
             // An entry that ends on a later day is cut at midnight by its clock times; else its duration counts.
             if let end = try? ImportValue.day(field(.endDate), usDates: usDates), end > row.day {
                 let start = try value(.startTime, ImportValue.clockTime)
@@ -143,7 +143,7 @@ package struct CSVImport: ImportSource {
                 client: try required(.client), title: try required(.title),
                 description: positions[Column.description.rawValue].map { record.fields[$0] } ?? "",
                 day: try value(.date) { (text) throws(ImportValueError) in try ImportValue.day(text) },
-                minutes: minutes)]
+                minutes: minutes, person: field(.person).isEmpty ? nil : field(.person))]
         }
     }
 }

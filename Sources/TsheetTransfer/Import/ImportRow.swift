@@ -13,10 +13,13 @@ package struct ImportRow: Sendable, Equatable {
     package var description: String
     package var day: CalendarDay
     package var minutes: Int
+    /// Who did the work, when the file says (tsheet's `person`, Toggl's and Clockify's `User`).
+    package var person: String?
 
     package init(line: Int, id: Int64? = nil, client: String, title: String, description: String = "",
-                 day: CalendarDay, minutes: Int) {
+                 day: CalendarDay, minutes: Int, person: String? = nil) {
         self.line = line
+        self.person = person
         self.id = id
         self.client = client
         self.title = title

@@ -104,7 +104,7 @@ package struct JSONImport: ImportSource {
             }
             return [ImportRow(line: 0, id: object.id, client: try required(object.client, "client"),
                               title: try required(object.title, "title"), description: object.description ?? "",
-                              day: day, minutes: minutes)]
+                              day: day, minutes: minutes, person: object.person)]
         default:
             throw ImportFieldError(field: nil, "is not an entry of a \(format) export")
         }

@@ -41,6 +41,7 @@ struct JSONObjectRecord: Decodable, Sendable {
     var description: String?
     var minutes: Int?
     var hours: Double?
+    var person: String?
     // Watson's log (`project`, `start`, `stop`, `tags`) and Timewarrior's export (`start`, `end`, `tags`,
     // `annotation`); times are ISO 8601 text, or seconds since 1970
     var project: String?
@@ -53,7 +54,7 @@ struct JSONObjectRecord: Decodable, Sendable {
     var keys: Set<String> = []
 
     private enum Key: String, CodingKey {
-        case id, date, client, title, description, minutes, hours, project, start, stop, end, tags, annotation
+        case id, date, client, title, description, minutes, hours, person, project, start, stop, end, tags, annotation
     }
 
     init(from decoder: any Decoder) throws {
@@ -66,6 +67,7 @@ struct JSONObjectRecord: Decodable, Sendable {
         description = try? object.decodeIfPresent(String.self, forKey: .description)
         minutes = try? object.decodeIfPresent(Int.self, forKey: .minutes)
         hours = try? object.decodeIfPresent(Double.self, forKey: .hours)
+        person = try? object.decodeIfPresent(String.self, forKey: .person)
         project = try? object.decodeIfPresent(String.self, forKey: .project)
         start = try? object.decodeIfPresent(JSONTime.self, forKey: .start)
         stop = try? object.decodeIfPresent(JSONTime.self, forKey: .stop)
