@@ -32,10 +32,10 @@ package struct Context: Sendable {
         func xdg(_ variable: String, _ fallback: String) -> String {
             environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/\(fallback)"
         }
-        databasePath = databaseFlag ?? environment["TSHEET_DB"]
-            ?? "\(xdg("XDG_DATA_HOME", ".local/share"))/tsheet/tsheet.sqlite"
         config = try Config(contentsOf: configFlag ?? environment["TSHEET_CONFIG"]
             ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/config.toml")
+        databasePath = databaseFlag ?? environment["TSHEET_DB"] ?? config.database
+            ?? "\(xdg("XDG_DATA_HOME", ".local/share"))/tsheet/tsheet.sqlite"
         templatesDirectory = config.templatesDirectory ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/templates"
         editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
         self.environment = environment
@@ -56,8 +56,12 @@ package struct Context: Sendable {
         usesColor = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
-    /// Opens (creating if needed) the log.
-    func openStore() throws -> any Store { try SQLiteStore(path: databasePath, person: logOwner) }
+    /// Opens (creating if needed) the log: a file, or a team's server for a `postgres://` URL.
+    func openStore() throws -> any Store {
+        guard PostgresURL.isURL(databasePath) else { return try SQLiteStore(path: databasePath, person: logOwner) }
+        let user = environment["PGUSER"] ?? environment["USER"] ?? logOwner
+        return try PostgresStore(url: PostgresURL(parsing: databasePath, defaultUser: user), environment: environment)
+    }
 
     /// This context, working as `person` (`--as NAME`) when given.
     /// - Throws: `EntryError` for a name that is empty or holds a control character.

@@ -49,7 +49,7 @@ package enum StoreError: UserError, Equatable {
         case .foreignDatabase(let path):
             "'\(path)' is another program's SQLite database, not a tsheet log; give --db a new file or your log (nothing was changed)."
         case .unexpectedShape(let path, let reason):
-            "'\(path)' does not hold what tsheet expects (SQLite: \(reason.echoed(limit: 80))); it was changed by another program: restore it from a backup."
+            "'\(path)' does not hold what tsheet expects (the database says: \(reason.echoed(limit: 80))); it was changed by another program: restore it from a backup."
         case .readOnly(let path):
             "'\(path)' cannot be written (read-only file or folder); check its permissions."
         case .busy(let path):

@@ -3,9 +3,12 @@ import TOMLKit
 import TsheetCore
 import TsheetMail
 import TsheetRender
+import TsheetStore
 
 /// The user's settings from `config.toml`; a missing file means every default.
 package struct Config: Sendable, Equatable {
+    /// The log (`database`): a file's path, or a team server's `postgres://` URL, never with its password.
+    package var database: String?
     /// The client `tsheet log` uses when no `-c` is given.
     package var defaultClient: String?
     /// The first day of a week in listings and reports.
@@ -81,6 +84,13 @@ package struct Config: Sendable, Equatable {
                 lang = try Self.choice(value, key: key, file: file, expected: "\"en\" or \"es\"") as Language
             case "templates_dir":
                 templatesDirectory = try Self.string(value, key: key, file: file, expected: "a folder path")
+            case "database":
+                let expected = "a file's path, or postgres://user@host:5432/dbname without a password (put it in ~/.pgpass)"
+                let text = try Self.string(value, key: key, file: file, expected: expected)
+                if PostgresURL.isURL(text), (try? PostgresURL(parsing: text, defaultUser: "-"))?.password != nil {
+                    throw .badValue(file: file, key: key, expected: expected)
+                }
+                database = text
             case "mail":
                 guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table [mail]") }
                 try readMail(table, file: file)
@@ -100,7 +110,7 @@ package struct Config: Sendable, Equatable {
                 try readWork(key, value, file: file)
             default:
                 throw .unknownKey(file: file, key: key, known: ["default_client", "week_start", "hours_format", "lang",
-                                                                "templates_dir"] + Self.workKeys
+                                                                "templates_dir", "database"] + Self.workKeys
                                                                 + ["[mail]", "[smtp]", "[clients.NAME]"])
             }
         }

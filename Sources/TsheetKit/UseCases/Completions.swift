@@ -11,7 +11,7 @@ package struct Completions {
     package init(commandLine words: [String], environment: [String: String]) {
         guard let context = try? Context(environment: environment, databaseFlag: Self.databaseFlag(in: words),
                                          configFlag: nil),
-              FileManager.default.fileExists(atPath: context.databasePath) else {
+              PostgresURL.isURL(context.databasePath) || FileManager.default.fileExists(atPath: context.databasePath) else {
             store = nil
             return
         }

@@ -83,6 +83,21 @@ final class PostgresSession: Sendable {
         }
     }
 
+    /// Runs `script`, statements without values, each ended by a semicolon at the end of a line (outside the
+    /// `$$` of a function's body).
+    func run(script: String) throws {
+        var statement = "", inBody = false
+        for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
+            statement += line + "\n"
+            if line.components(separatedBy: "$$").count % 2 == 0 { inBody.toggle() }
+            if !inBody, line.hasSuffix(";") {
+                try query(statement)
+                statement = ""
+            }
+        }
+        if !statement.allSatisfy(\.isWhitespace) { try query(statement) }
+    }
+
     /// Runs `sql` and calls `body` with each row as it arrives.
     func forEachRow(_ sql: String, _ binds: PostgresBindings, _ body: @escaping @Sendable (PostgresRow) throws -> Void)
         throws {

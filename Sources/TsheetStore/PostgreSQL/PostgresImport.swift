@@ -1,0 +1,138 @@
+import PostgresNIO
+import TsheetCore
+
+extension PostgresStore {
+    /// Imports as `SQLiteStore` does, rows sent a batch at a time as arrays (`unnest`): one statement adds
+    /// thousands of entries, and the daily totals follow them by the statement trigger.
+    package func importEntries(dryRun: Bool,
+                               _ body: @escaping @Sendable (_ add: (NewEntry, Int64?) throws -> Void) throws -> Void)
+        throws -> ImportSummary {
+        do {
+            return try transaction("BEGIN") {
+                try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
+                var batch = try PostgresImportBatch(log: PostgresLog(session: session))
+                try body { entry, id in try batch.add(entry, id: id) }
+                try batch.flush()
+                if dryRun { throw DryRun(summary: batch.summary) }
+                try batch.finish()
+                return batch.summary
+            }
+        } catch let dryRun as DryRun {
+            return dryRun.summary
+        }
+    }
+}
+
+/// A dry run's way out of the import's transaction: it rolls back, and its summary is the answer.
+private struct DryRun: Error {
+    let summary: ImportSummary
+}
+
+/// The rows of one import on the server, kept until `batchSize` of them are sent in one statement.
+struct PostgresImportBatch {
+    let log: PostgresLog
+    /// This import's number in `import_key.batch`.
+    let batch: Int64
+    /// Rows waiting to be sent, with the key each takes.
+    private var pending: [(entry: NewEntry, id: Int64?, key: Int64)] = []
+    /// How many rows of each content this import has read: the occurrence number of the next one.
+    private var occurrences: [UInt64: UInt64] = [:]
+    /// Ids this import gave to entries.
+    private var usedIDs: Set<Int64> = []
+    /// Client ids and stored names, by the name rows give.
+    private var clients: [String: (id: Int64, name: String)] = [:]
+    private(set) var summary = ImportSummary()
+
+    static let batchSize = 5_000
+
+    init(log: PostgresLog) throws {
+        self.log = log
+        batch = try log.session.value(PostgresStatement("SELECT coalesce(max(batch), 0) + 1 FROM import_key")) ?? 1
+    }
+
+    /// Takes the row; rows are sent `batchSize` at a time. A row whose key an earlier import holds is skipped:
+    /// its key is the content's fingerprint and the number of identical rows before it in this import, as on
+    /// SQLite (`ImportKey`).
+    mutating func add(_ entry: NewEntry, id: Int64?) throws {
+        let content = ImportKey.fingerprint(entry, day: entry.day.description, unmixed: nil)
+        let occurrence = occurrences[content, default: 0]
+        occurrences[content] = occurrence + 1
+        pending.append((entry, id, ImportKey.key(content, occurrence)))
+        if pending.count == Self.batchSize { try flush() }
+    }
+
+    /// Sends the pending rows: those the log holds already (by key, or by id with the very same entry) are
+    /// skipped, the rest added with their id when it is free.
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        let session = log.session
+        var known = PostgresStatement()
+        known += "SELECT key FROM import_key WHERE key = ANY(\(known.bind(pending.map(\.key))))"
+        let held = Set(try session.query(known).map { try $0.column(Int64.self, url: session.url) })
+        var taken = PostgresStatement()
+        taken += "SELECT e.id, c.name_key, e.person, e.title, e.description, e.day::text, e.minutes FROM entry e"
+        taken += " JOIN client c ON c.id = e.client_id WHERE e.id = ANY(\(taken.bind(pending.compactMap(\.id))))"
+        var existing: [Int64: [String]] = [:]
+        for row in try session.query(taken) {
+            let (id, key, person, title, description, day, minutes) = try row.columns(
+                (Int64, String, String, String, String, String, Int).self, url: session.url)
+            existing[id] = [key, person, title, description, day, String(minutes)]
+        }
+        var columns = (ids: [Int64](), clients: [Int64](), people: [String](), titles: [String](),
+                       descriptions: [String](), days: [String](), minutes: [Int64]())
+        var keys: [Int64] = []
+        for (entry, id, key) in pending {
+            keys.append(key)
+            let content = [ClientName.key(entry.client), entry.person, entry.title, entry.description,
+                           entry.day.description, String(entry.minutes.value)]
+            if held.contains(key) || id.flatMap({ existing[$0] }) == content {
+                summary.skipped += 1
+                continue
+            }
+            let client = try client(named: entry.client)
+            let keepsID = id.map { existing[$0] == nil && usedIDs.insert($0).inserted } ?? false
+            columns.ids.append(keepsID ? id! : 0)
+            columns.clients.append(client.id)
+            columns.people.append(entry.person)
+            columns.titles.append(entry.title)
+            columns.descriptions.append(entry.description)
+            columns.days.append(entry.day.description)
+            columns.minutes.append(Int64(entry.minutes.value))
+            summary.added[client.name, default: 0] += 1
+        }
+        var insert = PostgresStatement()
+        insert += """
+            INSERT INTO entry (id, client_id, person, title, description, day, minutes)
+            SELECT CASE WHEN r.id = 0 THEN nextval(pg_get_serial_sequence('entry', 'id')) ELSE r.id END,
+                   r.client_id, r.person, r.title, r.description, r.day::date, r.minutes
+            FROM unnest(\(insert.bind(columns.ids)), \(insert.bind(columns.clients)), \(insert.bind(columns.people)), \
+            \(insert.bind(columns.titles)), \(insert.bind(columns.descriptions)), \(insert.bind(columns.days)), \
+            \(insert.bind(columns.minutes))) AS r(id, client_id, person, title, description, day, minutes)
+            """
+        if !columns.ids.isEmpty { try session.query(insert) }
+        // Two different rows can mix to one key (a 64-bit coincidence): the key is stored once.
+        var claim = PostgresStatement()
+        claim += "INSERT INTO import_key (key, batch) SELECT DISTINCT k, \(claim.bind(batch)) FROM unnest("
+        claim += claim.bind(keys) + ") AS k ON CONFLICT (key) DO UPDATE SET batch = excluded.batch"
+        try session.query(claim)
+    }
+
+    /// Moves the id sequence past the ids the import kept, so that the next entry logged gets a free one.
+    func finish() throws {
+        try log.session.query("""
+            SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest((SELECT max(id) FROM entry), 1))
+            """)
+    }
+
+    /// The id and stored name of the client `name`, created when new.
+    private mutating func client(named name: String) throws -> (id: Int64, name: String) {
+        if let known = clients[name] { return known }
+        let id = try log.clientID(creatingIfMissing: name)
+        var select = PostgresStatement()
+        select += "SELECT name FROM client WHERE id = \(select.bind(id))"
+        let stored = (id, try log.session.value(select) ?? name)
+        clients[name] = stored
+        return stored
+    }
+}

@@ -1,0 +1,54 @@
+import PostgresNIO
+import TsheetCore
+
+extension PostgresLog {
+    func clientSummaries() throws -> [ClientSummary] {
+        try session.query("""
+            SELECT c.name, coalesce(sum(d.entries), 0)::bigint, coalesce(sum(d.minutes), 0)::bigint,
+                   \(PostgresDay.number("max(d.day)"))
+            FROM client c LEFT JOIN client_day d ON d.client_id = c.id
+            GROUP BY c.id ORDER BY lower(c.name), c.name
+            """).map { row in
+            let (name, entries, minutes, last) = try row.columns((String, Int, Int, Int?).self, url: session.url)
+            return ClientSummary(name: name, entryCount: entries, minutes: Minutes(minutes), lastDay: last.map(PostgresDay.day))
+        }
+    }
+
+    func clientName(_ name: String) throws -> String {
+        var statement = PostgresStatement()
+        statement += "SELECT name FROM client WHERE id = \(statement.bind(try existingClientID(named: name)))"
+        return try session.value(statement) ?? name
+    }
+
+    func clientNames() throws -> [String] {
+        try session.query("SELECT name FROM client").map { try $0.column(String.self, url: session.url) }
+    }
+
+    func renameClient(_ old: String, to new: String) throws {
+        let id = try existingClientID(named: old)
+        if let other = try clientID(named: new), other != id { throw StoreError.clientExists(name: new) }
+        var update = PostgresStatement()
+        update += "UPDATE client SET name = \(update.bind(new)), name_key = \(update.bind(ClientName.key(new)))"
+        update += " WHERE id = \(update.bind(id))"
+        try session.query(update)
+    }
+
+    func mergeClient(_ source: String, into target: String) throws -> Int {
+        let from = try existingClientID(named: source), into = try existingClientID(named: target)
+        guard from != into else { return 0 }
+        var moved = 0
+        for table in ["entry", "message", "timer"] {
+            var update = PostgresStatement()
+            update += "UPDATE \(table) SET client_id = \(update.bind(into)) WHERE client_id = \(update.bind(from))"
+            if table == "entry" { update += " RETURNING id" }
+            let rows = try session.query(update)
+            if table == "entry" { moved = rows.count }
+        }
+        for table in ["recipient", "client_day", "client"] {
+            var delete = PostgresStatement()
+            delete += "DELETE FROM \(table) WHERE \(table == "client" ? "id" : "client_id") = \(delete.bind(from))"
+            try session.query(delete)
+        }
+        return moved
+    }
+}

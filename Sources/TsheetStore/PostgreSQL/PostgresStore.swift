@@ -1,0 +1,65 @@
+import PostgresNIO
+import TsheetCore
+
+/// A team's log on a PostgreSQL server: the same log as `SQLiteStore`'s, shared by its members. Writes hold
+/// one advisory lock and follow one another, as they do on SQLite, so each use case's rules (never twice, the
+/// timer, the import) hold across the team as they hold on one laptop.
+package final class PostgresStore: Store {
+    /// The server, as messages name it (no password).
+    package let location: String
+    let session: PostgresSession
+
+    /// Connects to the server `url` names and brings its schema up to date.
+    /// - Throws: `StoreError`: `.badURL`, `.serverDown` (75) or `.serverRefused` (69) within ten seconds,
+    ///   `.newerSchema` or `.foreignDatabase` with the database left as it was.
+    package init(url: PostgresURL, environment: [String: String]) throws {
+        session = try PostgresSession(url, environment: environment)
+        location = session.url
+        try PostgresSchema.prepare(session)
+    }
+
+    package func read<T>(_ body: (any LogReader) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") { try body(PostgresLog(session: session)) }
+    }
+
+    package func write<T>(_ body: (any LogWriter) throws -> T) throws -> T {
+        try transaction("BEGIN") {
+            try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
+            return try body(PostgresLog(session: session))
+        }
+    }
+
+    /// Reads a page of entries at a time, in one snapshot: memory stays flat however many there are.
+    package func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
+            let log = PostgresLog(session: session)
+            var last: Int64 = 0
+            while true {
+                var page = PostgresStatement(PostgresLog.entrySelect(minutes: "e.minutes"))
+                var conditions = try log.whereClause(for: filter, in: &page)
+                conditions += (conditions.isEmpty ? " WHERE " : " AND ") + "e.id > " + page.bind(last)
+                page += conditions + " ORDER BY e.id LIMIT \(Self.pageSize)"
+                let entries = try log.entries(page)
+                for entry in entries { try body(entry) }
+                guard entries.count == Self.pageSize, let next = entries.last?.id else { return }
+                last = next
+            }
+        }
+    }
+
+    /// Entries read at a time by `forEachEntry`.
+    static let pageSize = 5_000
+
+    /// Runs `body` between `begin` and `COMMIT`; rolls back when it throws.
+    func transaction<T>(_ begin: String, _ body: () throws -> T) throws -> T {
+        try session.query(begin)
+        do {
+            let result = try body()
+            try session.query("COMMIT")
+            return result
+        } catch {
+            _ = try? session.query("ROLLBACK")
+            throw error
+        }
+    }
+}
