@@ -95,7 +95,7 @@ extension TimesheetView.EntryView: MustacheParent {
 extension TimesheetView.PersonView: MustacheParent {
     package func child(named name: String) -> Any? {
         switch name {
-        case "name": TemplateText(name)
+        case "name": TemplateText(self.name)
         case "hours": TemplateText(hours)
         default: nil
         }

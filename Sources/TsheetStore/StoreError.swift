@@ -47,7 +47,7 @@ package enum StoreError: UserError, Equatable {
         case .newerSchema(let path):
             "'\(path)' was written by a newer tsheet; upgrade tsheet to use it (nothing was changed)."
         case .foreignDatabase(let path):
-            "'\(path)' is another program's SQLite database, not a tsheet log; give --db a new file or your log (nothing was changed)."
+            "'\(path)' is another program's database, not a tsheet log; give --db a new file or database, or your log (nothing was changed)."
         case .unexpectedShape(let path, let reason):
             "'\(path)' does not hold what tsheet expects (the database says: \(reason.echoed(limit: 80))); it was changed by another program: restore it from a backup."
         case .readOnly(let path):

@@ -3,30 +3,30 @@ import Testing
 import TsheetCore
 @testable import TsheetStore
 
-@Suite struct ImportStoreTests {
-    let store: SQLiteStore
-
-    init() throws { store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite", person: "ana") }
-
+extension Store {
     func importing(_ rows: [NewEntry], dryRun: Bool = false) throws -> ImportSummary {
-        try store.importEntries(dryRun: dryRun) { add in
+        try importEntries(dryRun: dryRun) { add in
             for row in rows { try add(row, nil) }
         }
     }
+}
 
-    @Test func identicalRowsCountAcrossImports() throws {
+@Suite struct ImportStoreTests {
+    @Test(arguments: Engine.all) func identicalRowsCountAcrossImports(engine: Engine) throws {
+        let store = try engine.makeStore()
         let call = entry("acme", "Call", "2026-11-20", 30)
-        #expect(try importing([call, call]) == ImportSummary(added: ["acme": 2]))
-        #expect(try importing([call, call]) == ImportSummary(skipped: 2))
-        #expect(try importing([call, call, call]) == ImportSummary(added: ["acme": 1], skipped: 2),
+        #expect(try store.importing([call, call]) == ImportSummary(added: ["acme": 2]))
+        #expect(try store.importing([call, call]) == ImportSummary(skipped: 2))
+        #expect(try store.importing([call, call, call]) == ImportSummary(added: ["acme": 1], skipped: 2),
                 "a third identical call is new")
         #expect(try store.entries(matching: EntryFilter()).count == 3)
     }
 
-    @Test func aDryRunAndAFailureLeaveNothing() throws {
-        #expect(try importing([entry("acme", "A", "2026-11-20", 30)], dryRun: true).total == 1)
+    @Test(arguments: Engine.all) func aDryRunAndAFailureLeaveNothing(engine: Engine) throws {
+        let store = try engine.makeStore()
+        #expect(try store.importing([entry("acme", "A", "2026-11-20", 30)], dryRun: true).total == 1)
         #expect(throws: StoreError.self) {
-            try importing([entry("acme", "A", "2026-11-20", 30), entry("acme", "Too long", "2026-11-20", 2000)])
+            try store.importing([entry("acme", "A", "2026-11-20", 30), entry("acme", "Too long", "2026-11-20", 2000)])
         }
         #expect(try store.entries(matching: EntryFilter()).isEmpty)
         #expect(try store.clientSummaries().isEmpty)
@@ -35,10 +35,11 @@ import TsheetCore
     }
 
     @Test func aLargeImportBuildsTheIndexesAgain() throws {
+        let store = try SQLiteStore(path: try temporaryFolder() + "/tsheet.sqlite", person: "ana")
         let rows = (0..<(ImportBatch.rowsBeforeDroppingIndexes + 500)).map { index in
             entry(index % 2 == 0 ? "acme" : "globex", "Task \(index)", "2026-11-\(10 + index % 10)", 1 + index % 600)
         }
-        #expect(try importing(rows).total == rows.count)
+        #expect(try store.importing(rows).total == rows.count)
         let indexes = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entry' ORDER BY 1")
         }

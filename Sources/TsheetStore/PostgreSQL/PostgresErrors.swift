@@ -19,7 +19,7 @@ extension PostgresSession {
             switch state {
             case "28000", "28P01", "3D000", "42501": return StoreError.serverRefused(url: url, reason: message)
             case "57P01", "57P02", "57P03", "53300", "08006", "08001": return StoreError.serverDown(url: url, reason: message)
-            case "40001", "40P01", "55P03", "23505": return StoreError.busy(path: url)
+            case "40001", "40P01", "55P03": return StoreError.busy(path: url)
             default: return StoreError.unexpectedShape(path: url, reason: message)
             }
         case .sslUnsupported:

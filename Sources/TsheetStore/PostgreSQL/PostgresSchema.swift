@@ -112,9 +112,11 @@ enum PostgresSchema {
     ///   database that holds other tables and no tsheet schema; either is left as it was.
     static func prepare(_ session: PostgresSession) throws {
         if try version(in: session) == migrations.count { return }
+        // Locked before the transaction starts, so that it sees what a tsheet that held the lock before committed.
+        try session.query("SELECT pg_advisory_lock(\(migrationLock))")
+        defer { _ = try? session.query("SELECT pg_advisory_unlock(\(migrationLock))") }
         try session.query("BEGIN")
         do {
-            try session.query("SELECT pg_advisory_xact_lock(\(migrationLock))")
             let applied = try version(in: session)
             if applied > migrations.count { throw StoreError.newerSchema(path: session.url) }
             if applied == 0 {

@@ -26,6 +26,17 @@ package struct PostgresURL: Hashable, Sendable {
     /// The CA certificates (PEM) that `verify-full` trusts; the system's when nil.
     package var rootCertificate: String?
 
+    package init(user: String, password: String?, host: String, port: Int, database: String, tls: TLSMode,
+                 rootCertificate: String?) {
+        self.user = user
+        self.password = password
+        self.host = host
+        self.port = port
+        self.database = database
+        self.tls = tls
+        self.rootCertificate = rootCertificate
+    }
+
     /// Whether `text` names a PostgreSQL server rather than a file.
     package static func isURL(_ text: String) -> Bool {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
@@ -101,8 +112,9 @@ package struct PostgresURL: Hashable, Sendable {
             }
         }
         if self.user.isEmpty { throw bad("it names no user") }
-        if self.user.contains("\u{0}") || database.contains("\u{0}") || self.password?.contains("\u{0}") == true {
-            throw bad("it holds a NUL character")
+        if self.user.containsControlCharacters || database.containsControlCharacters
+            || self.password?.contains("\u{0}") == true {
+            throw bad("its user or database holds a control character")
         }
     }
 
