@@ -33,6 +33,11 @@ struct PostgresImportBatch {
     let log: PostgresLog
     /// This import's number in `import_key.batch`.
     let batch: Int64
+    /// Whether earlier imports left keys, so that each row's must be looked up.
+    let deduplicates: Bool
+    /// The id the next row without a free id of its own gets: the log's newest plus one, and on. Writes follow
+    /// one another (the write lock), so no one else takes ids meanwhile.
+    private var nextID: Int64
     /// Rows waiting to be sent, with the key each takes.
     private var pending: [(entry: NewEntry, id: Int64?, key: Int64)] = []
     /// How many rows of each content this import has read: the occurrence number of the next one.
@@ -43,11 +48,13 @@ struct PostgresImportBatch {
     private var clients: [String: (id: Int64, name: String)] = [:]
     private(set) var summary = ImportSummary()
 
-    static let batchSize = 5_000
+    static let batchSize = 10_000
 
     init(log: PostgresLog) throws {
         self.log = log
         batch = try log.session.value(PostgresStatement("SELECT coalesce(max(batch), 0) + 1 FROM import_key")) ?? 1
+        deduplicates = batch > 1
+        nextID = try log.session.value(PostgresStatement("SELECT coalesce(max(id), 0) + 1 FROM entry")) ?? 1
     }
 
     /// Takes the row; rows are sent `batchSize` at a time. A row whose key an earlier import holds is skipped:
@@ -67,45 +74,53 @@ struct PostgresImportBatch {
         guard !pending.isEmpty else { return }
         defer { pending.removeAll(keepingCapacity: true) }
         let session = log.session
-        var known = PostgresStatement()
-        known += "SELECT key FROM import_key WHERE key = ANY(\(known.bind(pending.map(\.key))))"
-        let held = Set(try session.query(known).map { try $0.column(Int64.self, url: session.url) })
+        var held: Set<Int64> = []
+        if deduplicates {
+            var known = PostgresStatement()
+            known += "SELECT key FROM import_key WHERE key = ANY(\(known.bind(pending.map(\.key))))"
+            held = Set(try session.query(known).map { try $0.column(Int64.self, url: session.url) })
+        }
         var taken = PostgresStatement()
         taken += "SELECT e.id, c.name_key, e.person, e.title, e.description, e.day::text, e.minutes FROM entry e"
         taken += " JOIN client c ON c.id = e.client_id WHERE e.id = ANY(\(taken.bind(pending.compactMap(\.id))))"
         var existing: [Int64: [String]] = [:]
-        for row in try session.query(taken) {
+        for row in try pending.contains(where: { $0.id != nil }) ? session.query(taken) : [] {
             let (id, key, person, title, description, day, minutes) = try row.columns(
                 (Int64, String, String, String, String, String, Int).self, url: session.url)
             existing[id] = [key, person, title, description, day, String(minutes)]
         }
         var columns = (ids: [Int64](), clients: [Int64](), people: [String](), titles: [String](),
-                       descriptions: [String](), days: [String](), minutes: [Int64]())
+                       descriptions: [String](), days: [Int64](), minutes: [Int64]())
         var keys: [Int64] = []
         for (entry, id, key) in pending {
             keys.append(key)
-            let content = [ClientName.key(entry.client), entry.person, entry.title, entry.description,
+            let same = id.flatMap { existing[$0] }.map { stored in
+                stored == [ClientName.key(entry.client), entry.person, entry.title, entry.description,
                            entry.day.description, String(entry.minutes.value)]
-            if held.contains(key) || id.flatMap({ existing[$0] }) == content {
+            } ?? false
+            if held.contains(key) || same {
                 summary.skipped += 1
                 continue
             }
             let client = try client(named: entry.client)
-            let keepsID = id.map { existing[$0] == nil && usedIDs.insert($0).inserted } ?? false
-            columns.ids.append(keepsID ? id! : 0)
+            if let id, existing[id] == nil, usedIDs.insert(id).inserted {
+                columns.ids.append(id)
+            } else {
+                while !usedIDs.insert(nextID).inserted { nextID += 1 }
+                columns.ids.append(nextID)
+            }
             columns.clients.append(client.id)
             columns.people.append(entry.person)
             columns.titles.append(entry.title)
             columns.descriptions.append(entry.description)
-            columns.days.append(entry.day.description)
+            columns.days.append(Int64(entry.day.dayNumber))
             columns.minutes.append(Int64(entry.minutes.value))
             summary.added[client.name, default: 0] += 1
         }
         var insert = PostgresStatement()
         insert += """
             INSERT INTO entry (id, client_id, person, title, description, day, minutes)
-            SELECT CASE WHEN r.id = 0 THEN nextval(pg_get_serial_sequence('entry', 'id')) ELSE r.id END,
-                   r.client_id, r.person, r.title, r.description, r.day::date, r.minutes
+            SELECT r.id, r.client_id, r.person, r.title, r.description, DATE '1970-01-01' + r.day::integer, r.minutes
             FROM unnest(\(insert.bind(columns.ids)), \(insert.bind(columns.clients)), \(insert.bind(columns.people)), \
             \(insert.bind(columns.titles)), \(insert.bind(columns.descriptions)), \(insert.bind(columns.days)), \
             \(insert.bind(columns.minutes))) AS r(id, client_id, person, title, description, day, minutes)
@@ -113,8 +128,9 @@ struct PostgresImportBatch {
         if !columns.ids.isEmpty { try session.query(insert) }
         // Two different rows can mix to one key (a 64-bit coincidence): the key is stored once.
         var claim = PostgresStatement()
-        claim += "INSERT INTO import_key (key, batch) SELECT DISTINCT k, \(claim.bind(batch)) FROM unnest("
-        claim += claim.bind(keys) + ") AS k ON CONFLICT (key) DO UPDATE SET batch = excluded.batch"
+        claim += "INSERT INTO import_key (key, batch) SELECT k, \(claim.bind(batch)) FROM unnest("
+        // Once each, in key order: neighbouring keys go into the same pages of the index.
+        claim += claim.bind(Set(keys).sorted()) + ") AS k ON CONFLICT (key) DO UPDATE SET batch = excluded.batch"
         try session.query(claim)
     }
 
