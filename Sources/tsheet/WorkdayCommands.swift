@@ -22,10 +22,11 @@ struct GapsCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The days to look at (default: last week).", valueName: "range"))
     var range = "last"
 
+    @OptionGroup var acting: ActingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
+        let context = try global.context().acting(as: acting.person)
         let days = try RangeWord.span(parsing: range, today: context.today, startingOn: context.config.weekStart)
         try write(Terminal(context).gaps(try WorkCalendar(context).gaps(in: days), in: days))
     }

@@ -5,16 +5,11 @@ import Testing
     @Test func twoShellsLoggingAtOnceBothSucceed() throws {
         let sandbox = try Sandbox()
         let processes = try ["acme", "globex"].map { client in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", """
+            try sandbox.start("""
                 i=0; while [ $i -lt 200 ]; do i=$((i+1))
                   "$0" log "Task $i" 15m -c \(client) >/dev/null || exit 1
                 done
-                """, Sandbox.binary]
-            process.environment = sandbox.environment
-            try process.run()
-            return process
+                """)
         }
         for process in processes {
             process.waitUntilExit()

@@ -81,6 +81,17 @@ struct Sandbox {
                    stderr: try String(contentsOfFile: errPath, encoding: .utf8))
     }
 
+    /// Starts `sh -c script` in the sandbox's environment, `$0` the built tsheet and `$1`… `arguments`; the
+    /// caller waits for it.
+    func start(_ script: String, _ arguments: [String] = []) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, Self.binary] + arguments
+        process.environment = environment
+        try process.run()
+        return process
+    }
+
     /// Runs `tsheet arguments…` and expects it to succeed, returning its standard output.
     func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let run = try run(arguments)

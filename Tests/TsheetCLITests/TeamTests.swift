@@ -60,16 +60,11 @@ import Testing
     @Test func tenProcessesLoggingFiftyEachLoseNothing() throws {
         let (name, team) = try TeamServer.newDatabase()
         let processes = try (1...10).map { worker in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", """
+            try sandbox.start("""
                 i=0; while [ $i -lt 50 ]; do i=$((i+1))
                   "$0" log "Task $i" 15m -c acme --as "worker\(worker)" --db "$1" >/dev/null || exit 1
                 done
-                """, Sandbox.binary, team]
-            process.environment = sandbox.environment
-            try process.run()
-            return process
+                """, [team])
         }
         for process in processes {
             process.waitUntilExit()
@@ -153,5 +148,15 @@ import Testing
         let personal = try sandbox.succeed(["week", "-c", "acme", "--week", "last", "--db", one])
         #expect(personal.contains("Here is the work I did for acme"))
         #expect(!personal.contains("(ana)"))
+    }
+
+    @Test func gapsAreEachPersonsOwn() throws {
+        try sandbox.write("workdays = [\"mon\", \"tue\"]\n", to: sandbox.configPath)
+        let team = try TeamServer.newDatabase().url
+        _ = try sandbox.succeed(["log", "Warehouse Wi-Fi", "8h", "-c", "acme", "--date", "2026-11-16", "--as", "luis",
+                                 "--db", team])
+        #expect(try sandbox.succeed(["gaps", "--db", team]).split(separator: "\n").count == 2, "ana logged nothing")
+        #expect(try sandbox.succeed(["gaps", "--as", "luis", "--db", team])
+            == "2026-11-17  Tue  nothing logged\n")
     }
 }
