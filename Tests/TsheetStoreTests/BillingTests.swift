@@ -6,9 +6,12 @@ import TsheetCore
 /// Rounding lives in one place, the store's SQL: the email's entries, its month and year to date, and every
 /// report bill minutes by the same rule, checked here against the rule's own definition.
 @Suite struct BillingTests {
-    /// A log holding one acme entry of each length from 1 minute to 24 hours, titled by its minutes.
-    static let store: SQLiteStore = {
-        let store = try! SQLiteStore(path: try! temporaryFolder() + "/tsheet.sqlite", person: "ana")
+    /// A log on each engine holding one acme entry of each length from 1 minute to 24 hours, titled by its
+    /// minutes, and 7 minutes for globex.
+    static let sqlite = filled(.sqlite), postgres = filled(.postgres)
+
+    static func filled(_ engine: Engine) -> any Store {
+        let store = try! engine.makeStore()
         _ = try! store.importEntries(dryRun: false) { add in
             for minutes in 1...1440 {
                 try add(entry("acme", String(minutes), "2026-11-20", minutes), nil)
@@ -16,7 +19,9 @@ import TsheetCore
             try add(entry("globex", "unrounded", "2026-11-20", 7), nil)
         }
         return store
-    }()
+    }
+
+    static func store(_ engine: Engine) -> any Store { engine == .sqlite ? sqlite : postgres }
 
     /// What `rule` bills for `minutes`, from its definition: the next multiple of the step, or the nearest
     /// (halves up).
@@ -25,25 +30,28 @@ import TsheetCore
         return Int(rule.mode == .up ? steps.rounded(.up) : steps.rounded(.toNearestOrAwayFromZero)) * rule.step.value
     }
 
-    @Test(arguments: [(1, 15), (14, 15), (15, 15), (16, 30), (60, 60), (61, 75)])
-    func upToTheNextStep(minutes: Int, expected: Int) throws {
+    @Test(arguments: Engine.all, [(1, 15), (14, 15), (15, 15), (16, 30), (60, 60), (61, 75)])
+    func upToTheNextStep(engine: Engine, case: (minutes: Int, expected: Int)) throws {
+        let (minutes, expected) = `case`
         let rule = BillingRules(["ACME": Rounding(step: 15, mode: .up)])
-        let entries = try Self.store.read { try $0.entries(matching: EntryFilter(search: "\(minutes)"), billing: rule) }
+        let entries = try Self.store(engine).read { try $0.entries(matching: EntryFilter(search: "\(minutes)"), billing: rule) }
         #expect(entries.first { $0.title == "\(minutes)" }?.minutes == Minutes(expected))
     }
 
-    @Test(arguments: [(1, 0), (7, 0), (8, 15), (22, 15), (23, 30), (52, 45), (53, 60)])
-    func toTheNearestStepHalvesUp(minutes: Int, expected: Int) throws {
+    @Test(arguments: Engine.all, [(1, 0), (7, 0), (8, 15), (22, 15), (23, 30), (52, 45), (53, 60)])
+    func toTheNearestStepHalvesUp(engine: Engine, case: (minutes: Int, expected: Int)) throws {
+        let (minutes, expected) = `case`
         let rule = BillingRules(["acme": Rounding(step: 15, mode: .nearest)])
-        let entries = try Self.store.read { try $0.entries(matching: EntryFilter(search: "\(minutes)"), billing: rule) }
+        let entries = try Self.store(engine).read { try $0.entries(matching: EntryFilter(search: "\(minutes)"), billing: rule) }
         #expect(entries.first { $0.title == "\(minutes)" }?.minutes == Minutes(expected))
     }
 
-    @Test func everyStepModeAndMinuteBillsByTheRule() async throws {
+    @Test(arguments: Engine.all) func everyStepModeAndMinuteBillsByTheRule(engine: Engine) async throws {
+        let store = Self.store(engine)
         await propertyCheck(count: 120, input: Gen.int(in: 1...1440), Gen.element(of: Rounding.Mode.allCases)) { step, mode in
             let rule = Rounding(step: Minutes(step), mode: mode!)
             let billing = BillingRules(["acme": rule])
-            let (entries, cells, sum) = try! Self.store.read { log in
+            let (entries, cells, sum) = try! store.read { log in
                 (try log.entries(matching: EntryFilter(client: "acme"), billing: billing),
                  try log.pivotCells(matching: EntryFilter(client: "acme"), rows: .title, bucket: .month, billing: billing),
                  try log.billedMinutes(matching: EntryFilter(), billing: billing))

@@ -30,20 +30,40 @@ private let changes = zip(Gen.int(in: 0...9), Gen.int(in: 0...2), Gen.int(in: 0.
     .array(of: 1...40)
 
 /// The rows of a (client id, day, minutes, count) query, as text.
-private func rows(_ db: Database, _ sql: String) throws -> [String] {
-    try Row.fetchAll(db, sql: sql).map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as Int) \($0[3] as Int)" }
+/// The daily totals as stored, and as the entries sum them, a line each (client id, day, person, minutes,
+/// entries), in the same order: on either engine.
+private func totalsAndSums(_ store: any Store) throws -> (totals: [String], sums: [String]) {
+    let totals = "SELECT client_id, day, person, minutes, entries FROM client_day ORDER BY 1, 2, 3"
+    let sums = "SELECT client_id, day, person, sum(minutes), count(*) FROM entry GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    if let store = store as? SQLiteStore {
+        func lines(_ db: Database, _ sql: String) throws -> [String] {
+            try Row.fetchAll(db, sql: sql).map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as String) \($0[3] as Int) \($0[4] as Int)" }
+        }
+        return try store.queue.read { db in (try lines(db, totals), try lines(db, sums)) }
+    }
+    let session = try #require(store as? PostgresStore).session
+    func lines(_ sql: String) throws -> [String] {
+        try session.query(sql.replacing("SELECT client_id, day,", with: "SELECT client_id, day::text,")
+            .replacing("sum(minutes), count(*)", with: "sum(minutes)::bigint, count(*)")).map { row in
+            let (client, day, person, minutes, entries) = try row.columns((Int64, String, String, Int, Int).self, url: "")
+            return "\(client) \(day) \(person) \(minutes) \(entries)"
+        }
+    }
+    return (try lines(totals), try lines(sums))
 }
 
 @Suite struct DailyTotalsTests {
-    @Test func dailyTotalsAlwaysEqualTheEntriesSummedByClientAndDay() async throws {
+    @Test(arguments: Engine.all) func dailyTotalsAlwaysEqualTheEntriesSummedByClientAndDay(engine: Engine) async throws {
         await propertyCheck(count: 60, input: changes) { changes in
-            let store = try! SQLiteStore(path: try! temporaryFolder() + "/tsheet.sqlite", person: "ana")
+            let store = try! engine.makeStore()
             @Sendable func date(_ offset: Int) -> CalendarDay { CalendarDay(iso: "2026-11-16")!.adding(days: offset) }
             for change in changes {
                 let ids = try! store.entries(matching: EntryFilter()).map(\.id).sorted()
                 switch change {
                 case .log(let client, let day, let minutes):
-                    _ = try! store.add(entry(clients[client], "Task", date(day).description, minutes))
+                    var new = entry(clients[client], "Task", date(day).description, minutes)
+                    new.person = ["ana", "luis"][minutes % 2] // the totals are kept per person too
+                    _ = try! store.add(new)
                 case .edit(let index, let client, let day, let minutes) where !ids.isEmpty:
                     _ = try! store.update(id: ids[index % ids.count], with: EntryChanges(
                         client: client.map { clients[$0] }, day: day.map(date), minutes: minutes.map { Minutes($0) }))
@@ -61,10 +81,7 @@ private func rows(_ db: Database, _ sql: String) throws -> [String] {
                     break
                 }
             }
-            let (totals, sums) = try! store.queue.read { db in
-                (try rows(db, "SELECT client_id, day, minutes, entries FROM client_day ORDER BY 1, 2"),
-                 try rows(db, "SELECT client_id, day, sum(minutes), count(*) FROM entry GROUP BY 1, 2 ORDER BY 1, 2"))
-            }
+            let (totals, sums) = try! totalsAndSums(store)
             #expect(totals == sums)
             // The pivot reads the totals unless it must read entries (here: to match text); both agree.
             for bucket in [Period.day, .month, nil] {
@@ -91,10 +108,9 @@ private func rows(_ db: Database, _ sql: String) throws -> [String] {
         }
         try queue.close()
         let store = try SQLiteStore(path: path, person: "ana")
-        let totals = try store.queue.read { db in
-            try rows(db, "SELECT client_id, day, minutes, entries FROM client_day ORDER BY 1, 2")
-        }
-        #expect(totals == ["1 2026-11-16 75 2", "2 2026-11-17 60 1"])
+        let (totals, sums) = try totalsAndSums(store)
+        #expect(totals == ["1 2026-11-16 ana 75 2", "2 2026-11-17 ana 60 1"])
+        #expect(totals == sums)
         #expect(try store.clientSummaries().map { "\($0.name) \($0.entryCount) \($0.minutes.value)" }
             == ["acme 2 75", "Globex 1 60"])
     }

@@ -43,8 +43,8 @@ import TsheetCore
         #expect(try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
     }
 
-    @Test func clientNamesMatchWithoutRegardToCaseInEveryAlphabet() throws {
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: "ana")
+    @Test(arguments: Engine.all) func clientNamesMatchWithoutRegardToCaseInEveryAlphabet(engine: Engine) throws {
+        let store = try engine.makeStore()
         _ = try store.add(entry("Émile", "One", "2026-11-19", 10))
         let second = try store.add(entry("émile", "Two", "2026-11-20", 20))
         #expect(second.client == "Émile")
@@ -78,8 +78,8 @@ import TsheetCore
         #expect(try store.mailSettings(of: "émile").to.map(\.address) == ["f@x.es"])
     }
 
-    @Test func aLogsOwnExportBroughtBackAddsNothing() throws {
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: "ana")
+    @Test(arguments: Engine.all) func aLogsOwnExportBroughtBackAddsNothing(engine: Engine) throws {
+        let store = try engine.makeStore()
         let kept = try store.add(entry("acme", "Fixed SSO login", "2026-11-19", 90, "notes"))
         let summary = try store.importEntries(dryRun: false) { add in
             try add(entry("ACME", "Fixed SSO login", "2026-11-19", 90, "notes"), kept.id)
@@ -89,8 +89,8 @@ import TsheetCore
         #expect(try store.entries(matching: EntryFilter()).map(\.title) == ["Another with the same id", "Fixed SSO login"])
     }
 
-    @Test func aSendIsRecordedBeforeItGoesAndNeverTwice() throws {
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: "ana")
+    @Test(arguments: Engine.all) func aSendIsRecordedBeforeItGoesAndNeverTwice(engine: Engine) throws {
+        let store = try engine.makeStore()
         _ = try store.add(entry("acme", "One", "2026-11-19", 10))
         let week = DayRange.week(containing: day("2026-11-19"))
         var message = MessageRecord(client: "acme", variant: .week, period: week, messageID: "<1@x>", references: [],
@@ -120,8 +120,8 @@ import TsheetCore
         _ = try store.add(entry("acme", "Two", "2026-11-20", 10))
     }
 
-    @Test func aSearchOfAnyLengthIsNoSQLiteError() throws {
-        let store = try SQLiteStore(path: folder + "/tsheet.sqlite", person: "ana")
+    @Test(arguments: Engine.all) func aSearchOfAnyLengthIsNoDatabaseError(engine: Engine) throws {
+        let store = try engine.makeStore()
         _ = try store.add(entry("acme", "Fixed SSO login", "2026-11-19", 10))
         #expect(try store.entries(matching: EntryFilter(search: String(repeating: "a%_\\", count: 50_000))).isEmpty)
         #expect(try store.entries(matching: EntryFilter(search: "sso LOGIN")).count == 1)
