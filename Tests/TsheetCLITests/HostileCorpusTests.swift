@@ -38,9 +38,21 @@ import Testing
     }
 
     @Test func importsThatMustBeRefusedAre() throws {
-        let refused = Self.files.filter { !["header-only.csv", "invalid-utf8.csv"].contains($0) }
+        // A person that is no text reads as absent: the row is the importer's.
+        let refused = Self.files.filter { !["header-only.csv", "invalid-utf8.csv", "json-person-number.json"].contains($0) }
         for name in refused {
             #expect(try sandbox.run(["import", "\(Self.folder)/\(name)"]).status == 65, "\(name)")
+        }
+    }
+
+    @Test func aTeamURLThatCannotBeReadIsOneLineAndConfig() throws {
+        for (url, reason) in [
+            ("postgres://ana@db.example:0/team", "the port '0' is not a number from 1 to 65535"),
+            ("postgres://ana@db\u{1B}[31m/team", "the host 'db\\x1b[31m' is not a host name or address"),
+            ("postgres://ana@db.example/team?sslmode=maybe", "sslmode 'maybe' is not one of disable, prefer, require, verify-full"),
+        ] {
+            try sandbox.refuse(["list", "--db", url], status: 78, error: "the database URL cannot be read: \(reason); "
+                + "write it as postgres://user@host:5432/dbname?sslmode=verify-full.")
         }
     }
 

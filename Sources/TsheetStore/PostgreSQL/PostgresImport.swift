@@ -81,7 +81,8 @@ struct PostgresImportBatch {
             held = Set(try session.query(known).map { try $0.column(Int64.self, url: session.url) })
         }
         var taken = PostgresStatement()
-        taken += "SELECT e.id, c.name_key, e.person, e.title, e.description, e.day::text, e.minutes FROM entry e"
+        taken += "SELECT e.id, c.name_key, e.person, e.title, e.description, to_char(e.day, 'YYYY-MM-DD'), e.minutes"
+        taken += " FROM entry e"
         taken += " JOIN client c ON c.id = e.client_id WHERE e.id = ANY(\(taken.bind(pending.compactMap(\.id))))"
         var existing: [Int64: [String]] = [:]
         for row in try pending.contains(where: { $0.id != nil }) ? session.query(taken) : [] {
