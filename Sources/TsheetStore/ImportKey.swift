@@ -26,6 +26,20 @@ enum ImportKey {
         return hash
     }
 
+    /// The keys of a first import's rows, whose fingerprints are `contents`, in key order: identical contents
+    /// are numbered 0, 1, 2… as they would have been one row at a time.
+    static func keys(ofContents contents: [UInt64]) -> [Int64] {
+        let contents = contents.sorted()
+        var keys: [Int64] = []
+        keys.reserveCapacity(contents.count)
+        var occurrence: UInt64 = 0
+        for (index, content) in contents.enumerated() {
+            occurrence = index > 0 && contents[index - 1] == content ? occurrence + 1 : 0
+            keys.append(key(content, occurrence))
+        }
+        return keys.sorted()
+    }
+
     /// The key of the `occurrence`th row (from 0) with the fingerprint `content`.
     static func key(_ content: UInt64, _ occurrence: UInt64) -> Int64 {
         Int64(bitPattern: (content ^ occurrence) &* 0x0000_0100_0000_01B3)

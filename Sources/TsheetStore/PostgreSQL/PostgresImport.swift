@@ -33,15 +33,18 @@ struct PostgresImportBatch {
     let log: PostgresLog
     /// This import's number in `import_key.batch`.
     let batch: Int64
-    /// Whether earlier imports left keys, so that each row's must be looked up.
+    /// Whether earlier imports left keys, so that each row's must be looked up. Otherwise no row can repeat one
+    /// of theirs, and the keys are written at the end, in order (`contents`).
     let deduplicates: Bool
     /// The id the next row without a free id of its own gets: the log's newest plus one, and on. Writes follow
     /// one another (the write lock), so no one else takes ids meanwhile.
     private var nextID: Int64
-    /// Rows waiting to be sent, with the key each takes.
-    private var pending: [(entry: NewEntry, id: Int64?, key: Int64)] = []
-    /// How many rows of each content this import has read: the occurrence number of the next one.
+    /// Rows waiting to be sent, with their fingerprint and, when `deduplicates`, the key each takes.
+    private var pending: [(entry: NewEntry, id: Int64?, content: UInt64, key: Int64)] = []
+    /// How many rows of each content this import has read, when `deduplicates`: the next one's occurrence.
     private var occurrences: [UInt64: UInt64] = [:]
+    /// The fingerprints of the rows added, when not `deduplicates`.
+    private var contents: [UInt64] = []
     /// Ids this import gave to entries.
     private var usedIDs: Set<Int64> = []
     /// Client ids and stored names, by the name rows give.
@@ -62,9 +65,13 @@ struct PostgresImportBatch {
     /// SQLite (`ImportKey`).
     mutating func add(_ entry: NewEntry, id: Int64?) throws {
         let content = ImportKey.fingerprint(entry, day: entry.day.description, unmixed: nil)
-        let occurrence = occurrences[content, default: 0]
-        occurrences[content] = occurrence + 1
-        pending.append((entry, id, ImportKey.key(content, occurrence)))
+        var key: Int64 = 0
+        if deduplicates {
+            let occurrence = occurrences[content, default: 0]
+            occurrences[content] = occurrence + 1
+            key = ImportKey.key(content, occurrence)
+        }
+        pending.append((entry, id, content, key))
         if pending.count == Self.batchSize { try flush() }
     }
 
@@ -93,8 +100,8 @@ struct PostgresImportBatch {
         var columns = (ids: [Int64](), clients: [Int64](), people: [String](), titles: [String](),
                        descriptions: [String](), days: [Int64](), minutes: [Int64]())
         var keys: [Int64] = []
-        for (entry, id, key) in pending {
-            keys.append(key)
+        for (entry, id, content, key) in pending {
+            if deduplicates { keys.append(key) }
             let same = id.flatMap { existing[$0] }.map { stored in
                 stored == [ClientName.key(entry.client), entry.person, entry.title, entry.description,
                            entry.day.description, String(entry.minutes.value)]
@@ -110,6 +117,7 @@ struct PostgresImportBatch {
                 while !usedIDs.insert(nextID).inserted { nextID += 1 }
                 columns.ids.append(nextID)
             }
+            if !deduplicates { contents.append(content) }
             columns.clients.append(client.id)
             columns.people.append(entry.person)
             columns.titles.append(entry.title)
@@ -127,16 +135,27 @@ struct PostgresImportBatch {
             \(insert.bind(columns.minutes))) AS r(id, client_id, person, title, description, day, minutes)
             """
         if !columns.ids.isEmpty { try session.query(insert) }
-        // Two different rows can mix to one key (a 64-bit coincidence): the key is stored once.
-        var claim = PostgresStatement()
-        claim += "INSERT INTO import_key (key, batch) SELECT k, \(claim.bind(batch)) FROM unnest("
-        // Once each, in key order: neighbouring keys go into the same pages of the index.
-        claim += claim.bind(Set(keys).sorted()) + ") AS k ON CONFLICT (key) DO UPDATE SET batch = excluded.batch"
-        try session.query(claim)
+        if deduplicates { try claim(keys) }
     }
 
-    /// Moves the id sequence past the ids the import kept, so that the next entry logged gets a free one.
+    /// Stores `keys` as this import's, in key order (neighbouring keys share the index's pages); a key an
+    /// earlier import held becomes this one's. Two different rows can mix to one key (a 64-bit coincidence): it
+    /// is stored once.
+    private func claim(_ keys: [Int64]) throws {
+        let sorted = Set(keys).sorted()
+        for start in stride(from: 0, to: sorted.count, by: Self.batchSize) {
+            var claim = PostgresStatement()
+            claim += "INSERT INTO import_key (key, batch) SELECT k, \(claim.bind(batch)) FROM unnest("
+            claim += claim.bind(Array(sorted[start..<min(start + Self.batchSize, sorted.count)]))
+            claim += ") AS k ON CONFLICT (key) DO UPDATE SET batch = excluded.batch"
+            try log.session.query(claim)
+        }
+    }
+
+    /// Writes the keys of a first import, and moves the id sequence past the ids the import kept, so that the
+    /// next entry logged gets a free one.
     func finish() throws {
+        if !deduplicates { try claim(ImportKey.keys(ofContents: contents)) }
         try log.session.query("""
             SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest((SELECT max(id) FROM entry), 1))
             """)

@@ -23,16 +23,8 @@ extension ImportBatch {
     /// The keys of every row, as `takeKey` would have taken them one by one: identical contents are numbered
     /// 0, 1, 2… Written in key order, 200 to a statement.
     mutating func writeKeys() throws {
-        contents.sort()
-        var keys: [Int64] = []
-        keys.reserveCapacity(contents.count)
-        var occurrence: UInt64 = 0
-        for (index, content) in contents.enumerated() {
-            occurrence = index > 0 && contents[index - 1] == content ? occurrence + 1 : 0
-            keys.append(ImportKey.key(content, occurrence))
-        }
+        let keys = ImportKey.keys(ofContents: contents)
         contents = []
-        keys.sort()
         // Two different rows can mix to one key (a 64-bit coincidence); the second is then simply not stored.
         func insert(count: Int) throws -> Statement {
             try db.makeStatement(sql: "INSERT OR IGNORE INTO import_key (key, batch) VALUES "
