@@ -54,6 +54,19 @@ struct EmailLayoutTests {
         }
     }
 
+    /// A team's week names who did each entry and each person's hours: a long name must fit a phone too.
+    @Test(arguments: ["en", "es"])
+    func aTeamsEmailFitsAPhone(language: String) throws {
+        let name = "María-Fernanda de los Ríos Villaseñor"
+        _ = try sandbox.succeed(["log", "Warehouse Wi-Fi survey", "2h", "-c", "acme", "--date", "2026-11-17", "--as", name])
+        let html = try sandbox.succeed(["week", "-c", "acme", "--format", "html", "--lang", language])
+        #expect(html.contains("&middot; \(name)</span>"))
+        for width in [375, 800] {
+            let laidOut = try laidOutWidths(of: html, in: width)
+            #expect(laidOut.widest <= width, "\(language) at \(width) px: an element reaches \(laidOut.widest) px")
+        }
+    }
+
     @Test func onADeskTheCardKeepsItsWidth() throws {
         let html = try sandbox.succeed(["week", "-c", "acme", "--format", "html"])
         #expect(try laidOutWidths(of: html, in: 1200).card == 640, "on a wide screen the card is 640 px, as before")

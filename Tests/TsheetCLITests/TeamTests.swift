@@ -143,6 +143,10 @@ import Testing
         let spanish = try sandbox.succeed(["week", "-c", "acme", "--week", "last", "--lang", "es", "--db", team])
         #expect(spanish.contains("Este es el trabajo que hicimos para acme"))
         #expect(spanish.contains("  - Fixed SSO login (ana): 1,00 h") || spanish.contains("  - Fixed SSO login (ana): 1.00 h"))
+        let html = try sandbox.succeed(["week", "-c", "acme", "--week", "last", "--format", "html", "--db", team])
+        #expect(html.contains("Warehouse Wi-Fi <span style=\"color:#5f6b76;\">&middot; luis</span>"))
+        #expect(html.contains(">luis</td>\n<td align=\"right\" style=\"padding:4px 8px;\">1.00</td>"))
+        #expect(html.contains("the work we did for <strong>acme</strong>"))
         let one = try TeamServer.newDatabase().url
         _ = try sandbox.succeed(["log", "Fixed SSO login", "1h", "-c", "acme", "--date", "2026-11-16", "--db", one])
         let personal = try sandbox.succeed(["week", "-c", "acme", "--week", "last", "--db", one])
