@@ -5,7 +5,8 @@ import TsheetKit
 /// The options every command takes: where the log and the config are.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp(
-        "The database file (default: $TSHEET_DB, else $XDG_DATA_HOME/tsheet/tsheet.sqlite).", valueName: "path"))
+        "The database file, or a team's postgres://user@host/dbname (default: $TSHEET_DB, else database in the config, else $XDG_DATA_HOME/tsheet/tsheet.sqlite).",
+        valueName: "path"))
     var database: String?
 
     @Option(help: ArgumentHelp(
