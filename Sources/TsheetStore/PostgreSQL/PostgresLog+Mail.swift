@@ -126,11 +126,3 @@ extension PostgresLog {
         FROM message m JOIN client c ON c.id = m.client_id
         """
 }
-
-extension PostgresStatement {
-    static func + (statement: PostgresStatement, sql: String) -> PostgresStatement {
-        var statement = statement
-        statement.sql += sql
-        return statement
-    }
-}

@@ -98,15 +98,5 @@ final class PostgresSession: Sendable {
         if !statement.allSatisfy(\.isWhitespace) { try query(statement) }
     }
 
-    /// Runs `sql` and calls `body` with each row as it arrives.
-    func forEachRow(_ sql: String, _ binds: PostgresBindings, _ body: @escaping @Sendable (PostgresRow) throws -> Void)
-        throws {
-        do {
-            _ = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: Self.logger, body).wait()
-        } catch {
-            throw Self.translating(error, url: url)
-        }
-    }
-
     static let logger = Logger(label: "tsheet", factory: { _ in SwiftLogNoOpLogHandler() })
 }

@@ -24,6 +24,12 @@ struct PostgresStatement {
     mutating func bind(day: CalendarDay) -> String { bind(day.description) + "::date" }
 
     static func += (statement: inout PostgresStatement, sql: String) { statement.sql += sql }
+
+    static func + (statement: PostgresStatement, sql: String) -> PostgresStatement {
+        var statement = statement
+        statement.sql += sql
+        return statement
+    }
 }
 
 /// The SQL that gives a date column as tsheet's day number (days since 1970-01-01), and back.
