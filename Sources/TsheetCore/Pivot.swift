@@ -90,7 +90,9 @@ package struct Pivot: Sendable, Equatable {
             table[cell.row, default: [:]][column, default: .zero] += cell.minutes
         }
         self.table = table
-        rows = table.keys.map { ($0, kind.labels(of: $0).map { $0.lowercased() }) }
+        // By the asked dimensions in their order, then by the others: the same rows always in the same order.
+        let order = kind.dimensions + PivotDimension.allCases.filter { !kind.has($0) }
+        rows = table.keys.map { row in (row, order.map { (row[$0] ?? "").lowercased() }) }
             .sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
         if let period, let span = range ?? Pivot.span(of: cells) {
             columns = period.keys(covering: span, weekStart: weekStart)

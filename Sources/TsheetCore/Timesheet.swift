@@ -43,7 +43,7 @@ package struct Timesheet: Sendable, Equatable {
         for day in days {
             for entry in day.entries { minutes[entry.person, default: .zero] += entry.minutes }
         }
-        return minutes.sorted { $0.key.lowercased() < $1.key.lowercased() }.map { ($0.key, $0.value) }
+        return minutes.sorted { ($0.key.lowercased(), $0.key) < ($1.key.lowercased(), $1.key) }.map { ($0.key, $0.value) }
     }
 
     /// The ISO week that holds the period's first day.
