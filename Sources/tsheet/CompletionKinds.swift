@@ -9,6 +9,11 @@ extension CompletionKind {
         .custom { words, _, _ in Completions(commandLine: words, environment: environment).clients() }
     }
 
+    /// The people with work in the log.
+    static var people: CompletionKind {
+        .custom { words, _, _ in Completions(commandLine: words, environment: environment).people() }
+    }
+
     /// The titles of recent entries.
     static var titles: CompletionKind {
         .custom { words, _, _ in Completions(commandLine: words, environment: environment).titles() }

@@ -34,7 +34,7 @@ struct EditCommand: ParsableCommand {
     @Option(help: "The new duration in minutes.")
     var minutes: Int?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Whose work it was.", valueName: "name"))
+    @Option(name: .customLong("as"), help: ArgumentHelp("Whose work it was.", valueName: "name"), completion: .people)
     var person: String?
 
     @OptionGroup var global: GlobalOptions

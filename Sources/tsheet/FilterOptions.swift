@@ -6,7 +6,7 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Only this client's entries.", completion: .clients)
     var client: String?
 
-    @Option(help: "Only this person's entries.")
+    @Option(help: "Only this person's entries.", completion: .people)
     var person: String?
 
     @Option(help: "Only entries whose title or description contains this text.")
@@ -20,7 +20,8 @@ struct FilterOptions: ParsableArguments {
 /// Who did the work a command logs, or whose timer it runs: `--as NAME` for a lead working for someone.
 struct ActingOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Work as this person (default: person from the config, else your login name).", valueName: "name"))
+        "Work as this person (default: person from the config, else your login name).", valueName: "name"),
+            completion: .people)
     var person: String?
 }
 

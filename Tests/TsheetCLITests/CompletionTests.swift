@@ -48,6 +48,14 @@ import Testing
         #expect(try complete(["clients", "merge", "acme", ""]) == ["acme", "Cafés Núñez"])
     }
 
+    @Test func peopleForPersonAndAs() throws {
+        _ = try sandbox.succeed(["log", "Warehouse Wi-Fi", "1h", "-c", "acme", "--as", "Luis"])
+        #expect(try complete(["list", "--person", ""]) == ["ana", "Luis"])
+        #expect(try complete(["log", "x", "1h", "--as", "L"]) == ["Luis"])
+        #expect(try complete(["edit", "1", "--as", ""]) == ["ana", "Luis"])
+        #expect(try complete(["report", "--person", "a"]) == ["ana"])
+    }
+
     @Test func recentTitlesForLogAndStart() throws {
         #expect(try complete(["log", ""]) == ["Backup restore test", "Fixed SSO login"])
         #expect(try complete(["start", "Fix"]) == ["Fixed SSO login"])

@@ -23,6 +23,14 @@ package struct Completions {
         (try? store?.read { try $0.clientNames() }).flatMap { $0 }?.sorted { ClientName.key($0) < ClientName.key($1) } ?? []
     }
 
+    /// Everyone who has work in the log, by name (read from the daily totals).
+    package func people() -> [String] {
+        let cells = try? store?.read {
+            try $0.pivotCells(matching: EntryFilter(), rows: .person, bucket: nil, billing: .asLogged)
+        }
+        return (cells ?? []).compactMap(\.row.person).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+    }
+
     /// The titles of the newest entries, newest first, each once.
     package func titles() -> [String] {
         var seen: Set<String> = []
