@@ -21,7 +21,7 @@ package protocol LogReader {
     /// Every client's name, as stored.
     func clientNames() throws -> [String]
 
-    /// The billed minutes of the entries matching `filter`, summed per row (client, title or both) and per
+    /// The billed minutes of the entries matching `filter`, summed per row (by the dimensions `rows` names) and per
     /// bucket of days: each cell's `day` is the first day of its bucket. Buckets are days for `.day` and
     /// `.week` (weeks depend on the first weekday, so `Pivot` rolls them up from days), months, years, or the
     /// whole range for nil.

@@ -1,7 +1,8 @@
 import TsheetCore
 
 /// The log, on whichever engine keeps it: what the use cases ask of it, in the domain's words. Each engine
-/// implements it whole (`SQLiteStore` for a person's log); nothing outside this module sees SQL.
+/// implements it whole (`SQLiteStore` for a person's log, `PostgresStore` for a team's); nothing outside this
+/// module sees SQL.
 package protocol Store: Sendable {
     /// Where the log is, as the user named it (a path or a URL), for messages.
     var location: String { get }
