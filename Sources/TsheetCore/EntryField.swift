@@ -3,18 +3,20 @@
 package enum EntryField {
     /// A client name: without surrounding spaces, not empty, on one line, without control characters.
     package static func client(_ text: String) throws(EntryError) -> String {
-        let client = text.trimmed
-        if client.isEmpty { throw .emptyClient }
-        if client.containsControlCharacters { throw .controlInClient }
-        return client
+        try name(text, empty: .emptyClient, control: .controlInClient)
     }
 
     /// Who did the work: as a client name is checked.
     package static func person(_ text: String) throws(EntryError) -> String {
-        let person = text.trimmed
-        if person.isEmpty { throw .emptyPerson }
-        if person.containsControlCharacters { throw .controlInPerson }
-        return person
+        try name(text, empty: .emptyPerson, control: .controlInPerson)
+    }
+
+    /// `text` without surrounding spaces; `empty` when nothing is left, `control` when it holds a control character.
+    private static func name(_ text: String, empty: EntryError, control: EntryError) throws(EntryError) -> String {
+        let name = text.trimmed
+        if name.isEmpty { throw empty }
+        if name.containsControlCharacters { throw control }
+        return name
     }
 
     /// A title: without surrounding spaces, line breaks and tabs read as spaces, not empty, and without other

@@ -34,7 +34,7 @@ extension TimesheetView: MustacheParent {
         case "contract": contract
         case "rounding": rounding
         case "people": people
-        case "team": team
+        case "team": people != nil // more than one person's work: the email says "we"
         case "subject": TemplateText(subject)
         default: nil
         }

@@ -89,8 +89,6 @@ package struct TimesheetView: Sendable {
     let rounding: RoundingView?
     /// Each person's hours, by name, when the period holds more than one person's work; nil for one person's.
     let people: [PersonView]?
-    /// Whether the period holds more than one person's work: the email says "we", and who did each entry.
-    let team: Bool
     /// The rendered subject, for the HTML title; empty while the subject itself renders.
     var subject = ""
 
@@ -133,7 +131,6 @@ package struct TimesheetView: Sendable {
                          isOver: contract.isOver)
         }
         rounding = timesheet.rounding.map { RoundingView(step: $0.step.value, up: $0.mode == .up) }
-        team = isTeam
         self.people = isTeam ? people.map { PersonView(name: $0.person, hours: language.hours($0.minutes)) } : nil
     }
 }

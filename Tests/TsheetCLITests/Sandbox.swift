@@ -81,15 +81,28 @@ struct Sandbox {
                    stderr: try String(contentsOfFile: errPath, encoding: .utf8))
     }
 
-    /// Starts `sh -c script` in the sandbox's environment, `$0` the built tsheet and `$1`… `arguments`; the
-    /// caller waits for it.
-    func start(_ script: String, _ arguments: [String] = []) throws -> Process {
+    /// Starts `sh -c script` in the sandbox's environment, `$0` the built tsheet and `$1`… `arguments`, its
+    /// standard output to `output` when given; the caller waits for it.
+    func start(_ script: String, _ arguments: [String] = [], output: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script, Self.binary] + arguments
         process.environment = environment
+        if let output {
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
+    }
+
+    /// Runs `sh -c script` as `start` does and waits for it: its status and standard output.
+    func shell(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
+        let output = Pipe()
+        let process = try start(script, arguments, output: output)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// Runs `tsheet arguments…` and expects it to succeed, returning its standard output.

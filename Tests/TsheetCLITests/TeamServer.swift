@@ -31,18 +31,4 @@ enum TeamServer {
         let hostPort = server.split(separator: "@")[1].split(separator: "/")[0]
         return (name, "postgres://\(user)@\(hostPort)/\(name)?\(query)")
     }
-
-    /// Runs `script` with `sh -c`, `$0` the built tsheet, in `sandbox`'s environment.
-    static func shell(_ script: String, in sandbox: Sandbox, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
-        let process = Process(), output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, Sandbox.binary] + arguments
-        process.environment = sandbox.environment
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }

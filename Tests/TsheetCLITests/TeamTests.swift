@@ -25,16 +25,15 @@ import Testing
         try fillPersonalLog()
         let personal = try sandbox.succeed(["export"])
         let team = try TeamServer.newDatabase().url
-        let moved = try TeamServer.shell(#""$0" export | "$0" import - --db "$1" --quiet"#, in: sandbox, [team])
+        let moved = try sandbox.shell(#""$0" export | "$0" import - --db "$1" --quiet"#, [team])
         #expect(moved.status == 0)
         #expect(try sandbox.succeed(["export", "--db", team]) == personal)
         #expect(try sandbox.succeed(["export", "--db", team, "--format", "json"]) == sandbox.succeed(["export", "--format", "json"]))
-        let again = try TeamServer.shell(#""$0" export | "$0" import - --db "$1""#, in: sandbox, [team])
+        let again = try sandbox.shell(#""$0" export | "$0" import - --db "$1""#, [team])
         #expect(again.output.contains("nothing new") || again.output.contains("0 entries") || again.status == 0)
         #expect(try sandbox.succeed(["export", "--db", team]) == personal, "never twice")
         let back = sandbox.folder + "/back.sqlite"
-        let returned = try TeamServer.shell(#""$0" export --db "$1" | "$0" import - --db "$2" --quiet"#, in: sandbox,
-                                            [team, back])
+        let returned = try sandbox.shell(#""$0" export --db "$1" | "$0" import - --db "$2" --quiet"#, [team, back])
         #expect(returned.status == 0)
         #expect(try sandbox.succeed(["export", "--db", back]) == personal)
     }
@@ -42,7 +41,7 @@ import Testing
     @Test func reportsPivotByPersonAndClientAsOnSQLite() throws {
         try fillPersonalLog()
         let team = try TeamServer.newDatabase().url
-        _ = try TeamServer.shell(#""$0" export | "$0" import - --db "$1" --quiet"#, in: sandbox, [team])
+        _ = try sandbox.shell(#""$0" export | "$0" import - --db "$1" --quiet"#, [team])
         for rows in ["person", "client,person", "person,title", "client,person,title"] {
             for by in ["day", "week", "month", "none"] {
                 let arguments = ["report", "--rows", rows, "--by", by, "--format", "json", "--from", "2026-11-01"]

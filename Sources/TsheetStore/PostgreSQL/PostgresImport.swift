@@ -7,25 +7,14 @@ extension PostgresStore {
     package func importEntries(dryRun: Bool,
                                _ body: @escaping @Sendable (_ add: (NewEntry, Int64?) throws -> Void) throws -> Void)
         throws -> ImportSummary {
-        do {
-            return try transaction("BEGIN") {
-                try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
-                var batch = try PostgresImportBatch(log: PostgresLog(session: session))
-                try body { entry, id in try batch.add(entry, id: id) }
-                try batch.flush()
-                if dryRun { throw DryRun(summary: batch.summary) }
-                try batch.finish()
-                return batch.summary
-            }
-        } catch let dryRun as DryRun {
-            return dryRun.summary
+        try writing(keeping: !dryRun) { log in
+            var batch = try PostgresImportBatch(log: log)
+            try body { entry, id in try batch.add(entry, id: id) }
+            try batch.flush()
+            try batch.finish()
+            return batch.summary
         }
     }
-}
-
-/// A dry run's way out of the import's transaction: it rolls back, and its summary is the answer.
-private struct DryRun: Error {
-    let summary: ImportSummary
 }
 
 /// The rows of one import on the server, kept until `batchSize` of them are sent in one statement.

@@ -36,19 +36,21 @@ extension PostgresLog {
     func mergeClient(_ source: String, into target: String) throws -> Int {
         let from = try existingClientID(named: source), into = try existingClientID(named: target)
         guard from != into else { return 0 }
-        var moved = 0
-        for table in ["entry", "message", "timer"] {
-            var update = PostgresStatement()
-            update += "UPDATE \(table) SET client_id = \(update.bind(into)) WHERE client_id = \(update.bind(from))"
-            if table == "entry" { update += " RETURNING id" }
-            let rows = try session.query(update)
-            if table == "entry" { moved = rows.count }
-        }
-        for table in ["recipient", "client_day", "client"] {
-            var delete = PostgresStatement()
-            delete += "DELETE FROM \(table) WHERE \(table == "client" ? "id" : "client_id") = \(delete.bind(from))"
-            try session.query(delete)
-        }
+        // The entries, messages and timer move and the recipients go in one statement; its triggers move the
+        // daily totals. Then the client, which nothing refers to any more, goes.
+        var merge = PostgresStatement()
+        let (to, old) = (merge.bind(into), merge.bind(from))
+        merge += """
+            WITH moved AS (UPDATE entry SET client_id = \(to) WHERE client_id = \(old) RETURNING 1),
+                 messages AS (UPDATE message SET client_id = \(to) WHERE client_id = \(old)),
+                 timers AS (UPDATE timer SET client_id = \(to) WHERE client_id = \(old)),
+                 recipients AS (DELETE FROM recipient WHERE client_id = \(old))
+            SELECT count(*) FROM moved
+            """
+        let moved = try session.value(merge, as: Int.self) ?? 0
+        var delete = PostgresStatement()
+        delete += "DELETE FROM client WHERE id = \(delete.bind(from))"
+        try session.query(delete)
         return moved
     }
 }

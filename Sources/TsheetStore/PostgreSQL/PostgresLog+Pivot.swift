@@ -12,9 +12,8 @@ extension PostgresLog {
         case .year: "date_trunc('year', e.day)::date"
         case nil: "min(e.day)"
         }
-        let columns = [("client_id", PivotDimension.client), ("person", .person), ("title", .title)]
-            .map { (name: $0.0, grouped: rows.has($0.1)) }
-        let groups = columns.filter(\.grouped).map { "e." + $0.name } + (bucket != nil ? ["4"] : [])
+        let columns = PivotDimension.allCases.map { (name: $0.column, grouped: rows.has($0)) }
+        let groups = columns.filter(\.grouped).map { "e." + $0.name } + (bucket != nil ? [String(columns.count + 1)] : [])
         statement += "SELECT " + columns.map { $0.grouped ? "e." + $0.name : "NULL" }.joined(separator: ", ")
             + ", \(PostgresDay.number(day)), sum(\(minutes))::bigint FROM \(table) e"
             + (try whereClause(for: filter, in: &statement))

@@ -23,7 +23,13 @@ package final class PostgresStore: Store {
     }
 
     package func write<T>(_ body: (any LogWriter) throws -> T) throws -> T {
-        try transaction("BEGIN") {
+        try writing { try body($0) }
+    }
+
+    /// Runs `body` in a write transaction holding the write lock; its changes are committed when `keeping`,
+    /// else rolled back (a dry run).
+    func writing<T>(keeping: Bool = true, _ body: (PostgresLog) throws -> T) throws -> T {
+        try transaction("BEGIN", keeping: keeping) {
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
             return try body(PostgresLog(session: session))
         }
@@ -50,12 +56,12 @@ package final class PostgresStore: Store {
     /// Entries read at a time by `forEachEntry`.
     static let pageSize = 5_000
 
-    /// Runs `body` between `begin` and `COMMIT`; rolls back when it throws.
-    func transaction<T>(_ begin: String, _ body: () throws -> T) throws -> T {
+    /// Runs `body` between `begin` and `COMMIT` (`ROLLBACK` unless `keeping`); rolls back when it throws.
+    func transaction<T>(_ begin: String, keeping: Bool = true, _ body: () throws -> T) throws -> T {
         try session.query(begin)
         do {
             let result = try body()
-            try session.query("COMMIT")
+            try session.query(keeping ? "COMMIT" : "ROLLBACK")
             return result
         } catch {
             _ = try? session.query("ROLLBACK")

@@ -14,8 +14,7 @@ extension SQLiteLog {
         case .year: "substr(e.day, 1, 4) || '-01-01'"
         case nil: "min(e.day)"
         }
-        let columns = ["client_id": PivotDimension.client, "title": .title, "person": .person]
-            .sorted { $0.key < $1.key }.map { (name: $0.key, grouped: rows.has($0.value)) }
+        let columns = PivotDimension.allCases.map { (name: $0.column, grouped: rows.has($0)) }
         let groups = columns.filter(\.grouped).map { "e." + $0.name } + (bucket != nil ? [String(columns.count + 1)] : [])
         let sql = "SELECT " + columns.map { ($0.grouped ? "e." : "NULL AS ") + $0.name }.joined(separator: ", ")
             + ", \(day) AS day, sum(\(minutes)) AS minutes FROM \(table) e\(conditions)"

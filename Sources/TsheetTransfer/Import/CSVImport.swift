@@ -79,6 +79,7 @@ package struct CSVImport: ImportSource {
     private func rows(of record: CSVReader.Record) throws(ImportError) -> [ImportRow] {
         let line = record.line
         func field(_ column: Column) -> String { positions[column.rawValue].map { record.fields[$0].trimmed } ?? "" }
+        func optional(_ column: Column) -> String? { field(column).isEmpty ? nil : field(column) }
         func value<T>(_ column: Column, _ parse: (String) throws(ImportValueError) -> T) throws(ImportError) -> T {
             do { return try parse(field(column)) } catch {
                 throw ImportError(line: line, field: column.name, error.message)
@@ -105,7 +106,7 @@ package struct CSVImport: ImportSource {
                 day: try value(.startDate) { (text) throws(ImportValueError) in
                     try ImportValue.day(text, usDates: usDates)
                 },
-                minutes: 0, person: field(.user).isEmpty ? nil : field(.user))
+                minutes: 0, person: optional(.user))
             // An entry that ends on a later day is cut at midnight by its clock times; else its duration counts.
             if let end = try? ImportValue.day(field(.endDate), usDates: usDates), end > row.day {
                 let start = try value(.startTime, ImportValue.clockTime)
@@ -143,7 +144,7 @@ package struct CSVImport: ImportSource {
                 client: try required(.client), title: try required(.title),
                 description: positions[Column.description.rawValue].map { record.fields[$0] } ?? "",
                 day: try value(.date) { (text) throws(ImportValueError) in try ImportValue.day(text) },
-                minutes: minutes, person: field(.person).isEmpty ? nil : field(.person))]
+                minutes: minutes, person: optional(.person))]
         }
     }
 }
