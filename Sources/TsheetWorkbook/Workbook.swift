@@ -97,10 +97,22 @@ struct Sheet {
         try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, format))
     }
 
+    /// `text` with each CR LF, and each CR left, as LF. Read by scalars: as Characters, the CR of "\r\r\n" would
+    /// meet the LF left by replacing the "\r\n" after it, and stay.
+    static func lineFeeds(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            if !(afterCR && scalar == "\n") { scalars.append(scalar == "\r" ? "\n" : scalar) }
+            afterCR = scalar == "\r"
+        }
+        return String(scalars)
+    }
+
     /// Writes `text` as text: never a formula, whatever it starts with; line breaks as spreadsheets keep them
     /// (LF: a CR would be written as the escape `_x000D_`); past `maxText` it is cut with an ellipsis.
     func write(_ text: String, row: Int, column: Int, format: UnsafeMutablePointer<lxw_format>? = nil) throws(WorkbookError) {
-        let text = text.utf8.contains(13) ? text.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : text
+        let text = text.utf8.contains(13) ? Self.lineFeeds(text) : text
         let scalars = text.unicodeScalars
         let fitting = scalars.count <= Self.maxText ? text
             : String(String.UnicodeScalarView(scalars.prefix(Self.maxText - 1))) + "…"

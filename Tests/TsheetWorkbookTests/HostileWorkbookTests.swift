@@ -54,3 +54,14 @@ private func hasOpenpyxl() -> Bool {
     process.waitUntilExit()
     return process.terminationStatus == 0
 }
+
+/// Every CR leaves a cell as LF, however CRs and LFs follow one another (the property test above once met
+/// "\r\r\n", whose first CR outlived a replacement made by Characters).
+@Suite struct WorkbookLineFeedTests {
+    @Test(arguments: [("\r\r\n", "\n\n"), ("a\r\nb", "a\nb"), ("\r", "\n"), ("x\n\r", "x\n\n"), ("\r\n\r\n", "\n\n"),
+                      ("é\r\u{301}", "é\n\u{301}"), ("plain", "plain")])
+    func carriageReturnsBecomeLineFeeds(text: String, cell: String) {
+        #expect(Sheet.lineFeeds(text) == cell)
+        #expect(!Sheet.lineFeeds(text).unicodeScalars.contains("\r"))
+    }
+}
