@@ -2,36 +2,65 @@ import ArgumentParser
 import Foundation
 import TsheetKit
 
-/// The completions read from the log, offered by the shell scripts ArgumentParser generates.
+/// The completions read from the log, offered by the shell scripts ArgumentParser generates. Text from the log
+/// (a teammate's title, an imported client) reaches each shell as inert words: see `CompletionWord`.
 extension CompletionKind {
     /// Client names.
     static var clients: CompletionKind {
-        .custom { words, _, _ in Completions(commandLine: words, environment: environment).clients() }
+        .custom { words, _, _ in CompletionWord.offered(completions(words).clients()) }
     }
 
     /// The people with work in the log.
     static var people: CompletionKind {
-        .custom { words, _, _ in Completions(commandLine: words, environment: environment).people() }
+        .custom { words, _, _ in CompletionWord.offered(completions(words).people()) }
     }
 
     /// The titles of recent entries.
     static var titles: CompletionKind {
-        .custom { words, _, _ in Completions(commandLine: words, environment: environment).titles() }
+        .custom { words, _, _ in CompletionWord.offered(completions(words).titles()) }
     }
 
     /// The ids of recent entries, with their titles where the shell shows descriptions (zsh, fish).
     static var entryIDs: CompletionKind {
         .custom { words, _, _ in
-            Completions(commandLine: words, environment: environment).entries().map { entry in
-                let title = entry.title.escapingControlCharacters
-                return switch CompletionShell.requesting {
-                case .zsh?: "\(entry.id):\(title.replacingOccurrences(of: ":", with: "\\:"))"
-                case .fish?: "\(entry.id)\t\(title)"
-                default: String(entry.id)
-                }
+            CompletionWord.offered(completions(words).entries().map { (String($0.id), $0.title) })
+        }
+    }
+
+    private static func completions(_ words: [String]) -> Completions {
+        Completions(commandLine: words, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// A word offered for completion, written as the requesting shell's completion script reads it back, so that
+/// no text from the log is ever run or split:
+/// - bash's script hands the words to `compgen -W`, which expands `$(…)`, backquotes and `${…}` in each: every
+///   word goes single-quoted, so the expansion gives back its text unchanged;
+/// - zsh's hands them to `_describe`, where `:` ends the word and starts its description: `\` and `:` escaped;
+/// - fish's splits each line at its first tab into the word and its description.
+/// Control characters are shown escaped (`\n`), as tsheet echoes them, so that each word stays one line.
+enum CompletionWord {
+    static func offered(_ words: [String]) -> [String] {
+        offered(words.map { ($0, nil) })
+    }
+
+    /// `words`, each with the description zsh and fish show beside it, if any.
+    static func offered(_ words: [(word: String, description: String?)]) -> [String] {
+        offered(words, for: CompletionShell.requesting)
+    }
+
+    static func offered(_ words: [(word: String, description: String?)], for shell: CompletionShell?) -> [String] {
+        words.map { word, description in
+            let word = word.escapingControlCharacters, description = description?.escapingControlCharacters
+            return switch shell {
+            case .zsh?: zshEscaped(word) + (description.map { ":" + zshEscaped($0) } ?? "")
+            case .fish?: word + (description.map { "\t" + $0 } ?? "")
+            default: "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
             }
         }
     }
 
-    private static var environment: [String: String] { ProcessInfo.processInfo.environment }
+    private static func zshEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
+    }
 }

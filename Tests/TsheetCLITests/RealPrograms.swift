@@ -6,6 +6,7 @@ enum RealPrograms {
     static let chromium = "/usr/bin/chromium"
     static let libreOffice = "/usr/bin/soffice"
     static let timewarrior = "/usr/bin/timew"
+    static let zsh = "/usr/bin/zsh"
 
     /// Whether the tests of `program` may run.
     static func canRun(_ program: String) -> Bool {
