@@ -7,13 +7,14 @@ package enum EntryError: UserError, Equatable {
     case controlInPerson
     case controlInTitle
     case controlInDescription
+    case controlInReason
     case missingDuration
     case nothingToChange
 
     package var exitStatus: ExitStatus {
         switch self {
         case .emptyTitle, .emptyClient, .controlInClient, .emptyPerson, .controlInPerson, .controlInTitle,
-             .controlInDescription: .dataError
+             .controlInDescription, .controlInReason: .dataError
         case .missingDuration, .nothingToChange: .usage
         }
     }
@@ -28,6 +29,7 @@ package enum EntryError: UserError, Equatable {
         case .controlInTitle: "the title holds a control character; write it as plain text."
         case .controlInDescription:
             "the description holds a control character other than a line break or a tab; write it as plain text."
+        case .controlInReason: "the reason holds a control character; write it as plain text on one line."
         case .missingDuration: "no duration given; add one such as 45m, 1h30m or 1:30 after the title."
         case .nothingToChange: "nothing to change; give --title, --description, --date, -c or a duration."
         }

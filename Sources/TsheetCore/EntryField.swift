@@ -22,15 +22,27 @@ package enum EntryField {
     /// A title: without surrounding spaces, line breaks and tabs read as spaces, not empty, and without other
     /// control characters (which could drive a terminal, and of which SQLite reads NUL as the end of the text).
     package static func title(_ text: String) throws(EntryError) -> String {
-        var title = text.trimmed
-        if title.containsControlCharacters {
-            title = String(String.UnicodeScalarView(title.unicodeScalars.map { scalar in
-                ["\n", "\r", "\t", "\u{2028}", "\u{2029}"].contains(scalar) ? " " : scalar
-            })).trimmed
-            if title.containsControlCharacters { throw .controlInTitle }
-        }
+        let title = try line(text, control: .controlInTitle)
         if title.isEmpty { throw .emptyTitle }
         return title
+    }
+
+    /// Why days are off (`tsheet off --reason`): one line, as a title is, and possibly empty.
+    package static func reason(_ text: String) throws(EntryError) -> String {
+        try line(text, control: .controlInReason)
+    }
+
+    /// `text` without surrounding spaces, its line breaks and tabs read as spaces; `control` when another control
+    /// character is left.
+    private static func line(_ text: String, control: EntryError) throws(EntryError) -> String {
+        var line = text.trimmed
+        if line.containsControlCharacters {
+            line = String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
+                ["\n", "\r", "\t", "\u{2028}", "\u{2029}"].contains(scalar) ? " " : scalar
+            })).trimmed
+            if line.containsControlCharacters { throw control }
+        }
+        return line
     }
 
     /// A description: without surrounding spaces; line breaks and tabs are kept, other control characters refused.

@@ -30,7 +30,8 @@ package struct RunningTimer: Hashable, Sendable {
     /// The entries that stopping it at `now` logs: from its start to `now`, or for `duration` when given (the
     /// length the user says it was); one entry per day, cut at midnight. A length that rounds to nothing logs
     /// one minute. `description` replaces the timer's own when given.
-    /// - Throws: `TimerError` when it ran longer than `limit` and no `duration` was given, or started after `now`.
+    /// - Throws: `TimerError` when it ran longer than `limit` and no `duration` was given, started after `now`, or
+    ///   would log work after 9999-12-31.
     package func entries(of person: String, stoppedAt now: LocalTime, duration: Minutes? = nil,
                          description: String? = nil,
                          limit: Minutes) throws(TimerError) -> [NewEntry] {
@@ -42,7 +43,9 @@ package struct RunningTimer: Hashable, Sendable {
             if seconds < 0 { throw .startedLater(started: started, now: now) }
             if elapsed(at: now) > limit { throw .ranTooLong(elapsed(at: now), since: started, limit: limit) }
         }
-        return daySpans(seconds: seconds).map { day, minutes in
+        let spans = daySpans(seconds: seconds)
+        if let last = spans.last?.0, last > .lastSupported { throw .pastCalendarEnd(started: started) }
+        return spans.map { day, minutes in
             NewEntry(client: client, title: title, description: description ?? self.description, day: day,
                      minutes: minutes, person: person)
         }
@@ -71,11 +74,13 @@ package enum TimerError: UserError, Equatable {
     case notRunning
     case ranTooLong(Minutes, since: LocalTime, limit: Minutes)
     case startedLater(started: LocalTime, now: LocalTime)
+    /// The span would reach past 9999-12-31, the last day the log holds.
+    case pastCalendarEnd(started: LocalTime)
 
     package var exitStatus: ExitStatus {
         switch self {
         case .notRunning: .noInput
-        case .ranTooLong, .startedLater: .dataError
+        case .ranTooLong, .startedLater, .pastCalendarEnd: .dataError
         }
     }
 
@@ -90,6 +95,9 @@ package enum TimerError: UserError, Equatable {
         case .startedLater(let started, let now):
             "the timer started at \(started.day) \(started.clock), after the clock's \(now.day) \(now.clock); "
                 + "say how long you worked, e.g. tsheet stop 1h. It keeps running."
+        case .pastCalendarEnd(let started):
+            "the timer started at \(started.day) \(started.clock) and would end after 9999-12-31, the last day a log "
+                + "holds; give a shorter duration, or drop it with tsheet cancel. It keeps running."
         }
     }
 }

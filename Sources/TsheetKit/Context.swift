@@ -32,8 +32,9 @@ package struct Context: Sendable {
         func xdg(_ variable: String, _ fallback: String) -> String {
             environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/\(fallback)"
         }
-        config = try Config(contentsOf: configFlag ?? environment["TSHEET_CONFIG"]
-            ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/config.toml")
+        let namedConfig = configFlag ?? environment["TSHEET_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        config = try Config(contentsOf: namedConfig ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/config.toml",
+                            required: namedConfig != nil)
         databasePath = databaseFlag ?? environment["TSHEET_DB"] ?? config.database
             ?? "\(xdg("XDG_DATA_HOME", ".local/share"))/tsheet/tsheet.sqlite"
         templatesDirectory = config.templatesDirectory ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/templates"

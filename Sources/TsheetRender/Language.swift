@@ -28,6 +28,12 @@ extension Language {
         }
     }
 
+    /// A day as a timesheet's heading, starting with a capital: `Monday 16 November`, `Lunes 16 de noviembre`.
+    package func dayHeading(_ day: CalendarDay) -> String {
+        let label = dayLabel(day)
+        return label.prefix(1).uppercased() + label.dropFirst()
+    }
+
     /// A day with its year: `Monday 16 November 2026`, `lunes 16 de noviembre de 2026`.
     package func longDate(_ day: CalendarDay) -> String {
         switch self {

@@ -33,3 +33,45 @@ extension TemplateSet {
         return "\(folder)/\(name).mustache"
     }
 }
+
+extension TemplateSet {
+    /// Checks that rendering `name` for values within `bounds` writes at most `RenderBounds.maximumBytes`.
+    /// - Throws: `TemplateError.tooCostly` naming the template.
+    func checkSize(of name: String, within bounds: RenderBounds) throws(TemplateError) {
+        if renderedSize(of: name, within: bounds, times: 1) > RenderBounds.maximumBytes {
+            throw .tooCostly(file: file(name))
+        }
+    }
+
+    /// The most bytes rendering `name` `times` times writes: its text, and each value at its longest, as often as
+    /// the sections around them repeat. Stops counting past the maximum; never overflows.
+    private func renderedSize(of name: String, within bounds: RenderBounds, times outer: Int) -> Int {
+        guard let source = sources[name] else { return 0 }
+        var size = 0
+        var repeats = [outer]
+        for piece in TemplateShape(source).pieces {
+            let times = repeats.last ?? outer
+            switch piece {
+            case .text(let bytes): size = size.saturatingAdd(times.saturatingMultiply(bytes))
+            case .value(let key): size = size.saturatingAdd(times.saturatingMultiply(bounds.text(key)))
+            case .section(let key, let once): repeats.append(once ? times : times.saturatingMultiply(bounds.items(key)))
+            case .end: if repeats.count > 1 { repeats.removeLast() }
+            case .partial(let partial): size = size.saturatingAdd(renderedSize(of: partial, within: bounds, times: times))
+            }
+            if size > RenderBounds.maximumBytes { break }
+        }
+        return size
+    }
+}
+
+private extension Int {
+    func saturatingAdd(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
+    }
+
+    func saturatingMultiply(_ other: Int) -> Int {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? .max : product
+    }
+}

@@ -54,14 +54,18 @@ package struct TemplateSet: Sendable {
         var view = view
         let subject = try render(view, prefix + ".subject").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         view.subject = subject
-        return Email(subject: subject, text: parts.contains(.text) ? try render(view, prefix + ".txt") : "",
+        return Email(subject: subject,
+                     text: parts.contains(.text) ? TextWrap.wrapped(try render(view, prefix + ".txt")) : "",
                      html: parts.contains(.html) ? try render(view, prefix + ".html") : "")
     }
 
     /// Renders the template `name`, with every other template available as a partial.
     private func render(_ view: TimesheetView, _ name: String) throws(TemplateError) -> String {
         guard let source = sources[name] else { return "" }
-        if folder != nil { try checkShape(of: name) } // the built-in templates are checked by the tests
+        if folder != nil { // the built-in templates are checked by the tests
+            try checkShape(of: name)
+            try checkSize(of: name, within: view.renderBounds)
+        }
         let template = try TemplateSet.parse(source, name: name, folder: folder)
         let partials = source.contains("{{>") || source.contains("{{<") ? try parsedAll() : [:]
         return template.render(view, library: MustacheLibrary(templates: partials))
@@ -92,8 +96,8 @@ package struct TemplateSet: Sendable {
         return written
     }
 
-    /// Every problem in the templates under `directory`, one per file that cannot be used: a syntax error, or
-    /// a shape `checkShape(of:)` refuses.
+    /// Every problem in the templates under `directory`, one per file that cannot be used: a syntax error, a
+    /// shape `checkShape(of:)` refuses, or a size past the maximum for a busy month.
     /// - Throws: `TemplateError.unreadable` when there is no such folder.
     package static func problems(in directory: String) throws(TemplateError) -> [TemplateError] {
         var isFolder: ObjCBool = false
@@ -106,6 +110,7 @@ package struct TemplateSet: Sendable {
             do {
                 try set.checkShape(of: name)
                 _ = try parse(text, name: name, folder: directory)
+                try set.checkSize(of: name, within: .busyMonth)
             } catch {
                 problems.append(error)
             }
@@ -120,8 +125,11 @@ package struct TemplateSet: Sendable {
         }
         var files: [String: String] = [:]
         for case let path as String in paths where path.hasSuffix(".mustache") {
-            guard let text = try? String(contentsOfFile: "\(directory)/\(path)", encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: "\(directory)/\(path)") else {
                 throw .unreadable(path: "\(directory)/\(path)")
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                throw .notUTF8(path: "\(directory)/\(path)", offset: data.firstNonUTF8Offset ?? 0)
             }
             files[String(path.dropLast(".mustache".count))] = text
         }
@@ -150,17 +158,20 @@ package enum TemplateError: UserError, Equatable {
     case syntax(file: String, line: Int, column: Int, problem: String)
     case unreadable(path: String)
     case unwritable(path: String)
+    case notUTF8(path: String, offset: Int)
     case missingPartial(file: String, partial: String)
     case recursivePartial(file: String, chain: [String])
     case dynamicPartial(file: String)
     case tooDeep(file: String)
     case tooLarge(file: String)
+    case tooCostly(file: String)
 
     package var exitStatus: ExitStatus {
         switch self {
-        case .syntax, .missingPartial, .recursivePartial, .dynamicPartial, .tooDeep, .tooLarge: .dataError
+        case .syntax, .missingPartial, .recursivePartial, .dynamicPartial, .tooDeep, .tooLarge, .tooCostly: .dataError
         case .unreadable: .noInput
         case .unwritable: .ioError
+        case .notUTF8: .dataError
         }
     }
 
@@ -170,6 +181,8 @@ package enum TemplateError: UserError, Equatable {
             "\(file) line \(line), column \(column): \(problem); fix the template."
         case .unreadable(let path): "cannot read the templates at '\(path)'; check the path and its permissions."
         case .unwritable(let path): "cannot write '\(path)'; check the folder's permissions."
+        case .notUTF8(let path, let offset):
+            "'\(path)' is not UTF-8 text (byte \(offset)); save it as UTF-8, e.g. iconv -f windows-1252 -t utf-8."
         case .missingPartial(let file, let partial):
             "\(file) includes the partial '\(partial.echoed())', which does not exist; name a template such as en/week.txt."
         case .recursivePartial(let file, let chain):
@@ -180,6 +193,9 @@ package enum TemplateError: UserError, Equatable {
             "\(file) nests sections more than \(TemplateShape.maximumDepth) deep; flatten them."
         case .tooLarge(let file):
             "\(file) expands into more than \(TemplateSet.maximumExpansion) templates through its partials; include fewer."
+        case .tooCostly(let file):
+            "\(file) would write more than \(RenderBounds.maximumBytes >> 20) MB for one email (sections repeat inside "
+                + "sections over the same lists); nest fewer sections."
         }
     }
 

@@ -98,7 +98,7 @@ package struct TimesheetView: Sendable {
         let people = timesheet.people
         let isTeam = people.count > 1
         let days = timesheet.days.map { day in
-            DayView(label: language.dayLabel(day.day), date: day.day.description, total: language.hours(day.total),
+            DayView(label: language.dayHeading(day.day), date: day.day.description, total: language.hours(day.total),
                     hasEntries: !day.entries.isEmpty,
                     entries: day.entries.map { entry in
                         EntryView(title: entry.title, hours: language.hours(entry.minutes),

@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
             The Monday email to acme (tsheet week -c acme --format eml -o \(demo.emailPath)):
 
             Subject: \(demo.email.subject)
-            To: \(demo.email.people)
+            \(demo.email.addressLines)
 
             \(demo.email.text)
             The whole message, ready to open in a mail client, is in \(demo.emailPath)

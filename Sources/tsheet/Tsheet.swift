@@ -42,7 +42,17 @@ struct Tsheet: AsyncParsableCommand {
             Foundation.exit(code.rawValue) // the command has said what went wrong
         } catch {
             let status = exitCode(for: error)
-            guard status != .success else { exit(withError: error) } // --help and --version
+            if status == .success { // --help, --version and completion scripts, written as every output is
+                do { try write(fullMessage(for: error) + "\n") } catch OutputError.closedPipe {} catch {
+                    fail("Error: \(error)", status: error.exitStatus.rawValue)
+                }
+                Foundation.exit(0)
+            }
+            if let mistyped = unknownCommand(in: arguments) {
+                fail("Error: '\(mistyped.echoed(limit: 40))' is not a tsheet command"
+                     + (closestCommand(to: mistyped).map { "; did you mean '\($0)'?" } ?? "") + " (see 'tsheet --help')",
+                     status: ExitStatus.usage.rawValue)
+            }
             let hint = arguments.first.map { "tsheet \($0) --help" } ?? "tsheet --help"
             let message = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
             let isUsage = status == .validationFailure || error is ValidationError
@@ -63,6 +73,20 @@ struct Tsheet: AsyncParsableCommand {
             return try parseAsRoot(arguments)
         }
         return try subcommand.parseAsRoot(Array(arguments.dropFirst()))
+    }
+
+    /// The first argument when it is a word that names no command (`tsheet lgo`), nil otherwise.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help",
+              !configuration.subcommands.contains(where: { $0._commandName == first }) else { return nil }
+        return first
+    }
+
+    /// The command whose name is fewest edits away from `word`, when it is close enough to be a typo.
+    static func closestCommand(to word: String) -> String? {
+        let names = configuration.subcommands.map { $0._commandName }
+        let (distance, name) = names.map { (word.lowercased().editDistance(to: $0), $0) }.min { $0.0 < $1.0 } ?? (.max, "")
+        return distance <= (word.count < 3 ? 1 : 2) ? name : nil
     }
 
     /// A bare `--week` means this week: `tsheet list --week`.

@@ -104,25 +104,35 @@ struct WeekCommand: AsyncParsableCommand {
         case .table:
             let sheets = try mail.timesheets(period, client: client)
             try warnOfGaps()
-            try emit(terminal.timesheets(sheets, running: try mail.running(period, client: client)))
+            try emit(terminal.timesheets(sheets, of: period.variant, running: try mail.running(period, client: client)))
         case .text:
             let texts = try mail.texts(period, client: client, language: lang, note: note)
             try warnOfGaps()
-            try emit(texts.isEmpty ? "No hours that week.\n" : texts.joined(separator: "\n\n"))
+            try emit(texts.isEmpty ? terminal.noHours(in: period.variant) : texts.joined(separator: "\n\n"))
+            if !texts.isEmpty { noteUnsigned(context) }
         case .html:
             let html = try mail.html(EmailRequest(client: client ?? "", period: period, language: lang, note: note))
             try warnOfGaps()
             try emit(html)
+            noteUnsigned(context)
         case .eml:
             let message = try mail.compose(EmailRequest(client: client ?? "", period: period, language: lang, note: note,
                                                         replyTo: replyTo))
             try warnOfGaps()
             try emit(message.rendered)
+            noteUnsigned(context)
             if let path = output.output, path != "-" {
                 try mail.recordWritten(message)
-                try write("Wrote \(path): \(message.subject)\nTo: \(message.people)\n")
+                try write("Wrote \(path): \(message.subject)\n\(message.addressLines)\n")
             }
         }
+    }
+
+    /// Says on standard error how to sign the email shown, when the config names no sender: it ends unsigned.
+    private func noteUnsigned(_ context: Context) {
+        guard context.config.mailFrom == nil else { return }
+        writeError("Note: the email is signed by nobody yet; set your name and address in the config, e.g. "
+                   + "from = \"Ana Ruiz <ana@example.com>\" under [mail].\n")
     }
 
     /// Writes `text` to `--output`, as the shell's `>` would, or to the terminal.

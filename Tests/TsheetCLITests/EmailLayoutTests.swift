@@ -9,6 +9,7 @@ struct EmailLayoutTests {
 
     init() throws {
         sandbox = try Sandbox()
+        try sandbox.configure("[mail]\nfrom = \"Ana Ruiz <ana@example.com>\"\n") // a signed email
         let link = "https://acmecorp.sharepoint.com/sites/IT/Shared%20Documents/Forms/AllItems.aspx?id=%2Fsites%2FIT"
             + "%2FShared%20Documents%2FERP%2FUpgrade%2Fplan-v3.docx&parent=%2Fsites%2FIT%2FShared%20Documents"
         _ = try sandbox.succeed(["log", "Fixed SSO login for the VPN users of the warehouse", "1h30m", "-c", "acme",

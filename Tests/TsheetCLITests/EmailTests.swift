@@ -79,7 +79,7 @@ import TsheetTestSupport
         _ = try sandbox.succeed(["clients", "set", "acme", "--lang", "es"])
         let text = try sandbox.succeed(["week", "-c", "acme", "--note", "El jueves paso por la oficina."])
         #expect(text.hasPrefix("Hola:\n\nEl jueves paso por la oficina.\n\n"))
-        #expect(text.contains("lunes 16 de noviembre: 1,75 h"))
+        #expect(text.contains("Lunes 16 de noviembre: 1,75 h"))
         #expect(try sandbox.succeed(["week", "-c", "acme", "--lang", "en"]).hasPrefix("Hello,"))
         let html = try sandbox.succeed(["week", "-c", "acme", "--format", "html"])
         #expect(html.contains("<html lang=\"es\">"))

@@ -50,7 +50,7 @@ import Testing
         #expect(try sandbox.succeed(["off"]).split(separator: "\n").count == 8)
         try sandbox.refuse(["off", "someday"], status: 64, error: "'someday' names no days; use last, this, 2026-W47, 2026-11, 2026, a date, or two dates joined by .. such as 2026-12-24..2026-12-31 (the first not after the second).")
         try sandbox.refuse(["off", "2026-11-18", "--reason", "a\u{7}b"], status: 65,
-                           error: "the title holds a control character; write it as plain text.")
+                           error: "the reason holds a control character; write it as plain text on one line.")
     }
 
     @Test func weekWarnsOnStandardErrorAndNeverInTheEmail() throws {

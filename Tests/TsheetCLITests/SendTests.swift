@@ -33,7 +33,7 @@ struct SendTests {
         #expect((parsed["parts"] as? [[String: Any]])?.count == 2)
 
         let ledger = try sandbox.succeed(["sent", "-c", "acme"])
-        #expect(ledger.contains("acme  week 2026-11-16\n  To: Marta Gil <marta@acme.com>, it@acme.com\n"))
+        #expect(ledger.contains("acme  week 2026-11-16\n  To: Marta Gil <marta@acme.com>\n  Cc: it@acme.com\n"))
         #expect(ledger.contains("Message-ID: \(headers["Message-ID"] ?? "?")"))
 
         let again = try sandbox.run(["week", "-c", "acme", "--send"])

@@ -7,11 +7,13 @@ import Testing
 
     init() throws {
         sandbox = try Sandbox()
+        try sandbox.configure("[mail]\nfrom = \"Ana Ruiz <ana@example.com>\"\n") // a signed email
         for day in 16...20 { _ = try sandbox.succeed(["log", "Task on the \(day)th", "1h", "-c", "acme", "--date", "2026-11-\(day)"]) }
     }
 
     @Test(arguments: [["list"], ["report"], ["week", "-c", "acme"], ["clients"], ["sent"], ["export"],
-                      ["report", "--format", "csv"]])
+                      ["report", "--format", "csv"], ["--help"], ["log", "--help"], ["--version"],
+                      ["--generate-completion-script", "bash"]])
     func aFullDiskIsAnIOError(arguments: [String]) throws {
         let run = try sandbox.run(arguments, standardOutput: FileHandle(forWritingAtPath: "/dev/full"))
         #expect(run.status == 74, "\(arguments)")

@@ -73,6 +73,18 @@ import Testing
         #expect(try at("2026-11-23T23:32", ["status"]).status == 1)
     }
 
+    /// The last day a log holds is 9999-12-31: a timer that would end after it is refused, the log untouched.
+    @Test func aStopPastTheCalendarsEndIsRefused() throws {
+        _ = try at("9999-12-31T23:00", ["start", "Year-end close", "-c", "acme"])
+        let before = try sandbox.snapshot()
+        let refused = try at("9999-12-31T23:30", ["stop", "2h"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "Error: the timer started at 9999-12-31 23:00 and would end after 9999-12-31, the last day a log holds; give a shorter duration, or drop it with tsheet cancel. It keeps running.\n")
+        #expect(try sandbox.snapshot() == before)
+        #expect(try at("9999-12-31T23:30", ["stop", "1h"]).stdout == "Logged #1: Fri 9999-12-31  acme  Year-end close  1:00\n")
+        #expect(try sandbox.run(["list"]).status == 0)
+    }
+
     @Test func theLimitIsTheConfigs() throws {
         try sandbox.configure("max_timer_hours = 2\n")
         _ = try at("2026-11-23T09:00", ["start", "Call", "-c", "acme"])

@@ -54,6 +54,9 @@ import TsheetCore
     @Test func anEmptyFileMeansDefaults() throws {
         #expect(try Config(toml: "", file: "config.toml") == Config())
         #expect(try Config(contentsOf: "/nonexistent/config.toml") == Config())
+        #expect(throws: ConfigError.missing(file: "/nonexistent/config.toml")) {
+            try Config(contentsOf: "/nonexistent/config.toml", required: true)
+        }
     }
 
     @Test func namesAnUnknownKey() {

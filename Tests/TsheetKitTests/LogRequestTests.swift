@@ -4,7 +4,7 @@ import TsheetCore
 
 @Suite struct LogRequestTests {
     let context = try! Context(environment: ["TSHEET_TODAY": "2026-11-23", "HOME": "/nonexistent"],
-                               databaseFlag: "/nonexistent/db", configFlag: "/nonexistent/config.toml")
+                               databaseFlag: "/nonexistent/db", configFlag: nil) // no config: HOME has none
 
     @Test func theLastWordIsTheDuration() throws {
         let entry = try LogRequest(words: ["Fixed", "SSO", "login", "1h30m"], client: "acme").entry(today: context.today, defaultClient: nil, person: "ana")

@@ -71,7 +71,7 @@ func sampleTimesheet(_ variant: EmailVariant = .week) -> Timesheet {
     @Test func spanishReadsSpanish() throws {
         let email = try render(.es)
         #expect(email.subject == "Parte de horas acme: semana 47, del 16 al 22 de noviembre de 2026")
-        #expect(email.text.contains("lunes 16 de noviembre: 2,50 h"))
+        #expect(email.text.contains("\nLunes 16 de noviembre: 2,50 h"), "a day heading starts with a capital")
         #expect(email.text.contains("Total de la semana: 7,00 h"))
         for english in ["Hello", "Week total", "Month to date", "Best regards", ">Hours<", ">Day<"] {
             #expect(!email.text.contains(english) && !email.html.contains(english))

@@ -29,10 +29,8 @@ package struct ClientSettings: Sendable, Equatable {
             case "rounding_mode":
                 mode = try Config.choice(value, key: name, file: file, expected: "\"up\" or \"nearest\"")
             case "monthly_hours":
-                guard let hours = value.double ?? value.int.map(Double.init), hours > 0, hours < 1000 else {
-                    throw .badValue(file: file, key: name, expected: "a number of hours such as 20")
-                }
-                monthlyHours = Minutes(Int((hours * 60).rounded()))
+                monthlyHours = try Config.hours(value, key: name, file: file, expected: "a number of hours such as 20",
+                                                allowed: 1...(1000 * 60 - 1))
             default:
                 throw .unknownKey(file: file, key: name, known: ["rounding", "rounding_mode", "monthly_hours"])
             }

@@ -36,13 +36,14 @@ extension Config {
         }
     }
 
-    /// A number of hours (an integer or not) as minutes within `allowed`.
-    private static func hours(_ value: any TOMLValueConvertible, key: String, file: String, expected: String,
-                              allowed: ClosedRange<Int>) throws(ConfigError) -> Minutes {
-        guard let hours = value.double ?? value.int.map(Double.init), hours.isFinite, hours * 60 < 1e9,
-              allowed.contains(Int((hours * 60).rounded())) else {
+    /// A number of hours (an integer or not) as minutes within `allowed`: any other number, however large or
+    /// negative, and anything that is no number, is `.badValue`.
+    static func hours(_ value: any TOMLValueConvertible, key: String, file: String, expected: String,
+                      allowed: ClosedRange<Int>) throws(ConfigError) -> Minutes {
+        guard let hours = value.double ?? value.int.map(Double.init),
+              let minutes = Int(exactly: (hours * 60).rounded()), allowed.contains(minutes) else {
             throw .badValue(file: file, key: key, expected: expected)
         }
-        return Minutes(Int((hours * 60).rounded()))
+        return Minutes(minutes)
     }
 }

@@ -44,10 +44,15 @@ package struct Config: Sendable, Equatable {
 
     package init() {}
 
-    /// Reads the config file at `path`; a missing file gives the defaults.
-    /// - Throws: `ConfigError` for an unreadable file, bad TOML, an unknown key or a bad value.
-    package init(contentsOf path: String) throws(ConfigError) {
-        guard FileManager.default.fileExists(atPath: path) else { self.init(); return }
+    /// Reads the config file at `path`; a missing file gives the defaults, unless the user named it (`required`).
+    /// - Throws: `ConfigError` for a missing required file, an unreadable file, bad TOML, an unknown key or a bad
+    ///   value.
+    package init(contentsOf path: String, required: Bool = false) throws(ConfigError) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if required { throw .missing(file: path) }
+            self.init()
+            return
+        }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .unreadable(file: path)
@@ -157,15 +162,25 @@ package struct Config: Sendable, Equatable {
 
 /// Why the config file cannot be used.
 package enum ConfigError: UserError, Equatable {
+    case missing(file: String)
     case unreadable(file: String)
     case syntax(file: String, line: Int, message: String)
     case unknownKey(file: String, key: String, known: [String])
     case badValue(file: String, key: String, expected: String)
 
-    package var exitStatus: ExitStatus { .config }
+    package var exitStatus: ExitStatus { self == .missing(file: file) ? .noInput : .config }
+
+    private var file: String {
+        switch self {
+        case .missing(let file), .unreadable(let file), .syntax(let file, _, _), .unknownKey(let file, _, _),
+             .badValue(let file, _, _): file
+        }
+    }
 
     package var description: String {
         switch self {
+        case .missing(let file):
+            "the config file '\(file)' does not exist; check the path, or drop --config and TSHEET_CONFIG."
         case .unreadable(let file):
             "cannot read the config file '\(file)'; check its permissions."
         case .syntax(let file, let line, let message):

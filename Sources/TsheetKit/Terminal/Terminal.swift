@@ -67,21 +67,24 @@ package struct Terminal {
     }
 
     /// The compact terminal view of timesheets, one after the other, then the `running` timer.
-    package func timesheets(_ sheets: [Timesheet], running: TimerStatus? = nil) -> String {
-        (sheets.isEmpty ? (running == nil ? "No hours that week.\n" : "")
+    package func timesheets(_ sheets: [Timesheet], of variant: EmailVariant, running: TimerStatus? = nil) -> String {
+        (sheets.isEmpty ? (running == nil ? noHours(in: variant) : "")
             : sheets.map(TimesheetText(hoursFormat: hoursFormat).render).joined(separator: "\n"))
             + (running == nil || sheets.isEmpty ? "" : "\n") + provisional(running)
     }
+
+    /// What `week` says of a period without hours: `No hours that week.`
+    package func noHours(in variant: EmailVariant) -> String { "No hours that \(variant.rawValue).\n" }
 
     /// The sent ledger: when, to whom, the subject and the Message-ID of each message.
     package func sent(_ messages: [MessageRecord]) -> String {
         guard !messages.isEmpty else { return "Nothing sent yet.\n" }
         return messages.map { message in
-            let people = [message.to, message.cc].filter { !$0.isEmpty }.joined(separator: ", ")
             let doubt = message.state == .sending ? "  (may have gone: the send could not be recorded)" : ""
             return "\((message.sentAt ?? "").escapingControlCharacters)  \(message.client.escapingControlCharacters)  "
                 + "\(message.variant.rawValue) \(message.period.first)\(doubt)\n"
-                + "  To: \(people.escapingControlCharacters)\n  Subject: \(message.subject.escapingControlCharacters)\n"
+                + "  To: \(message.to.escapingControlCharacters)\n"
+                + (message.cc.isEmpty ? "" : "  Cc: \(message.cc.escapingControlCharacters)\n") + "  Subject: \(message.subject.escapingControlCharacters)\n"
                 + "  Message-ID: \(message.messageID.escapingControlCharacters)\n"
         }.joined(separator: "\n")
     }

@@ -55,9 +55,9 @@ package enum EmailError: UserError, Equatable {
         case .noSender:
             "no sender; set from = \"Your Name <you@example.com>\" under [mail] in the config file."
         case .noRecipients(let client):
-            "no recipients for \(client); set them with tsheet clients set \(client) --to ADDRESS [--cc ADDRESSES]."
+            "no recipients for \(client); set them with tsheet clients set \(client.shellQuoted) --to ADDRESS [--cc ADDRESSES]."
         case .badRecipients(let client, let problem):
-            "the recipients of \(client) are wrong: \(problem); fix them with tsheet clients set \(client) --to …."
+            "the recipients of \(client) are wrong: \(problem); fix them with tsheet clients set \(client.shellQuoted) --to …."
         case .unreadableReply(let path, let problem):
             "cannot reply to '\(path)': \(problem)."
         }

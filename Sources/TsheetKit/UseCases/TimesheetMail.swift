@@ -33,8 +33,11 @@ package struct TimesheetMessage: Sendable {
     package var subject: String { message.subject }
     /// The text part.
     package var text: String { message.text }
-    /// To and Cc, as people read them.
-    package var people: String { (message.to + message.cc).map(\.description).joined(separator: ", ") }
+    /// Who it goes to, as a mail program's header lines show them: `To: …`, and `Cc: …` when there are copies.
+    package var addressLines: String {
+        "To: " + message.to.map(\.description).joined(separator: ", ")
+            + (message.cc.isEmpty ? "" : "\nCc: " + message.cc.map(\.description).joined(separator: ", "))
+    }
     /// Everyone the message goes to (To, Cc and Bcc, each once), as people read them.
     package var recipientsText: String { message.recipients.map(\.description).joined(separator: ", ") }
     /// The whole message (RFC 5322, CRLF), to write as `.eml` or to send.

@@ -25,7 +25,7 @@ package struct WorkCalendar: UseCase {
 
     /// Marks `days` off, with `reason`.
     package func markOff(_ days: [CalendarDay], reason: String?) throws {
-        let reason = try reason.flatMap { $0.trimmed.isEmpty ? nil : try EntryField.title($0) } ?? "" // one line
+        let reason = try reason.map(EntryField.reason) ?? ""
         try store.write { log in
             for day in days { try log.markOff(DayOff(day: day, reason: reason)) }
         }

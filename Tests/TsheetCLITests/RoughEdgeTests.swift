@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The first hour's rough edges, through the built binary: what a newcomer types wrong, and what tsheet says.
+@Suite struct RoughEdgeTests {
+    let sandbox: Sandbox
+
+    init() throws {
+        sandbox = try Sandbox()
+        _ = try sandbox.succeed(["log", "Fixed SSO login", "1h30m", "-c", "Cafés Núñez", "--date", "2026-11-17"])
+    }
+
+    @Test func aMistypedCommandGetsTheClosestOne() throws {
+        try sandbox.refuse(["lgo", "Fixed SSO", "1h"], status: 64,
+                           error: "'lgo' is not a tsheet command; did you mean 'log'? (see 'tsheet --help')")
+        try sandbox.refuse(["reprot"], status: 64,
+                           error: "'reprot' is not a tsheet command; did you mean 'report'? (see 'tsheet --help')")
+        try sandbox.refuse(["frobnicate"], status: 64, error: "'frobnicate' is not a tsheet command (see 'tsheet --help')")
+    }
+
+    @Test func aConfigFileNamedButMissingIsAnError() throws {
+        var missing = sandbox
+        missing.environment["TSHEET_CONFIG"] = sandbox.folder + "/nope.toml"
+        try missing.refuse(["list"], status: 66,
+                           error: "the config file '\(sandbox.folder)/nope.toml' does not exist; check the path, or drop --config and TSHEET_CONFIG.")
+        try sandbox.refuse(["list", "--config", sandbox.folder + "/nope.toml"], status: 66,
+                           error: "the config file '\(sandbox.folder)/nope.toml' does not exist; check the path, or drop --config and TSHEET_CONFIG.")
+    }
+
+    @Test func hintsQuoteAClientAsTheShellNeeds() throws {
+        try sandbox.configure("[mail]\nfrom = \"Ana Ruiz <ana@example.com>\"\n")
+        try sandbox.refuse(["week", "-c", "Cafés Núñez", "--format", "eml"], status: 65,
+                           error: "no recipients for Cafés Núñez; set them with tsheet clients set 'Cafés Núñez' --to ADDRESS [--cc ADDRESSES].")
+    }
+
+    @Test func theConfirmationOfAWrittenEmailListsCcUnderCc() throws {
+        try sandbox.configure("[mail]\nfrom = \"Ana Ruiz <ana@example.com>\"\n")
+        _ = try sandbox.succeed(["clients", "set", "Cafés Núñez", "--to", "marta@cafes.es", "--cc", "it@cafes.es"])
+        let path = sandbox.folder + "/week.eml"
+        let run = try sandbox.run(["week", "-c", "Cafés Núñez", "--format", "eml", "-o", path])
+        #expect(run.stdout.hasSuffix("\nTo: marta@cafes.es\nCc: it@cafes.es\n"))
+    }
+
+    @Test func aPeriodWithoutHoursIsNamed() throws {
+        #expect(try sandbox.succeed(["week", "--period", "day", "--date", "2026-11-18"]) == "No hours that day.\n")
+        #expect(try sandbox.succeed(["week", "--period", "month", "--month", "2026-10"]) == "No hours that month.\n")
+        #expect(try sandbox.succeed(["week", "--week", "this"]) == "No hours that week.\n")
+    }
+
+    @Test func anUnsignedEmailSaysHowToSignIt() throws {
+        let run = try sandbox.run(["week", "-c", "Cafés Núñez"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "Note: the email is signed by nobody yet; set your name and address in the config, e.g. from = \"Ana Ruiz <ana@example.com>\" under [mail].\n")
+        try sandbox.configure("[mail]\nfrom = \"Ana Ruiz <ana@example.com>\"\n")
+        let signed = try sandbox.run(["week", "-c", "Cafés Núñez"])
+        #expect(signed.stderr == "" && signed.stdout.hasSuffix("Best regards,\nAna Ruiz\n"))
+    }
+
+    /// Sections nested over the days would render 7¹² times: the template is refused before it runs, by
+    /// `templates check` and by `week`.
+    @Test func aTemplateThatWouldRenderForEverIsRefused() throws {
+        let folder = sandbox.folder + "/templates"
+        try FileManager.default.createDirectory(atPath: folder + "/en", withIntermediateDirectories: true)
+        let nested = String(repeating: "{{#days}}", count: 12) + "{{label}}" + String(repeating: "{{/days}}", count: 12)
+        try sandbox.write(nested, to: folder + "/en/week.txt.mustache")
+        let error = "\(folder)/en/week.txt.mustache would write more than 32 MB for one email (sections repeat inside sections over the same lists); nest fewer sections."
+        try sandbox.refuse(["templates", "check", folder], status: 65, error: error)
+        try sandbox.configure("templates_dir = \"\(folder)\"\n")
+        let started = Date()
+        try sandbox.refuse(["week", "-c", "Cafés Núñez"], status: 65, error: error)
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test func aTemplateThatIsNotUTF8IsNamedAsSuch() throws {
+        let folder = sandbox.folder + "/templates"
+        try FileManager.default.createDirectory(atPath: folder + "/en", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: folder + "/en/week.txt.mustache", contents: Data("Hola, {{client}} – año\u{0}".utf8.prefix(12) + [0xF1, 0x6F]))
+        try sandbox.refuse(["templates", "check", folder], status: 65,
+                           error: "'\(folder)/en/week.txt.mustache' is not UTF-8 text (byte 12); save it as UTF-8, e.g. iconv -f windows-1252 -t utf-8.")
+    }
+}
