@@ -64,6 +64,15 @@ package struct Context: Sendable {
         return try PostgresStore(url: PostgresURL(parsing: databasePath, defaultUser: user), environment: environment)
     }
 
+    /// Opens the log for reading only: one that does not exist yet is an empty log that nothing can write to,
+    /// and no file or folder is made.
+    func openStoreForReading() throws -> any Store {
+        guard !PostgresURL.isURL(databasePath), !FileManager.default.fileExists(atPath: databasePath) else {
+            return try openStore()
+        }
+        return try SQLiteStore(emptyAt: databasePath, person: logOwner)
+    }
+
     /// This context, working as `person` (`--as NAME`) when given.
     /// - Throws: `EntryError` for a name that is empty or holds a control character.
     package func acting(as person: String?) throws -> Context {

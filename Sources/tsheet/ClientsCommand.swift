@@ -26,7 +26,7 @@ struct ClientsCommand: ParsableCommand {
 
         func run() throws {
             let context = try global.context()
-            try write(Terminal(context).clients(try ClientBook(context).summaries()))
+            try write(Terminal(context).clients(try ClientBook(readingOnly: context).summaries()))
         }
     }
 

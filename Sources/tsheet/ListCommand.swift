@@ -27,16 +27,17 @@ struct ListCommand: ParsableCommand {
 
     @Option(help: "table, csv or json.")
     var format: EntryFormat = .table
+    @OptionGroup var json: JSONOption
 
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more (0: no limit).") }
     }
 
     func run() throws {
         let context = try global.context()
-        let (entries, running) = try Logbook(context).list(ListRequest(filter: filter.request, limit: limit))
-        try write(Terminal(context).entries(entries, as: format, running: running))
+        let (entries, running) = try Logbook(readingOnly: context).list(ListRequest(filter: filter.request, limit: limit))
+        try write(Terminal(context).entries(entries, as: json.format(format), running: running))
     }
 }

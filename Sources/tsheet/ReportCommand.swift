@@ -49,10 +49,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let report = try Reporting(context).report(ReportRequest(filter: filter.request, period: try Columns(word: by).period,
-                                                                 rows: rows))
+        let reporting = try Reporting(readingOnly: context)
+        let report = try reporting.report(ReportRequest(filter: filter.request, period: try Columns(word: by).period,
+                                                        rows: rows))
         guard let text = Terminal(context).report(report, as: format, excel: excel, language: lang) else {
-            return try Reporting(context).writeWorkbook(report, to: output.output, language: lang)
+            return try reporting.writeWorkbook(report, to: output.output, language: lang)
         }
         let file = try Output.open(output.output ?? "-")
         try file.write(text)

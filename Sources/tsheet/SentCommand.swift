@@ -19,6 +19,6 @@ struct SentCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        try write(Terminal(context).sent(try TimesheetSending(context).sent(to: client)))
+        try write(Terminal(context).sent(try TimesheetSending(readingOnly: context).sent(to: client)))
     }
 }

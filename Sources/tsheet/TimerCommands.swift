@@ -49,19 +49,20 @@ struct StatusCommand: ParsableCommand {
 
             Examples:
               tsheet status
-              tsheet status --format json
+              tsheet status --json
             """)
 
     @Option(help: "text or json.")
     var format: StatusFormat = .text
+    @OptionGroup var json: JSONOption
 
     @OptionGroup var acting: ActingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let context = try global.context().acting(as: acting.person)
-        let status = try Timekeeper(context).status()
-        try write(Terminal(context).status(status, as: format))
+        let status = try Timekeeper(readingOnly: context).status()
+        try write(Terminal(context).status(status, as: json.format(format)))
         if status == nil { throw ExitCode(1) }
     }
 }

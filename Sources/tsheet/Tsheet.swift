@@ -28,7 +28,7 @@ struct Tsheet: AsyncParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             try refuseNegativeDurations(in: arguments)
-            var command = try parse(withOptionalWeekValue(arguments))
+            var command = try parse(normalized(arguments))
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
@@ -89,12 +89,21 @@ struct Tsheet: AsyncParsableCommand {
         return distance <= (word.count < 3 ? 1 : 2) ? name : nil
     }
 
-    /// A bare `--week` means this week: `tsheet list --week`.
-    static func withOptionalWeekValue(_ arguments: [String]) -> [String] {
+    /// A bare `--week` means this week: `tsheet list --week`. A long option's negative number (`--limit -1`)
+    /// goes to the option, whose check then says what is wrong with it, rather than reading as a flag `-1`.
+    static func normalized(_ arguments: [String]) -> [String] {
         var result: [String] = []
-        for (index, argument) in arguments.enumerated() {
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index], next: String? = index + 1 < arguments.count ? arguments[index + 1] : nil
+            index += 1
+            if argument.hasPrefix("--"), !argument.contains("="), let next, next.count > 1, next.hasPrefix("-"),
+               Double(next) != nil {
+                result.append(argument + "=" + next)
+                index += 1
+                continue
+            }
             result.append(argument)
-            let next: String? = index + 1 < arguments.count ? arguments[index + 1] : nil
             if argument == "--week", next?.hasPrefix("-") ?? true { result.append("this") }
         }
         return result

@@ -87,7 +87,7 @@ struct WeekCommand: AsyncParsableCommand {
     @MainActor func run() async throws {
         let context = try global.context()
         let period = emailPeriod.request
-        let mail = try TimesheetMail(context)
+        let mail = try TimesheetMail(readingOnly: context)
         let terminal = Terminal(context)
         /// Warns of each gap of the period on standard error, never in the email itself.
         func warnOfGaps() throws {

@@ -28,7 +28,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let context = try global.context().acting(as: acting.person)
         let days = try RangeWord.span(parsing: range, today: context.today, startingOn: context.config.weekStart)
-        try write(Terminal(context).gaps(try WorkCalendar(context).gaps(in: days), in: days))
+        try write(Terminal(context).gaps(try WorkCalendar(readingOnly: context).gaps(in: days), in: days))
     }
 }
 

@@ -78,4 +78,30 @@ import Testing
         try sandbox.refuse(["templates", "check", folder], status: 65,
                            error: "'\(folder)/en/week.txt.mustache' is not UTF-8 text (byte 12); save it as UTF-8, e.g. iconv -f windows-1252 -t utf-8.")
     }
+
+    @Test func mergingAClientIntoItselfIsRefused() throws {
+        try sandbox.refuse(["clients", "merge", "cafés núñez", "Cafés Núñez"], status: 64,
+                           error: "'cafés núñez' and 'Cafés Núñez' are the same client (names match without regard to case); to change how it is written, use tsheet clients rename 'cafés núñez' 'Cafés Núñez'.")
+        #expect(try sandbox.succeed(["clients", "rename", "cafés núñez", "CAFÉS NÚÑEZ"]).contains("CAFÉS NÚÑEZ"))
+    }
+
+    @Test func aNegativeLimitIsNamedAsSuch() throws {
+        try sandbox.refuse(["list", "--limit", "-1"], status: 64,
+                           error: "--limit must be 0 or more (0: no limit). (see 'tsheet list --help')")
+    }
+
+    /// `--json` wherever `--format json` is offered, and a prompt's `status` that creates nothing.
+    @Test func statusAsJSONInANewAccountCreatesNoLog() throws {
+        var fresh = sandbox
+        fresh.environment["TSHEET_DB"] = sandbox.folder + "/new/tsheet.sqlite"
+        let status = try fresh.run(["status", "--json"])
+        #expect(status.status == 1 && status.stdout == "null\n" && status.stderr == "")
+        #expect(try fresh.run(["list", "--json"]).stdout == "[]\n")
+        for command in [["report"], ["clients"], ["sent"], ["gaps"], ["week"], ["list"]] {
+            #expect(try fresh.run(command).status == 0, "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: sandbox.folder + "/new"))
+        #expect(try sandbox.run(["list", "--json"]).stdout.contains("\"title\" : \"Fixed SSO login\"")
+            || sandbox.run(["list", "--json"]).stdout.contains("\"title\":\"Fixed SSO login\""))
+    }
 }

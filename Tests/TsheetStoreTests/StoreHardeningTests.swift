@@ -36,6 +36,17 @@ import TsheetCore
         #expect(try fingerprint(path).0 == before.0)
     }
 
+    /// A file with no tables yet that another program has marked as its own is not tsheet's to take.
+    @Test(arguments: ["PRAGMA application_id = 1196446285", "PRAGMA user_version = 3"])
+    func anEmptyFileMarkedByAnotherProgramIsRefusedUntouched(mark: String) throws {
+        let path = folder + "/marked.sqlite"
+        try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: mark) }
+        let before = try fingerprint(path)
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try SQLiteStore(path: path, person: "ana") }
+        #expect(try fingerprint(path).0 == before.0)
+        #expect(try fingerprint(path).1 == before.1, "no -wal or -shm appeared")
+    }
+
     @Test func anEmptyFileBecomesALog() throws {
         let path = folder + "/empty.sqlite"
         FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])

@@ -25,8 +25,10 @@ package struct ClientBook: UseCase {
 
     /// Moves every entry of `source` to `target`, and removes `source`.
     /// - Returns: the number of entries moved.
+    /// - Throws: `MergeError.sameClient` when the two names are one client's.
     package func merge(_ source: String, into target: String) throws -> Int {
-        try store.write { try $0.mergeClient(source, into: target) }
+        if ClientName.key(source) == ClientName.key(target) { throw MergeError.sameClient(source, target) }
+        return try store.write { try $0.mergeClient(source, into: target) }
     }
 
     /// Checks and stores where `client`'s emails go (addresses separated by commas) and in which language;
@@ -55,4 +57,20 @@ extension MailAddress {
 
     /// The address as the log keeps it: name and address apart.
     var recipient: Recipient { Recipient(name: name, address: address) }
+}
+
+/// Why two clients cannot be merged.
+package enum MergeError: UserError, Equatable {
+    /// The names differ at most in case: they are one client.
+    case sameClient(String, String)
+
+    package var exitStatus: ExitStatus { .usage }
+
+    package var description: String {
+        switch self {
+        case .sameClient(let source, let target):
+            "'\(source)' and '\(target)' are the same client (names match without regard to case); to change how "
+                + "it is written, use tsheet clients rename \(source.shellQuoted) \(target.shellQuoted)."
+        }
+    }
 }

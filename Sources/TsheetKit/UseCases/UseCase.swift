@@ -11,4 +11,10 @@ extension UseCase {
     package init(_ context: Context) throws {
         self.init(context, store: try context.openStore())
     }
+
+    /// The use case on the log `context` names, for a command that only reads: a log that does not exist yet
+    /// reads as empty, and is not created (`tsheet status` in a prompt makes no folder in a new account).
+    package init(readingOnly context: Context) throws {
+        self.init(context, store: try context.openStoreForReading())
+    }
 }

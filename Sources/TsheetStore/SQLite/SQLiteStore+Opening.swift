@@ -44,7 +44,7 @@ extension SQLiteStore {
 
     /// What a database file holds, as far as opening it is concerned.
     enum Contents {
-        /// Nothing at all: a new file, to set up.
+        /// Nothing at all, and no other program's mark (`application_id`, `user_version`): a new file, to set up.
         case empty
         /// A tsheet log, up to date and in WAL mode.
         case ready
@@ -70,7 +70,10 @@ extension SQLiteStore {
                 return .ready
             }
             let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-            if objects == 0 { return .empty }
+            if objects == 0 { // nothing yet, unless another program has marked the file as its own
+                let applicationID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                return version == 0 && applicationID == 0 ? .empty : .foreign
+            }
             guard try db.tableExists("grdb_migrations"),
                   try migrator.appliedIdentifiers(db).contains(migrator.migrations[0]) else { return .foreign }
             if try migrator.hasBeenSuperseded(db) { return .newer }

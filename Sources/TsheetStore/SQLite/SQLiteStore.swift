@@ -26,6 +26,19 @@ package struct SQLiteStore: Store {
         }
     }
 
+    /// An empty log in memory that refuses every write (`PRAGMA query_only`), standing for the log at `path`
+    /// that does not exist yet, for commands that only read.
+    package init(emptyAt path: String, person: String) throws {
+        location = path
+        do {
+            queue = try DatabaseQueue()
+            try SQLiteStore.migrator(person: person).migrate(queue)
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = ON") }
+        } catch {
+            throw StoreError.translating(error, path: path)
+        }
+    }
+
     /// SQLite's page cache, in KiB, smaller than its default (2,000): a run lives for milliseconds and reads
     /// most pages once, so a big cache only costs memory to fault in (the README has the figures).
     static let cacheKiB = 256
