@@ -5,7 +5,7 @@ struct ClientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clients",
         _superCommandName: "tsheet", // see Tsheet.parse
-        abstract: "List, rename and merge clients.",
+        abstract: "List, rename and merge clients; set where and in which language their emails go.",
         discussion: """
             A client is created the first time you log work for it; names match without regard to case.
 

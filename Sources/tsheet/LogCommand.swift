@@ -9,12 +9,13 @@ struct LogCommand: ParsableCommand {
         discussion: """
             The last word is the duration: 45m, 1h, 1h30m, 1.5h, 1,5h, 1:30, or a number of minutes. The title needs
             no quotes. DATE is today (default), yesterday, a weekday (mon, tue… or lun, mar…: the latest one not
-            after today) or YYYY-MM-DD.
+            after today) or YYYY-MM-DD. A title that starts with - goes after --, with the options before it.
 
             Examples:
               tsheet log "Fixed SSO login" 1h30m -c acme
               tsheet log Weekly sync with IT 45m -c acme --date mon
               tsheet log "Backup restore test" --minutes 90 -c globex -d "Quarterly, 1.2 TB"
+              tsheet log -c acme -- "-v flag of the backup script fixed" 30m
             """)
 
     @Argument(help: ArgumentHelp("What you did, then how long it took.", valueName: "title [duration]"),

@@ -1,0 +1,11 @@
+# The README's two commands: each installs what it needs on a fresh machine, then runs.
+.PHONY: demo test
+
+# A sample month in a temporary database, last week's listing, then the Monday email.
+demo:
+	scripts/install build
+	swift run tsheet demo
+
+# Every test, with the servers and programs they open (CI runs this through .ci/run, with CI set).
+test:
+	scripts/test
