@@ -93,6 +93,8 @@ package struct EntryFilter: Hashable, Sendable {
     package var search: String?
     /// At most this many entries, newest first.
     package var limit: Int?
+    /// Only entries a listing (newest day first, then newest logged) shows after this one: the next page.
+    package var after: ListPosition?
 
     package init(client: String? = nil, person: String? = nil, from: CalendarDay? = nil, to: CalendarDay? = nil,
                  search: String? = nil, limit: Int? = nil) {
@@ -102,6 +104,17 @@ package struct EntryFilter: Hashable, Sendable {
         self.to = to
         self.search = search
         self.limit = limit
+    }
+}
+
+/// Where an entry stands in a listing, newest day first and, within a day, newest logged first.
+package struct ListPosition: Hashable, Sendable {
+    package var day: CalendarDay
+    package var id: Int64
+
+    package init(of entry: Entry) {
+        day = entry.day
+        id = entry.id
     }
 }
 

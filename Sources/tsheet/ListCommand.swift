@@ -37,7 +37,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let (entries, running) = try Logbook(readingOnly: context).list(ListRequest(filter: filter.request, limit: limit))
-        try write(Terminal(context).entries(entries, as: json.format(format), running: running))
+        try Logbook(readingOnly: context).listing(ListRequest(filter: filter.request, limit: limit)) { listing in
+            try Terminal(context).write(listing, as: json.format(format), to: .standard)
+        }
     }
 }

@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func badStartsAndClocksAreRefused() throws {
-        _ = try sandbox.succeed(["clients"]) // the log exists: a refused start leaves it as it was
+        _ = try sandbox.succeed(["log", "Kick-off", "15m", "-c", "globex"]) // a refused start leaves the log as it was
         try sandbox.refuse(["start", "Title"], status: 64,
                            error: "no client given; add -c CLIENT, or set default_client in the config file.")
         try sandbox.refuse(["start", "-c", "acme"], status: 65,

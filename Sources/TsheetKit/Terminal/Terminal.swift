@@ -31,6 +31,25 @@ package struct Terminal {
         }
     }
 
+    /// Writes `listing` in `format` to `output` as it reads it, a page at a time; a table starts with the running
+    /// timer.
+    package func write(_ listing: EntryListing, as format: EntryFormat, to output: Output) throws {
+        guard format == .table else {
+            var writer = EntryWriter(format: format == .csv ? .csv : .json) { bytes in try output.write(bytes) }
+            try listing.forEach { try writer.write($0) }
+            return try writer.finish()
+        }
+        var layout = EntryTable.Layout()
+        try listing.forEach { layout.include($0) }
+        if listing.running != nil { try output.write(provisional(listing.running)) }
+        if listing.running != nil, layout.count == 0 { return }
+        if listing.running != nil { try output.write("\n") }
+        var table = EntryTable.Writer(table: EntryTable(hoursFormat: hoursFormat, usesColor: context.usesColor),
+                                      layout: layout)
+        try listing.forEach { entry in if let text = table.add(entry) { try output.write(text) } }
+        try output.write(table.finish())
+    }
+
     /// One entry on one line, as `log`, `edit` and `rm` confirm it: `#42: Fri 2026-11-20  acme  Title  1:30`.
     package func summary(of entry: Entry) -> String {
         let entry = entry.escapedForTerminal

@@ -32,12 +32,39 @@ package struct Logbook: UseCase {
         try store.write { try $0.remove(ids: ids) }
     }
 
-    /// The entries `request` asks for, newest first, as logged, and the running timer when it is among them.
-    package func list(_ request: ListRequest) throws -> (entries: [Entry], running: TimerStatus?) {
+    /// Calls `body`, in one read transaction, with the listing `request` asks for: the entries newest first,
+    /// as logged, read a page at a time however often it walks them, and the running timer when it is among
+    /// them.
+    package func listing<T>(_ request: ListRequest, _ body: (EntryListing) throws -> T) throws -> T {
         let filter = try request.filter(in: context)
         return try store.read { log in
-            (try log.entries(matching: filter, billing: .asLogged),
-             try Timekeeper.status(in: log, context: context, shownBy: filter))
+            try body(EntryListing(log: log, filter: filter,
+                                  running: try Timekeeper.status(in: log, context: context, shownBy: filter)))
+        }
+    }
+}
+
+/// The entries a `tsheet list` shows, read from the log a page at a time: a million of them hold a page's worth
+/// of memory.
+package struct EntryListing {
+    let log: any LogReader
+    let filter: EntryFilter
+    /// The running timer, when the listing shows it.
+    package let running: TimerStatus?
+
+    /// How many entries one read brings.
+    static let page = 5_000
+
+    /// Calls `body` with each entry, newest day first, and newest logged first within a day.
+    package func forEach(_ body: (Entry) throws -> Void) throws {
+        var page = filter, left = filter.limit ?? .max
+        while left > 0 {
+            page.limit = min(left, Self.page)
+            let entries = try log.entries(matching: page, billing: .asLogged)
+            for entry in entries { try body(entry) }
+            guard entries.count == page.limit, let last = entries.last else { return }
+            left -= entries.count
+            page.after = ListPosition(of: last)
         }
     }
 }

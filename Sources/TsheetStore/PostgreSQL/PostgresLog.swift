@@ -108,6 +108,10 @@ struct PostgresLog: LogWriter {
         if let person = filter.person { conditions.append("e.person = " + statement.bind(person)) }
         if let from = filter.from { conditions.append("e.day >= " + statement.bind(day: from)) }
         if let to = filter.to { conditions.append("e.day <= " + statement.bind(day: to)) }
+        if let after = filter.after {
+            let day = statement.bind(day: after.day)
+            conditions.append("(e.day < \(day) OR (e.day = \(day) AND e.id < \(statement.bind(after.id))))")
+        }
         if let search = filter.search {
             // ASCII letters folded, and nothing else: the search SQLite's store makes.
             let fold = "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'"

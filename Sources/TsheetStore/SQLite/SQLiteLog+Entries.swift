@@ -85,6 +85,10 @@ extension SQLiteLog {
             conditions.append("e.day <= ?")
             arguments += [to.description]
         }
+        if let after = filter.after {
+            conditions.append("(e.day < ? OR (e.day = ? AND e.id < ?))")
+            arguments += [after.day.description, after.day.description, after.id]
+        }
         if let search = filter.search {
             // instr, not LIKE: no pattern to escape, and no limit on its length. SQLite's lower() folds ASCII
             // letters only, and so does the text searched for.
