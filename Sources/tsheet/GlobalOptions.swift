@@ -31,6 +31,15 @@ func write(_ text: String) throws(OutputError) {
     try Output.standard.write(text)
 }
 
+/// Warns on standard error of each config section for a client the log does not know, before a command that
+/// bills by those sections (`report`, `week`, `send`).
+func warnOfStraySettings(_ context: Context) throws {
+    guard !context.config.clients.isEmpty else { return } // no section, nothing to open the log for
+    for (section, closest) in try ClientBook(readingOnly: context).straySettings() {
+        writeError(Terminal(context).straySetting(section, closest: closest))
+    }
+}
+
 /// Writes `text` to standard error; a standard error that cannot be written is left alone.
 func writeError(_ text: String) {
     var text = text

@@ -49,6 +49,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
+        try warnOfStraySettings(context)
         let reporting = try Reporting(readingOnly: context)
         let report = try reporting.report(ReportRequest(filter: filter.request, period: try Columns(word: by).period,
                                                         rows: rows))

@@ -86,6 +86,7 @@ struct WeekCommand: AsyncParsableCommand {
     /// concurrency pool would start its threads (and a malloc arena) for nothing.
     @MainActor func run() async throws {
         let context = try global.context()
+        try warnOfStraySettings(context)
         let period = emailPeriod.request
         let mail = try TimesheetMail(readingOnly: context)
         let terminal = Terminal(context)

@@ -132,6 +132,7 @@ import Testing
 
     @Test func theTeamsEmailSaysWhoDidWhatInBothLanguages() throws {
         let team = try TeamServer.newDatabase().url
+        try sandbox.configure("[mail]\nfrom = \"Ana Ruiz <ana@example.com>\"\n")
         for (title, person, date) in [("Fixed SSO login", "ana", "2026-11-16"), ("Warehouse Wi-Fi", "luis", "2026-11-17")] {
             _ = try sandbox.succeed(["log", title, "1h", "-c", "acme", "--date", date, "--as", person, "--db", team])
         }

@@ -50,6 +50,13 @@ package struct Terminal {
         try output.write(table.finish())
     }
 
+    /// The warning for a config section that names no client of the log.
+    package func straySetting(_ section: String, closest: String?) -> String {
+        ("Warning: the config's [clients.\(section)] names no client of the log, so its settings apply to none; "
+            + (closest.map { "did you mean [clients.\"\($0)\"]?" } ?? "check the name with tsheet clients."))
+            .escapingControlCharacters + "\n"
+    }
+
     /// One entry on one line, as `log`, `edit` and `rm` confirm it: `#42: Fri 2026-11-20  acme  Title  1:30`.
     package func summary(of entry: Entry) -> String {
         let entry = entry.escapedForTerminal

@@ -4,10 +4,25 @@ import TsheetStore
 
 /// The log's clients: listing them, renaming, merging, and who receives their emails.
 package struct ClientBook: UseCase {
+    let context: Context
     let store: any Store
 
     package init(_ context: Context, store: any Store) {
+        self.context = context
         self.store = store
+    }
+
+    /// The config's `[clients.NAME]` sections that name no client of the log (a typo bills nobody), each with
+    /// the log's client nearest in spelling, when one is near.
+    package func straySettings() throws -> [(section: String, closest: String?)] {
+        let sections = context.config.clients.keys
+        guard !sections.isEmpty else { return [] }
+        let names = try store.read { try $0.clientNames() }
+        let known = Set(names.map(ClientName.key))
+        return sections.filter { !known.contains($0) }.sorted().map { section in
+            let nearest = names.map { (section.editDistance(to: ClientName.key($0)), $0) }.min { $0.0 < $1.0 }
+            return (section, nearest.flatMap { $0.0 <= max(2, section.count / 3) ? $0.1 : nil })
+        }
     }
 
     /// Every client with its entry count, total hours and last activity, by name.
