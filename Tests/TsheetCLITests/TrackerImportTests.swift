@@ -82,4 +82,22 @@ import Testing
         #expect(list.contains(",acme,Fixed SSO login,ERP,150,2.50,Ana"))
         #expect(list.contains(",acme,Call,ERP,15,0.25,Ana"))
     }
+
+    @Test func aDryRunNamesTheClientsAfterTheMap() throws {
+        let toggl = try file("toggl.csv", """
+            User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags
+            Ana,ana@consult.es,ACME Corp,ERP,,Call,Yes,2026-11-20,09:00:00,2026-11-20,10:00:00,01:00:00,
+            Ana,ana@consult.es,Initech Ltd,ERP,,Review,Yes,2026-11-20,11:00:00,2026-11-20,11:30:00,0.50,
+
+            """)
+        let timew = try file("timew.json", """
+            [{"id":1,"start":"20261120T090000Z","end":"20261120T100000Z","tags":["ACME Corp","Call"]}]
+            """)
+        let map = ["--client-map", "ACME Corp=acme", "--client-map", "initech ltd=Initech", "--dry-run"]
+        #expect(try sandbox.succeed(["import", toggl] + map) == "Would import 2 entries from toggl (acme 1, Initech 1).\n")
+        #expect(try sandbox.succeed(["import", timew] + map) == "Would import 1 entry from timewarrior (acme 1).\n")
+        _ = try sandbox.succeed(["log", "Earlier", "1h", "-c", "Acme", "--date", "2026-11-19"])
+        #expect(try sandbox.succeed(["import", toggl] + map) == "Would import 2 entries from toggl (Acme 1, Initech 1).\n",
+                "the log's own spelling of the client the map names")
+    }
 }
