@@ -54,7 +54,8 @@ package struct CSVReader: Sendable {
     }
 
     /// The next record, or nil at the end. Blank lines are skipped.
-    /// - Throws: `CSVError` naming the line of a quote that never closes or text after a closing quote.
+    /// - Throws: `CSVError` naming the line of a quote that never closes, text after a closing quote, or a byte
+    ///   that is not text in `encoding`.
     package mutating func next() throws(CSVError) -> Record? {
         if atStart { try skipByteOrderMark() }
         while true {
