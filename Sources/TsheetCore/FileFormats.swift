@@ -28,3 +28,13 @@ package enum ExportFormat: String, Sendable, CaseIterable {
     /// An Excel workbook: the entries with typed cells, and the month-by-client pivot with its chart.
     case xlsx
 }
+
+/// How the text of an imported file is encoded (`--encoding`). tsheet keeps UTF-8; a file in another encoding
+/// is read only when the user says which, never guessed.
+package enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    /// What Excel on Windows saves as "CSV": Latin-1 with `€`, curly quotes and dashes in 0x80–0x9F.
+    case windows1252 = "windows-1252"
+    /// ISO 8859-1: each byte is the code point of the same number.
+    case latin1
+}

@@ -7,22 +7,29 @@ enum ImportKey {
     /// `unmixed`, the person of a log's entries from before entries named one, whose keys were stored without.
     /// Keys are stored: never change the result.
     static func fingerprint(_ entry: NewEntry, day: String, unmixed: String?) -> UInt64 {
+        fingerprint(client: entry.client, title: entry.title, description: entry.description, day: day,
+                    minutes: entry.minutes.value, person: entry.person, unmixed: unmixed)
+    }
+
+    /// The fingerprint of an entry given field by field, as a log stores it.
+    static func fingerprint(client: String, title: String, description: String, day: String, minutes: Int,
+                            person: String, unmixed: String?) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix(_ bytes: some Sequence<UInt8>) {
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
             hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
         }
-        let client = entry.client.utf8
-        if client.allSatisfy({ $0 < 0x80 }) { // lower case without a new string: ASCII letters only
-            mix(client.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+        let utf8 = client.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) { // lower case without a new string: ASCII letters only
+            mix(utf8.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
         } else {
-            mix(entry.client.lowercased().utf8)
+            mix(client.lowercased().utf8)
         }
-        mix(entry.title.utf8)
-        mix(entry.description.utf8)
+        mix(title.utf8)
+        mix(description.utf8)
         mix(day.utf8)
-        mix(String(entry.minutes.value).utf8)
-        if entry.person != unmixed { mix(entry.person.utf8) }
+        mix(String(minutes).utf8)
+        if person != unmixed { mix(person.utf8) }
         return hash
     }
 
@@ -43,5 +50,37 @@ enum ImportKey {
     /// The key of the `occurrence`th row (from 0) with the fingerprint `content`.
     static func key(_ content: UInt64, _ occurrence: UInt64) -> Int64 {
         Int64(bitPattern: (content ^ occurrence) &* 0x0000_0100_0000_01B3)
+    }
+}
+
+/// The rows of an import whose keys an earlier import held, told apart at the end: a row whose entry the log
+/// still holds as it came is already there; the others were removed or changed since. Of `n` identical rows an
+/// earlier import brought, the log holds as many as it has entries with their content.
+struct HeldRows {
+    /// The occurrence (from 0) of each held row, by content.
+    private var occurrences: [UInt64: [UInt64]] = [:]
+    /// The days of the held rows, first to last: the entries to look at.
+    private(set) var days: ClosedRange<CalendarDay>?
+
+    /// How many rows are held.
+    private(set) var count = 0
+
+    mutating func add(content: UInt64, occurrence: UInt64, day: CalendarDay) {
+        occurrences[content, default: []].append(occurrence)
+        count += 1
+        days = days.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+    }
+
+    /// How many of the held rows the log no longer holds as they came.
+    /// - Parameters:
+    ///   - logEntries: the fingerprints of the log's entries on `days`, this import's included.
+    ///   - added: the fingerprints of the rows this import added.
+    func gone(logEntries: some Sequence<UInt64>, added: some Sequence<UInt64>) -> Int {
+        var before: [UInt64: Int] = [:] // entries the log held before this import, by held content
+        for content in logEntries where occurrences[content] != nil { before[content, default: 0] += 1 }
+        for content in added where occurrences[content] != nil { before[content, default: 0] -= 1 }
+        return occurrences.reduce(0) { gone, held in
+            gone + held.value.count { $0 >= UInt64(max(0, before[held.key] ?? 0)) }
+        }
     }
 }

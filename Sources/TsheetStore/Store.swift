@@ -19,23 +19,28 @@ package protocol Store: Sendable {
     func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws
 
     /// Adds the entries `body` hands to `add` (each with the id it had, kept when it is free) in one
-    /// transaction, never twice: a row an earlier import brought is skipped, and so is a row whose id holds the
-    /// very same entry (a log's own export, brought back); identical rows within one import are distinct
-    /// entries. When the method returns, every row is in the log, or (when `body` throws, or for a dry run) none.
+    /// transaction, never twice: a row an earlier import brought is skipped (counted apart when the log no longer
+    /// holds its entry as it came), and so is a row whose id holds the very same entry (a log's own export,
+    /// brought back); identical rows within one import are distinct entries. When the method returns, every row is in the log, or (when `body` throws, or for a dry run) none.
     /// `body` may run on a thread of its own, reading while the rows are written; it has returned when this does.
     /// - Returns: what was added, or would have been on a dry run.
     func importEntries(dryRun: Bool, _ body: @escaping @Sendable (_ add: (NewEntry, Int64?) throws -> Void) throws -> Void)
         throws -> ImportSummary
 }
 
-/// What an import added, by client name, and how many rows the log held already.
+/// What an import added, by client name, and what it skipped: rows the log holds already, and rows an earlier
+/// import brought whose entries the log no longer holds as they came (removed or changed since).
 package struct ImportSummary: Sendable, Equatable {
     package var added: [String: Int] = [:]
+    /// Rows the log holds: an entry with the same content (or the row's id holding the very same entry).
     package var skipped = 0
+    /// Rows an earlier import brought, whose entries were removed or changed since: not brought again.
+    package var goneSince = 0
 
-    package init(added: [String: Int] = [:], skipped: Int = 0) {
+    package init(added: [String: Int] = [:], skipped: Int = 0, goneSince: Int = 0) {
         self.added = added
         self.skipped = skipped
+        self.goneSince = goneSince
     }
 
     package var total: Int { added.values.reduce(0, +) }

@@ -1,4 +1,5 @@
 import Foundation
+import TsheetCore
 
 /// Reads RFC 4180 CSV as it streams in: quoted fields with commas, quotes and line breaks, CRLF or LF line ends,
 /// a UTF-8 byte order mark, and a separator other than the comma (`;` from a Spanish spreadsheet).
@@ -14,18 +15,29 @@ package struct CSVReader: Sendable {
 
     /// Where more bytes come from; nil when all of them are in `buffer` from the start.
     private let handle: FileHandle?
+    /// How many bytes a read asks for; the bytes before `position` are dropped once more than this many.
+    private let chunkSize: Int
     private var buffer: [UInt8]
     private var position = 0
+    /// How many bytes were dropped from the front of `buffer`: `dropped + position` is the offset in the input.
+    private var dropped = 0
     private var exhausted = false
     private var line = 1
     private var atStart = true
     package var separator: UInt8
+    /// How the fields' text is encoded; bytes that are not text in it stop the reading (`CSVError.notText`).
+    package var encoding: TextEncoding = .utf8
+    /// Whether the input starts with a UTF-8 byte order mark, as a spreadsheet's file (and tsheet's `--excel`) does.
+    package private(set) var startsWithByteOrderMark = false
 
-    /// Reads from `handle` in chunks of 1 MiB.
-    package init(handle: FileHandle, separator: UInt8 = UInt8(ascii: ",")) {
+    /// Reads `prefix`, bytes already read from `handle`, then the rest of `handle` in chunks of `chunkSize`
+    /// (1 MiB). It never seeks: `handle` may be a pipe.
+    package init(handle: FileHandle, prefix: Data = Data(), chunkSize: Int = 1 << 20,
+                 separator: UInt8 = UInt8(ascii: ",")) {
         self.handle = handle
+        self.chunkSize = max(1, chunkSize)
         self.separator = separator
-        buffer = []
+        buffer = Array(prefix)
     }
 
     /// Reads from `text`, for tests and small inputs.
@@ -36,12 +48,14 @@ package struct CSVReader: Sendable {
     /// Reads from `data`, already in memory.
     package init(data: Data, separator: UInt8 = UInt8(ascii: ",")) {
         handle = nil
+        chunkSize = 1 << 20
         self.separator = separator
         buffer = Array(data)
     }
 
     /// The next record, or nil at the end. Blank lines are skipped.
-    /// - Throws: `CSVError` naming the line of a quote that never closes or text after a closing quote.
+    /// - Throws: `CSVError` naming the line of a quote that never closes, text after a closing quote, or a byte
+    ///   that is not text in `encoding`.
     package mutating func next() throws(CSVError) -> Record? {
         if atStart { try skipByteOrderMark() }
         while true {
@@ -82,18 +96,15 @@ package struct CSVReader: Sendable {
         var end = position
         while true {
             if end >= buffer.count {
-                let offset = end - position
-                guard try ensure(offset + 1) else {
-                    let text = String(decoding: buffer[position..<end], as: UTF8.self)
-                    position = end
-                    return (text, true)
-                }
-                end = position + offset
+                // Reading more may drop the bytes before `position`: `end` is taken again from its distance.
+                let length = end - position
+                let more = try ensure(length + 1)
+                end = position + length
+                if !more { return (try text(upTo: end), true) }
             }
             let byte = buffer[end]
             if byte == separator || byte == 10 || byte == 13 {
-                let text = String(decoding: buffer[position..<end], as: UTF8.self)
-                position = end
+                let text = try text(upTo: end)
                 if byte == separator { position += 1; return (text, false) }
                 consumeLineEnd()
                 return (text, true)
@@ -106,7 +117,17 @@ package struct CSVReader: Sendable {
     private mutating func quotedField() throws(CSVError) -> (String, ended: Bool) {
         let startLine = line
         position += 1
+        let start = dropped + position
         var bytes: [UInt8] = []
+        /// The field's text, or the error that names the byte that is not text, found in the input again: a
+        /// doubled quote is two bytes there, one here.
+        func decoded() throws(CSVError) -> String {
+            if let text = encoding.text(bytes[...]) { return text }
+            let index = encoding.firstInvalidByte(in: bytes[...]) ?? 0
+            let before = bytes[..<index]
+            throw .notText(line: startLine + before.count { $0 == 10 }, offset: start + index + before.count { $0 == 34 },
+                           byte: bytes[index], encoding: encoding)
+        }
         while true {
             guard try ensure(1) else { throw .unclosedQuote(line: startLine) }
             let byte = buffer[position]
@@ -117,15 +138,26 @@ package struct CSVReader: Sendable {
                     position += 1
                     continue
                 }
-                guard try ensure(1) else { return (String(decoding: bytes, as: UTF8.self), true) }
+                guard try ensure(1) else { return (try decoded(), true) }
                 let next = buffer[position]
-                if next == separator { position += 1; return (String(decoding: bytes, as: UTF8.self), false) }
-                if next == 10 || next == 13 { consumeLineEnd(); return (String(decoding: bytes, as: UTF8.self), true) }
+                if next == separator { position += 1; return (try decoded(), false) }
+                if next == 10 || next == 13 { consumeLineEnd(); return (try decoded(), true) }
                 throw .textAfterQuote(line: line)
             }
             if byte == 10 { line += 1 }
             bytes.append(byte)
         }
+    }
+
+    /// The text of the bytes from `position` to `end`, which are then consumed.
+    private mutating func text(upTo end: Int) throws(CSVError) -> String {
+        let bytes = buffer[position..<end]
+        guard let text = encoding.text(bytes) else {
+            let index = position + (encoding.firstInvalidByte(in: bytes) ?? 0)
+            throw .notText(line: line, offset: dropped + index, byte: buffer[index], encoding: encoding)
+        }
+        position = end
+        return text
     }
 
     /// Consumes one CRLF, LF or CR.
@@ -140,6 +172,7 @@ package struct CSVReader: Sendable {
         atStart = false
         if try ensure(3), buffer[position] == 0xEF, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
             position += 3
+            startsWithByteOrderMark = true
         }
     }
 
@@ -147,11 +180,12 @@ package struct CSVReader: Sendable {
     private mutating func ensure(_ count: Int) throws(CSVError) -> Bool {
         while buffer.count - position < count {
             if exhausted { return false }
-            if position > 1 << 20 {
+            if position > chunkSize {
                 buffer.removeFirst(position)
+                dropped += position
                 position = 0
             }
-            guard let handle, let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty else {
+            guard let handle, let data = try? handle.read(upToCount: chunkSize), !data.isEmpty else {
                 exhausted = true
                 return false
             }
@@ -166,10 +200,12 @@ package enum CSVError: Error, Equatable, CustomStringConvertible {
     case unclosedQuote(line: Int)
     case strayQuote(line: Int)
     case textAfterQuote(line: Int)
+    /// The byte at `offset` (from the input's start) is not text in `encoding`.
+    case notText(line: Int, offset: Int, byte: UInt8, encoding: TextEncoding)
 
     package var line: Int {
         switch self {
-        case .unclosedQuote(let line), .strayQuote(let line), .textAfterQuote(let line): line
+        case .unclosedQuote(let line), .strayQuote(let line), .textAfterQuote(let line), .notText(let line, _, _, _): line
         }
     }
 
@@ -178,6 +214,7 @@ package enum CSVError: Error, Equatable, CustomStringConvertible {
         case .unclosedQuote: "a quoted field is never closed; close it with \""
         case .strayQuote: "a quote inside a field that does not start with one; double it (\"\") and quote the field"
         case .textAfterQuote: "text after a closing quote; quote the whole field"
+        case .notText(_, let offset, let byte, let encoding): encoding.notText(byte: byte, offset: offset)
         }
     }
 }

@@ -44,10 +44,20 @@ package struct CSVStyle: Sendable, Equatable {
         CSVField.append(minutes.formatted(.decimal, decimalSeparator: decimalSeparator), style: self, to: &bytes)
     }
 
-    /// A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR), made inert
-    /// by a leading apostrophe, as spreadsheets themselves write text.
+    /// A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) made inert by a
+    /// leading apostrophe, as spreadsheets themselves write text. A cell that reads as one already made inert
+    /// (apostrophes, then one of those) gets one more, so that `typed` can tell the two apart.
     static func inert(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
-        return "'" + cell
+        startsAsFormula(cell.drop { $0 == "'" }) ? "'" + cell : cell
+    }
+
+    /// The cell `inert` was given: a cell of tsheet's `--excel` file as it was logged.
+    package static func typed(_ cell: String) -> String {
+        cell.first == "'" && startsAsFormula(cell.drop { $0 == "'" }) ? String(cell.dropFirst()) : cell
+    }
+
+    private static func startsAsFormula(_ cell: Substring) -> Bool {
+        guard let first = cell.unicodeScalars.first else { return false }
+        return "=+-@\t\r".unicodeScalars.contains(first)
     }
 }

@@ -7,6 +7,7 @@ extension EmailVariant: ExpressibleByArgument {}
 extension Period: ExpressibleByArgument {}
 extension PivotRows: ExpressibleByArgument {}
 extension ImportFormat: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension EntryFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}

@@ -15,15 +15,21 @@ struct ImportCommand: ParsableCommand {
             spreadsheet with date, client, title and minutes (or hours), optionally description, in any order;
             Toggl Track's detailed report CSV; Clockify's detailed report CSV (dates MM/DD/YYYY or ISO); Harvest's
             time report CSV; Watson's frames JSON; timew export JSON. Timewarrior's client is the tag written
-            client:NAME, else the one tag that names a client the log (or --client-map) knows, else the only tag;
-            the other tags are the title and the annotation the description. Spans that cross midnight become an
-            entry per day. --client puts every row on one client.
+            client:NAME, else the one tag that names a client the log (or --client-map, or an earlier interval)
+            knows, else the only tag; the other tags are the title and the annotation the description. Spans that
+            cross midnight become an entry per day; one longer than max_timer_hours (config, default 12) is
+            imported with a warning on stderr. --client puts every row on one client.
+
+            Text is read as UTF-8; a file with bytes that are not UTF-8 is refused with the line and byte offset,
+            unless --encoding says how it is encoded (windows-1252 for a CSV that Excel on Windows saved). FILE may
+            be any path that reads, a pipe too: /dev/stdin, <(command), a FIFO.
 
             Examples:
               tsheet import hours.csv
               tsheet import toggl.csv --client-map "ACME Corp=acme" --dry-run
               timew export | tsheet import - --format timewarrior
               timew export | tsheet import - --client acme
+              tsheet import excel.csv --encoding windows-1252
             """)
 
     @Argument(help: "The file, or - for standard input.")
@@ -31,6 +37,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "auto (default), tsheet, toggl, clockify, harvest, watson or timewarrior.")
     var format: ImportFormat = .auto
+
+    @Option(help: "How the file's text is encoded: utf-8 (default), windows-1252 (Excel on Windows) or latin1.")
+    var encoding: TextEncoding = .utf8
 
     @Option(name: .customLong("client-map"), help: ArgumentHelp("Rename a client on the way in: FROM=TO (repeatable).",
                                                                   valueName: "from=to"))
@@ -61,10 +70,13 @@ struct ImportCommand: ParsableCommand {
             return (parts[0], parts[1])
         }, uniquingKeysWith: { $1 })
         let progress = Progress(verb: "Read", quiet: quiet)
-        let (summary, format) = try Importer(context).importFile(
-            ImportRequest(path: file, format: format, clientMap: map, client: client, dryRun: dryRun),
+        let outcome = try Importer(context).importFile(
+            ImportRequest(path: file, format: format, encoding: encoding, clientMap: map, client: client,
+                          dryRun: dryRun),
             progress: progress.report)
         progress.finish()
-        try write(Terminal(context).imported(summary, from: format, dryRun: dryRun))
+        let terminal = Terminal(context)
+        for warning in terminal.warnings(outcome) { writeError(warning) }
+        try write(terminal.imported(outcome.summary, from: outcome.format, dryRun: dryRun))
     }
 }

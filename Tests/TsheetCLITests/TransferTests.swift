@@ -29,7 +29,7 @@ import Testing
             #expect(try empty.succeed(["import", path])
                 == "Imported 3 entries from tsheet (acme 2, Cafés Núñez 1).\n")
             #expect(try empty.succeed(["export", "--format", "json"]) == (try sandbox.succeed(["export", "--format", "json"])))
-            #expect(try empty.succeed(["import", path]) == "Imported 0 entries from tsheet; 3 already imported, skipped.\n")
+            #expect(try empty.succeed(["import", path]) == "Imported 0 entries from tsheet; 3 already in the log, skipped.\n")
         }
     }
 
@@ -51,7 +51,7 @@ import Testing
     @Test func identicalRowsInOneFileAreTwoEntriesButASecondImportAddsNothing() throws {
         let path = try file("calls.csv", "date,client,title,minutes\n2026-11-20,globex,Call,30\n2026-11-20,globex,Call,30\n")
         #expect(try sandbox.succeed(["import", path]) == "Imported 2 entries from tsheet (globex 2).\n")
-        #expect(try sandbox.succeed(["import", path]) == "Imported 0 entries from tsheet; 2 already imported, skipped.\n")
+        #expect(try sandbox.succeed(["import", path]) == "Imported 0 entries from tsheet; 2 already in the log, skipped.\n")
     }
 
     @Test func clientMapDryRunAndStandardInput() throws {

@@ -22,6 +22,19 @@ extension Store {
         #expect(try store.entries(matching: EntryFilter()).count == 3)
     }
 
+    @Test(arguments: Engine.all) func rowsWhoseEntriesWereRemovedSinceAreCountedApart(engine: Engine) throws {
+        let store = try engine.makeStore()
+        let call = entry("acme", "Call", "2026-11-20", 30), review = entry("globex", "Review", "2026-11-21", 60)
+        #expect(try store.importing([call, call, review]) == ImportSummary(added: ["acme": 2, "globex": 1]))
+        let ids = try store.entries(matching: EntryFilter()).map(\.id).sorted()
+        _ = try store.remove(ids: [ids[0]])
+        #expect(try store.importing([call, call, review], dryRun: true) == ImportSummary(skipped: 2, goneSince: 1))
+        #expect(try store.importing([call, call, review, review]) == ImportSummary(added: ["globex": 1], skipped: 2,
+                                                                                 goneSince: 1),
+                "a second review is new, and is not the first one's entry")
+        #expect(try store.importing([call, call, review]) == ImportSummary(skipped: 2, goneSince: 1))
+    }
+
     @Test(arguments: Engine.all) func aDryRunAndAFailureLeaveNothing(engine: Engine) throws {
         let store = try engine.makeStore()
         #expect(try store.importing([entry("acme", "A", "2026-11-20", 30)], dryRun: true).total == 1)

@@ -13,7 +13,7 @@ import TsheetTestSupport
     func expectReadable(_ error: ImportError, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!error.description.containsControlCharacters, "\(error)", sourceLocation: sourceLocation)
         #expect(error.description.count < 400, sourceLocation: sourceLocation)
-        #expect(error.place.hasPrefix("line ") || error.place.hasPrefix("element "), sourceLocation: sourceLocation)
+        #expect(["line ", "element ", "interval @"].contains { error.place.hasPrefix($0) }, sourceLocation: sourceLocation)
     }
 
     /// Reads every row of `text` as CSV, and checks what comes out.
@@ -95,9 +95,9 @@ import TsheetTestSupport
 
     @Test(arguments: [
         ("[[1e300, 1e300, \"acme\", \"a\", []]]", "element 1, field 'start': is outside the calendar tsheet keeps (years 0001 to 9999)"),
-        ("[{\"id\":1,\"start\":\"00000101T000000Z\",\"end\":\"00000101T010000Z\",\"tags\":[\"acme\"]}]", "element 1, field 'start': is outside the calendar tsheet keeps (years 0001 to 9999)"),
-        ("[{\"id\":1,\"start\":\"99991231T230000Z\",\"end\":\"100000101T010000Z\",\"tags\":[\"acme\"]}]", "element 1, field 'end': '100000101T010000Z' is not an ISO 8601 time"),
-        ("[{\"id\":1,\"start\":\"20261120T090000Z\",\"end\":\"20291120T090000Z\",\"tags\":[\"acme\"]}]", "element 1, field 'end': comes more than a year after the start; check the interval"),
+        ("[{\"id\":1,\"start\":\"00000101T000000Z\",\"end\":\"00000101T010000Z\",\"tags\":[\"acme\"]}]", "interval @1, field 'start': is outside the calendar tsheet keeps (years 0001 to 9999)"),
+        ("[{\"id\":1,\"start\":\"99991231T230000Z\",\"end\":\"100000101T010000Z\",\"tags\":[\"acme\"]}]", "interval @1 (9999-12-31 23:00:00), field 'end': '100000101T010000Z' is not an ISO 8601 time"),
+        ("[{\"id\":1,\"start\":\"20261120T090000Z\",\"end\":\"20291120T090000Z\",\"tags\":[\"acme\"]}]", "interval @1 (2026-11-20 09:00:00), field 'end': comes more than a year after the start; check the interval"),
         ("[{\"date\":\"2026-11-20\",\"client\":\"acme\",\"title\":\"x\",\"hours\":1e300}]", "element 1, field 'hours': '1e+300' is longer than a day; split it into days"),
     ])
     func extremeTimesAreRefusedByName(text: String, message: String) throws {

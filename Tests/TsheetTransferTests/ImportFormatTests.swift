@@ -23,6 +23,14 @@ import TsheetCore
 
     func day(_ text: String) -> CalendarDay { CalendarDay(iso: text)! }
 
+    /// `row` as a tracker's span that started at `start` on its day and was not cut.
+    func timed(_ row: ImportRow, at start: String) -> ImportRow {
+        var row = row
+        row.place.start = "\(row.day) \(start)"
+        row.span = TrackedSpan(minutes: row.minutes, pieces: [(row.day, row.minutes)])
+        return row
+    }
+
     @Test func toggl() throws {
         let (format, rows) = try csvRows("""
             User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount ()
@@ -31,8 +39,8 @@ import TsheetCore
             """)
         #expect(format == .toggl)
         #expect(rows == [
-            ImportRow(line: 2, client: "ACME Corp", title: "Fixed SSO login", description: "ERP", day: day("2026-11-20"), minutes: 90, person: "Ana Ruiz"),
-            ImportRow(line: 3, client: "Internal", title: "Admin", day: day("2026-11-21"), minutes: 45, person: "Ana Ruiz"),
+            timed(ImportRow(line: 2, client: "ACME Corp", title: "Fixed SSO login", description: "ERP", day: day("2026-11-20"), minutes: 90, person: "Ana Ruiz"), at: "09:00:00"),
+            timed(ImportRow(line: 3, client: "Internal", title: "Admin", day: day("2026-11-21"), minutes: 45, person: "Ana Ruiz"), at: "09:00:00"),
         ])
     }
 
@@ -42,8 +50,8 @@ import TsheetCore
             "ERP","ACME Corp","Fixed SSO login","Support","Ana","","ana@consult.es","","Yes","11/20/2026","09:00:00 AM","11/20/2026","10:15:00 AM","01:15:00","1.25","0.00","0.00"
             """)
         #expect(format == .clockify)
-        #expect(rows == [ImportRow(line: 2, client: "ACME Corp", title: "Fixed SSO login", description: "ERP · Support",
-                                   day: day("2026-11-20"), minutes: 75, person: "Ana")])
+        #expect(rows == [timed(ImportRow(line: 2, client: "ACME Corp", title: "Fixed SSO login", description: "ERP · Support",
+                                         day: day("2026-11-20"), minutes: 75, person: "Ana"), at: "09:00:00")])
     }
 
     @Test func harvest() throws {
@@ -104,7 +112,7 @@ import TsheetCore
             _ = try jsonRows(text)
             Issue.record("accepted tags naming no client")
         } catch let error as ImportError {
-            #expect(error.description == "element 1, field 'tags': the tags 'ERP', 'Fixed SSO login' name no single "
+            #expect(error.description == "interval @1 (2026-11-20 09:00:00), field 'tags': the tags 'ERP', 'Fixed SSO login' name no single "
                 + "client; tag the interval client:NAME (timew tag @ID client:NAME) or import with --client NAME")
         }
         let forced = try jsonRows(text, clients: ImportClients(forced: "acme"))

@@ -115,13 +115,31 @@ package struct Terminal {
         }.joined(separator: "\n")
     }
 
-    /// What an import added (or would have, on a dry run), by client, and what it skipped.
+    /// What an import added (or would have, on a dry run), by client, and what it skipped: rows the log holds
+    /// already, and rows an earlier import brought whose entries were removed or changed since.
     package func imported(_ summary: ImportSummary, from format: ImportFormat, dryRun: Bool) -> String {
         let clients = summary.added.sorted { ClientName.key($0.key) < ClientName.key($1.key) }
             .map { "\($0.key.escapingControlCharacters) \($0.value)" }.joined(separator: ", ")
+        let skipped = [
+            summary.skipped > 0 ? "\(summary.skipped) already in the log" : nil,
+            summary.goneSince > 0 ? "\(summary.goneSince) removed or changed since an earlier import" : nil,
+        ].compactMap { $0 }
         return "\(dryRun ? "Would import" : "Imported") \(summary.total) \(summary.total == 1 ? "entry" : "entries") "
             + "from \(format)" + (clients.isEmpty ? "" : " (\(clients))")
-            + (summary.skipped > 0 ? "; \(summary.skipped) already imported, skipped" : "") + ".\n"
+            + (skipped.isEmpty ? "" : "; " + skipped.joined(separator: " and ") + ", skipped") + ".\n"
+    }
+
+    /// A warning line for each span an import met that ran longer than a timer may (`max_timer_hours`): where
+    /// it is, how long it ran, and the entries it became.
+    package func warnings(_ outcome: ImportOutcome) -> [String] {
+        outcome.longSpans.map { place, span in
+            let pieces = span.pieces.map { "\(Minutes($0.minutes).compact) on \($0.day)" }
+            let listed = pieces.count == 1 ? pieces[0]
+                : pieces.dropLast().joined(separator: ", ") + " and " + pieces[pieces.count - 1]
+            return ("Warning: \(outcome.file) \(place) ran \(Minutes(span.minutes).compact), longer than "
+                + "max_timer_hours (\(outcome.limit.compact)); imported as \(listed); if a timer was forgotten, fix "
+                + "the entries with tsheet edit.").escapingControlCharacters + "\n"
+        }
     }
 
     /// A send told in one line (`Sent "…" to …`), or on a dry run what sending would do and the whole message.

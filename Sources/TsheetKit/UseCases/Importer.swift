@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TsheetCore
 import TsheetTransfer
 import TsheetStore
@@ -8,16 +9,19 @@ package struct ImportRequest: Sendable {
     /// A file, or `-` for standard input.
     package var path: String
     package var format: ImportFormat
+    /// How the file's text is encoded.
+    package var encoding: TextEncoding
     /// Client names to replace (`A=B`), matched without regard to case.
     package var clientMap: [String: String]
     /// The client of every row, whatever the file says (`--client`).
     package var client: String?
     package var dryRun: Bool
 
-    package init(path: String, format: ImportFormat = .auto, clientMap: [String: String] = [:], client: String? = nil,
-                 dryRun: Bool = false) {
+    package init(path: String, format: ImportFormat = .auto, encoding: TextEncoding = .utf8,
+                 clientMap: [String: String] = [:], client: String? = nil, dryRun: Bool = false) {
         self.path = path
         self.format = format
+        self.encoding = encoding
         self.clientMap = Dictionary(clientMap.map { (ClientName.key($0.key), $0.value) }, uniquingKeysWith: { $1 })
         self.client = client
         self.dryRun = dryRun
@@ -59,9 +63,9 @@ package struct Importer: UseCase {
     /// Imports every row of the file in one transaction: all or nothing. Rows imported before (from this file
     /// or another) are skipped; identical rows within the file are distinct entries.
     /// - Parameter progress: called now and then with the number of rows read.
-    /// - Returns: what was added, and the format the file turned out to be.
+    /// - Returns: what was added, the format the file turned out to be, and the spans longer than a timer may run.
     package func importFile(_ request: ImportRequest, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws
-        -> (ImportSummary, ImportFormat) {
+        -> ImportOutcome {
         let name = request.path == "-" ? "standard input" : (request.path as NSString).lastPathComponent
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: request.path, isDirectory: &isFolder), isFolder.boolValue {
@@ -74,9 +78,11 @@ package struct Importer: UseCase {
         guard let handle = request.path == "-" ? .standardInput : FileHandle(forReadingAtPath: request.path) else {
             throw ImportFailure.missingFile(path: request.path)
         }
+        let limit = context.config.maxTimer
+        let longSpans = LongSpans()
         do {
             let source = try importSource(reading: handle, path: request.path, requested: request.format,
-                                          clients: clients)
+                                          encoding: request.encoding, clients: clients)
             let summary = try store.importEntries(dryRun: request.dryRun) { add in
                 var source = source
                 var clients: [String: String] = [:] // each name in the file, mapped and checked once
@@ -85,11 +91,15 @@ package struct Importer: UseCase {
                     try add(try Self.checked(row, request: request, forced: forced, person: context.person,
                                                   clients: &clients),
                             row.id)
+                    if let span = row.span, span.minutes > limit.value {
+                        longSpans.list.withLock { $0.append((row.place, span)) }
+                    }
                     rows += 1
                     if rows % 100_000 == 0 { progress(rows) }
                 }
             }
-            return (summary, source.format)
+            return ImportOutcome(summary: summary, format: source.format, file: name,
+                                 longSpans: longSpans.list.withLock { $0 }, limit: limit)
         } catch let error as ImportError {
             throw ImportFailure.badRow(file: name, error)
         }
@@ -129,4 +139,22 @@ package struct Importer: UseCase {
         default: "\(error)"
         }
     }
+}
+
+/// What an import did.
+package struct ImportOutcome: Sendable {
+    /// What was added, by client, and what was there already.
+    package var summary: ImportSummary
+    /// The format the file turned out to be.
+    package var format: ImportFormat
+    /// The file, as messages name it.
+    package var file: String
+    /// The spans longer than `limit` (`max_timer_hours`), imported as they were: a forgotten timer, perhaps.
+    package var longSpans: [(place: ImportPlace, span: TrackedSpan)]
+    package var limit: Minutes
+}
+
+/// The long spans an import meets, gathered on the thread that reads the file.
+private final class LongSpans: Sendable {
+    let list = Mutex<[(place: ImportPlace, span: TrackedSpan)]>([])
 }

@@ -11,8 +11,7 @@ extension PostgresStore {
             var batch = try PostgresImportBatch(log: log)
             try body { entry, id in try batch.add(entry, id: id) }
             try batch.flush()
-            try batch.finish()
-            return batch.summary
+            return try batch.finish()
         }
     }
 }
@@ -28,17 +27,21 @@ struct PostgresImportBatch {
     /// The id the next row without a free id of its own gets: the log's newest plus one, and on. Writes follow
     /// one another (the write lock), so no one else takes ids meanwhile.
     private var nextID: Int64
-    /// Rows waiting to be sent, with their fingerprint and, when `deduplicates`, the key each takes.
-    private var pending: [(entry: NewEntry, id: Int64?, content: UInt64, key: Int64)] = []
+    /// Rows waiting to be sent, with their fingerprint and, when `deduplicates`, the key each takes and its
+    /// occurrence among the rows of its content.
+    private var pending: [(entry: NewEntry, id: Int64?, content: UInt64, key: Int64, occurrence: UInt64)] = []
     /// How many rows of each content this import has read, when `deduplicates`: the next one's occurrence.
     private var occurrences: [UInt64: UInt64] = [:]
-    /// The fingerprints of the rows added, when not `deduplicates`.
+    /// The fingerprints of the rows added: the keys of a first import, and for telling the `held` rows apart.
     private var contents: [UInt64] = []
+    /// Rows whose keys earlier imports held: counted at the end as in the log, or removed or changed since.
+    private var held = HeldRows()
     /// Ids this import gave to entries.
     private var usedIDs: Set<Int64> = []
     /// Client ids and stored names, by the name rows give.
     private var clients: [String: (id: Int64, name: String)] = [:]
-    private(set) var summary = ImportSummary()
+    /// What was added, and the rows whose ids held the very same entry.
+    private var summary = ImportSummary()
 
     static let batchSize = 10_000
 
@@ -54,13 +57,13 @@ struct PostgresImportBatch {
     /// SQLite (`ImportKey`).
     mutating func add(_ entry: NewEntry, id: Int64?) throws {
         let content = ImportKey.fingerprint(entry, day: entry.day.description, unmixed: nil)
-        var key: Int64 = 0
+        var key: Int64 = 0, occurrence: UInt64 = 0
         if deduplicates {
-            let occurrence = occurrences[content, default: 0]
+            occurrence = occurrences[content, default: 0]
             occurrences[content] = occurrence + 1
             key = ImportKey.key(content, occurrence)
         }
-        pending.append((entry, id, content, key))
+        pending.append((entry, id, content, key, occurrence))
         if pending.count == Self.batchSize { try flush() }
     }
 
@@ -70,11 +73,11 @@ struct PostgresImportBatch {
         guard !pending.isEmpty else { return }
         defer { pending.removeAll(keepingCapacity: true) }
         let session = log.session
-        var held: Set<Int64> = []
+        var heldKeys: Set<Int64> = []
         if deduplicates {
             var known = PostgresStatement()
             known += "SELECT key FROM import_key WHERE key = ANY(\(known.bind(pending.map(\.key))))"
-            held = Set(try session.query(known).map { try $0.column(Int64.self, url: session.url) })
+            heldKeys = Set(try session.query(known).map { try $0.column(Int64.self, url: session.url) })
         }
         var taken = PostgresStatement()
         taken += "SELECT e.id, c.name_key, e.person, e.title, e.description, to_char(e.day, 'YYYY-MM-DD'), e.minutes"
@@ -89,13 +92,17 @@ struct PostgresImportBatch {
         var columns = (ids: [Int64](), clients: [Int64](), people: [String](), titles: [String](),
                        descriptions: [String](), days: [Int64](), minutes: [Int64]())
         var keys: [Int64] = []
-        for (entry, id, content, key) in pending {
+        for (entry, id, content, key, occurrence) in pending {
             if deduplicates { keys.append(key) }
             let same = id.flatMap { existing[$0] }.map { stored in
                 stored == [ClientName.key(entry.client), entry.person, entry.title, entry.description,
                            entry.day.description, String(entry.minutes.value)]
             } ?? false
-            if held.contains(key) || same {
+            if heldKeys.contains(key) {
+                held.add(content: content, occurrence: occurrence, day: entry.day)
+                continue
+            }
+            if same {
                 summary.skipped += 1
                 continue
             }
@@ -106,7 +113,7 @@ struct PostgresImportBatch {
                 while !usedIDs.insert(nextID).inserted { nextID += 1 }
                 columns.ids.append(nextID)
             }
-            if !deduplicates { contents.append(content) }
+            contents.append(content)
             columns.clients.append(client.id)
             columns.people.append(entry.person)
             columns.titles.append(entry.title)
@@ -143,11 +150,36 @@ struct PostgresImportBatch {
 
     /// Writes the keys of a first import, and moves the id sequence past the ids the import kept, so that the
     /// next entry logged gets a free one.
-    func finish() throws {
+    /// - Returns: what the import added, by client name, and what it skipped.
+    func finish() throws -> ImportSummary {
         if !deduplicates { try claim(ImportKey.keys(ofContents: contents)) }
         try log.session.query("""
             SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest((SELECT max(id) FROM entry), 1))
             """)
+        var result = summary
+        let gone = try goneSince()
+        result.skipped += held.count - gone
+        result.goneSince = gone
+        return result
+    }
+
+    /// How many `held` rows the log no longer holds as they came, from the fingerprints of its entries on their
+    /// days.
+    private func goneSince() throws -> Int {
+        guard let days = held.days else { return 0 }
+        let session = log.session
+        var select = PostgresStatement()
+        select += "SELECT c.name, e.title, e.description, to_char(e.day, 'YYYY-MM-DD'), e.minutes, e.person"
+        select += " FROM entry e JOIN client c ON c.id = e.client_id"
+        select += " WHERE e.day BETWEEN DATE '1970-01-01' + \(select.bind(Int64(days.lowerBound.dayNumber)))::integer"
+        select += " AND DATE '1970-01-01' + \(select.bind(Int64(days.upperBound.dayNumber)))::integer"
+        let fingerprints = try session.query(select).map { row in
+            let (client, title, description, day, minutes, person) = try row.columns(
+                (String, String, String, String, Int, String).self, url: session.url)
+            return ImportKey.fingerprint(client: client, title: title, description: description, day: day,
+                                         minutes: minutes, person: person, unmixed: nil)
+        }
+        return held.gone(logEntries: fingerprints, added: contents)
     }
 
     /// The id and stored name of the client `name`, created when new.

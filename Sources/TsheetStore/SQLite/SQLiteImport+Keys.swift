@@ -2,19 +2,20 @@ import GRDB
 import TsheetCore
 
 extension ImportBatch {
-    /// Takes the first key of `content` this import does not hold yet. False when an earlier import held it: the
-    /// row repeats one of its rows, and the key now belongs to this import.
-    func takeKey(of content: UInt64) throws -> Bool {
+    /// Takes the first key of `content` this import does not hold yet: nil when it was free. Else an earlier
+    /// import held it, and the row repeats that import's row of this occurrence (from 0): the key now belongs to
+    /// this import, and the occurrence is returned.
+    func takeKey(of content: UInt64) throws -> UInt64? {
         var occurrence: UInt64 = 0
         while true {
             let key = ImportKey.key(content, occurrence)
             guard let owner = try Int64.fetchOne(statements.findKey, arguments: [key]) else {
                 try statements.insertKey.execute(arguments: [key, batch])
-                return true
+                return nil
             }
             if owner != batch {
                 try statements.claimKey.execute(arguments: [batch, key])
-                return false
+                return occurrence
             }
             occurrence += 1 // an identical row earlier in this import: look at the next occurrence
         }

@@ -13,15 +13,14 @@ extension SQLiteStore {
                 defer { try? db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.cacheKiB)") }
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
-                    var batch = try ImportBatch(db: db)
                     let firstPerson = try SQLiteStore.firstPerson(in: db)
+                    var batch = try ImportBatch(db: db, unmixed: firstPerson)
                     // The file is read (and each row's key and day text made) on a thread of its own while this
                     // one writes the rows: the writing is the longer half.
                     try pipelined(produce: { yield in
                         try body { entry, id in try yield(PreparedRow(entry, id: id, unmixed: firstPerson)) }
                     }, consume: { try batch.add($0) })
-                    summary = batch.summary
-                    try batch.finish()
+                    summary = try batch.finish()
                     return dryRun ? .rollback : .commit
                 }
                 return summary
@@ -68,27 +67,27 @@ struct ImportBatch {
     var clients: [String: (id: Int64, name: String)] = [:]
     /// Entries added, by client id.
     var added: [Int64: Int] = [:]
-    /// Rows that the log held already.
+    /// Rows whose id held the very same entry.
     var skipped = 0
+    /// Rows whose keys earlier imports held: counted at the end as in the log, or removed or changed since.
+    var held = HeldRows()
     /// Rows added.
     var rows = 0
-    /// The content fingerprint of each row added, for the keys written at the end when `deduplicates` is off.
+    /// The content fingerprint of each row added: for the keys written at the end when `deduplicates` is off,
+    /// and for telling the `held` rows apart.
     var contents: [UInt64] = []
+    /// The person of the log's entries from before entries named one (see `ImportKey.fingerprint`).
+    let unmixed: String?
     /// The first and last days the import added to: the daily totals of its clients (`added`) on those days and
     /// the ones between are counted again at the end.
     var days: ClosedRange<CalendarDay>?
-    /// What the import added, by client name, and how many rows the log held already.
-    var summary: ImportSummary {
-        let names = Dictionary(clients.values.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return ImportSummary(added: Dictionary(added.map { (names[$0.key] ?? "", $0.value) }, uniquingKeysWith: +),
-                             skipped: skipped)
-    }
 
     /// Past this many rows, the entry indexes are dropped and built again at the end, in one pass.
     static let rowsBeforeDroppingIndexes = 20_000
 
-    init(db: Database) throws {
+    init(db: Database, unmixed: String?) throws {
         self.db = db
+        self.unmixed = unmixed
         batch = try Int64.fetchOne(db, sql: "SELECT coalesce(max(batch), 0) + 1 FROM import_key") ?? 1
         deduplicates = batch > 1
         now = try String.fetchOne(db, sql: "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')") ?? ""
@@ -101,11 +100,9 @@ struct ImportBatch {
     /// Identical rows within one import are distinct entries: two half-hour calls on one day are real.
     mutating func add(_ row: PreparedRow) throws {
         let (entry, id, day, content) = (row.entry, row.id, row.day, row.content)
-        if deduplicates {
-            guard try takeKey(of: content) else {
-                skipped += 1
-                return
-            }
+        if deduplicates, let occurrence = try takeKey(of: content) {
+            held.add(content: content, occurrence: occurrence, day: entry.day)
+            return
         }
         let client = try client(named: entry.client)
         if let id { try statements.insertEntryWithID.insert(id: id, client: client, entry, day: day, at: now) }
@@ -119,7 +116,7 @@ struct ImportBatch {
             }
             try statements.insertEntry.insert(id: nil, client: client, entry, day: day, at: now)
         }
-        if !deduplicates { contents.append(content) }
+        contents.append(content)
         days = days.map { min($0.lowerBound, entry.day)...max($0.upperBound, entry.day) } ?? entry.day...entry.day
         added[client, default: 0] += 1
         rows += 1
@@ -148,17 +145,40 @@ struct ImportBatch {
     /// Writes what `add` put off: the keys of a first import, what was dropped (the indexes built by two
     /// threads, each sorting in a cache of `revisitingCacheKiB`), and the daily totals of the clients and days
     /// it touched, counted again from their entries as migration v4 first counted them.
-    consuming func finish() throws {
+    /// - Returns: what the import added, by client name, and what it skipped.
+    consuming func finish() throws -> ImportSummary {
         if !deduplicates { try writeKeys() }
         try db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.revisitingCacheKiB); PRAGMA threads = 2")
         defer { try? db.execute(sql: "PRAGMA threads = 0") }
         for object in dropped { try db.execute(sql: object.sql) }
-        guard let days else { return }
+        let names = Dictionary(clients.values.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let gone = try goneSince()
+        let summary = ImportSummary(added: Dictionary(added.map { (names[$0.key] ?? "", $0.value) }, uniquingKeysWith: +),
+                                    skipped: skipped + held.count - gone, goneSince: gone)
+        guard let days else { return summary }
         try db.execute(sql: """
             INSERT OR REPLACE INTO client_day (client_id, day, person, minutes, entries)
             SELECT client_id, day, person, sum(minutes), count(*) FROM entry
             WHERE client_id IN (\(added.keys.map(String.init).joined(separator: ","))) AND day BETWEEN ? AND ?
             GROUP BY client_id, day, person
             """, arguments: [days.lowerBound.description, days.upperBound.description])
+        return summary
+    }
+
+    /// How many `held` rows the log no longer holds as they came, from the fingerprints of its entries on their
+    /// days.
+    private func goneSince() throws -> Int {
+        guard let days = held.days else { return 0 }
+        var fingerprints: [UInt64] = []
+        let entries = try Row.fetchCursor(db, sql: """
+            SELECT c.name, e.title, e.description, e.day, e.minutes, e.person
+            FROM entry e JOIN client c ON c.id = e.client_id WHERE e.day BETWEEN ? AND ?
+            """, arguments: [days.lowerBound.description, days.upperBound.description])
+        while let entry = try entries.next() {
+            fingerprints.append(ImportKey.fingerprint(client: entry[0], title: entry[1], description: entry[2],
+                                                      day: entry[3], minutes: entry[4], person: entry[5],
+                                                      unmixed: unmixed))
+        }
+        return held.gone(logEntries: fingerprints, added: contents)
     }
 }

@@ -8,6 +8,9 @@ package struct CSVImport: ImportSource {
     /// Where each column the format reads stands in a row (by `Column.rawValue`), found once from the header.
     private let positions: [Int?]
     private let width: Int
+    /// Whether the file is tsheet's own `--excel` export (a byte order mark, then tsheet's header), whose text
+    /// cells tsheet made inert with an apostrophe where a spreadsheet would run them: those come back as logged.
+    private let isTsheetSpreadsheet: Bool
 
     /// The columns the CSV formats read.
     enum Column: Int, CaseIterable {
@@ -52,6 +55,8 @@ package struct CSVImport: ImportSource {
         self.reader = reader
         format = detected
         width = names.count
+        isTsheetSpreadsheet = reader.startsWithByteOrderMark && names.count >= EntryCSV.columns.count - 1
+            && names == Array(EntryCSV.columns.prefix(names.count))
         let positions = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         self.positions = Column.allCases.map { positions[$0.name] }
     }
@@ -79,6 +84,8 @@ package struct CSVImport: ImportSource {
     private func rows(of record: CSVReader.Record) throws(ImportError) -> [ImportRow] {
         let line = record.line
         func field(_ column: Column) -> String { positions[column.rawValue].map { record.fields[$0].trimmed } ?? "" }
+        /// A cell a person typed: in tsheet's own `--excel` file, without the apostrophe tsheet added.
+        func typed(_ cell: String) -> String { isTsheetSpreadsheet ? CSVStyle.typed(cell) : cell }
         func optional(_ column: Column) -> String? { field(column).isEmpty ? nil : field(column) }
         func value<T>(_ column: Column, _ parse: (String) throws(ImportValueError) -> T) throws(ImportError) -> T {
             do { return try parse(field(column)) } catch {
@@ -108,20 +115,28 @@ package struct CSVImport: ImportSource {
                 },
                 minutes: 0, person: optional(.user))
             // An entry that ends on a later day is cut at midnight by its clock times; else its duration counts.
+            // Each is a span the tracker timed: the first row carries it, and each row its start.
+            var pieces: [(day: CalendarDay, minutes: Int)], minutes: Int
             if let end = try? ImportValue.day(field(.endDate), usDates: usDates), end > row.day {
                 let start = try value(.startTime, ImportValue.clockTime)
                 let finish = try value(.endTime, ImportValue.clockTime)
-                return try value(.endDate) { (_) throws(ImportValueError) in
-                    try ClockSpan(firstDay: row.day, start: start, lastDay: end, end: finish).minutesByDay()
-                }.map { piece in
-                    var row = row
-                    (row.day, row.minutes) = piece
-                    return row
+                let span = try value(.endDate) { (_) throws(ImportValueError) in
+                    try ClockSpan(firstDay: row.day, start: start, lastDay: end, end: finish)
                 }
+                (pieces, minutes) = (span.minutesByDay(), span.minutes)
+            } else {
+                minutes = try value(format == .toggl ? .duration : .durationHours, ImportValue.duration)
+                pieces = [(row.day, minutes)]
             }
-            var whole = row
-            whole.minutes = try value(format == .toggl ? .duration : .durationHours, ImportValue.clockDuration)
-            return [whole]
+            let start = (try? ImportValue.clockTime(field(.startTime))).map { "\(row.day) " + ImportValue.clockText($0) }
+            var rows = pieces.map { piece in
+                var row = row
+                (row.day, row.minutes) = piece
+                row.place.start = start
+                return row
+            }
+            if !rows.isEmpty { rows[0].span = TrackedSpan(minutes: minutes, pieces: pieces) }
+            return rows
         case .harvest:
             let notes = field(.notes).split(whereSeparator: \.isNewline).map { String($0).trimmed }
             let task = field(.task), project = field(.project)
@@ -137,14 +152,11 @@ package struct CSVImport: ImportSource {
                 ? try value(.minutes, ImportValue.minutes) : try value(.hours, ImportValue.hours)
             let id = field(.id)
             return [ImportRow(
-                line: line, id: id.isEmpty ? nil : try value(.id) { (text) throws(ImportValueError) in
-                    guard let id = Int64(text), id > 0 else { throw ImportValueError("'\(text.echoed())' is not an entry id") }
-                    return id
-                },
-                client: try required(.client), title: try required(.title),
-                description: positions[Column.description.rawValue].map { record.fields[$0] } ?? "",
+                line: line, id: id.isEmpty ? nil : try value(.id, ImportValue.entryID),
+                client: typed(try required(.client)), title: typed(try required(.title)),
+                description: typed(positions[Column.description.rawValue].map { record.fields[$0] } ?? ""),
                 day: try value(.date) { (text) throws(ImportValueError) in try ImportValue.day(text) },
-                minutes: minutes, person: optional(.person))]
+                minutes: minutes, person: optional(.person).map(typed))]
         }
     }
 }

@@ -18,6 +18,9 @@ struct ClockSpan {
         self.end = end
     }
 
+    /// Its whole length in minutes, half a minute rounding up.
+    var minutes: Int { ((lastDay.dayNumber - firstDay.dayNumber) * 86_400 + end - start + 30) / 60 }
+
     /// The whole minutes on each day from the start to the end, cut at midnight. A piece under half a minute
     /// is left out, unless it is all there is.
     func minutesByDay() -> [(day: CalendarDay, minutes: Int)] {
@@ -33,6 +36,12 @@ struct ClockSpan {
 }
 
 extension ImportValue {
+    /// `seconds` after midnight as `09:00:00`.
+    static func clockText(_ seconds: Int) -> String {
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
+        return "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
+
     /// A clock time, `09:00`, `09:00:00` or `09:00:00 AM`, as seconds after midnight.
     static func clockTime(_ text: String) throws(ImportValueError) -> Int {
         var clock = text.trimmed.uppercased()

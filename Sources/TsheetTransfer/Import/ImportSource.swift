@@ -10,31 +10,29 @@ package protocol ImportSource: Sendable {
     mutating func forEachRow(_ body: (ImportRow) throws -> Void) throws
 }
 
-/// The rows of the file `path` (`-` for standard input, read from `handle`), as JSON when its name ends in
-/// `.json` or `.ndjson` or, with no such name nor `.csv`, when it starts with `[` or `{`; as CSV otherwise.
+/// The rows of the file `path`, read from `handle`: as JSON when its name ends in `.json` or `.ndjson` or,
+/// with no such name nor `.csv`, when it starts with `[` or `{`; as CSV otherwise. The text is in `encoding`.
+///
+/// The bytes read to tell are kept and read again from memory, never by seeking back: `handle` may be a pipe
+/// (`-`, `/dev/stdin`, `<(…)`, a FIFO).
 /// - Throws: `ImportError` for a file that is none of the formats (or not the one `requested`).
-package func importSource(reading handle: FileHandle, path: String, requested: ImportFormat,
+package func importSource(reading handle: FileHandle, path: String, requested: ImportFormat, encoding: TextEncoding,
                           clients: ImportClients) throws(ImportError) -> any ImportSource {
-    // Standard input cannot be peeked at and read again: it is read whole first.
-    let piped = path == "-" ? (try? handle.readToEnd()) ?? Data() : nil
-    if looksLikeJSON(piped.map { $0.prefix(64) } ?? peek(handle), path: path) {
-        return try JSONImport(data: piped ?? (try? handle.readToEnd()) ?? Data(), requested: requested,
-                              clients: clients)
+    var head = Data()
+    while firstSignificantByte(of: head) == nil, let more = try? handle.read(upToCount: 4096), !more.isEmpty {
+        head += more
     }
-    return try CSVImport(reader: piped.map { CSVReader(data: $0) } ?? CSVReader(handle: handle), requested: requested)
+    if path.hasSuffix(".json") || path.hasSuffix(".ndjson")
+        || !path.hasSuffix(".csv") && [UInt8(ascii: "["), UInt8(ascii: "{")].contains(firstSignificantByte(of: head)) {
+        return try JSONImport(data: head + ((try? handle.readToEnd()) ?? Data()), requested: requested,
+                              encoding: encoding, clients: clients)
+    }
+    var reader = CSVReader(handle: handle, prefix: head)
+    reader.encoding = encoding
+    return try CSVImport(reader: reader, requested: requested)
 }
 
-/// Whether the input starts (after a BOM and white space) with `[` or `{`; a `.json`/`.ndjson` name says so too.
-private func looksLikeJSON(_ start: Data, path: String) -> Bool {
-    if path.hasSuffix(".json") || path.hasSuffix(".ndjson") { return true }
-    if path.hasSuffix(".csv") { return false }
-    let first = start.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
-    return first == UInt8(ascii: "[") || first == UInt8(ascii: "{")
-}
-
-/// The first bytes of a file, which is then read from its start again.
-private func peek(_ handle: FileHandle) -> Data {
-    let start = (try? handle.read(upToCount: 64)) ?? Data()
-    try? handle.seek(toOffset: 0)
-    return start
+/// The first byte that is not white space or part of a byte order mark; nil when there is none yet.
+private func firstSignificantByte(of bytes: Data) -> UInt8? {
+    bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
 }

@@ -16,6 +16,15 @@ enum ImportValue {
         throw ImportValueError("'\(text.echoed())' is not a date; write it as YYYY-MM-DD")
     }
 
+    /// An entry id as tsheet's export writes it, kept so that a round trip is exact: a whole number from 1. The
+    /// same rule for every format, so that whatever an import keeps, the log's own export brings back.
+    static func entryID(_ text: String) throws(ImportValueError) -> Int64 {
+        guard let id = Int64(text.trimmed), id > 0 else {
+            throw ImportValueError("'\(text.echoed())' is not an entry id; ids are whole numbers from 1 (leave it out for a new entry)")
+        }
+        return id
+    }
+
     /// Whole minutes: `90`, or any duration `tsheet log` reads (`1h30m`, `1:30`), from 1 minute to 24 hours.
     static func minutes(_ text: String) throws(ImportValueError) -> Int {
         if let minutes = Int(text), let length = try? Minutes(entryLength: minutes) { return length.value } // fast
@@ -47,13 +56,15 @@ enum ImportValue {
         return try entryLength(hours * 60, written: text)
     }
 
-    /// `HH:MM:SS` (or `HH:MM`), as whole minutes, half a minute rounding up.
-    static func clockDuration(_ text: String) throws(ImportValueError) -> Int {
+    /// A tracker's duration: `HH:MM:SS` (or `HH:MM`), half a minute rounding up, or decimal hours (`2.50`, Toggl's
+    /// "decimal" duration format), as whole minutes.
+    static func duration(_ text: String) throws(ImportValueError) -> Int {
         let text = text.trimmed
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 1, text.contains(where: \.isNumber) { return try hours(text) }
         guard (2...3).contains(parts.count),
               parts.allSatisfy({ !$0.isEmpty && $0.count <= 6 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
-            throw ImportValueError("'\(text.echoed())' is not a duration; expected HH:MM:SS")
+            throw ImportValueError("'\(text.echoed())' is not a duration; expected HH:MM:SS or decimal hours like 2.50")
         }
         let numbers = parts.map { Double($0) ?? 0 }
         let seconds = numbers[0] * 3600 + numbers[1] * 60 + (numbers.count == 3 ? numbers[2] : 0)

@@ -12,12 +12,14 @@ package struct JSONImport: ImportSource {
     private let timeZone: TimeZone
     private let clients: ImportClients
 
-    /// Parses `data` as a JSON array, or as NDJSON (one object a line).
-    /// - Throws: `ImportError` for text that is not JSON or a shape that fits no format.
-    package init(data: Data, requested: ImportFormat, clients: ImportClients = ImportClients(),
-                 timeZone: TimeZone = .current) throws(ImportError) {
+    /// Parses `data`, text in `encoding`, as a JSON array, or as NDJSON (one object a line).
+    /// - Throws: `ImportError` for bytes that are not text in `encoding`, text that is not JSON or a shape that
+    ///   fits no format.
+    package init(data: Data, requested: ImportFormat, encoding: TextEncoding = .utf8,
+                 clients: ImportClients = ImportClients(), timeZone: TimeZone = .current) throws(ImportError) {
         self.timeZone = timeZone
         self.clients = clients
+        let data = try Self.utf8(data, from: encoding)
         let trimmed = data.drop { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
         let decoder = JSONDecoder()
         var records: [JSONRecord] = []
@@ -52,22 +54,45 @@ package struct JSONImport: ImportSource {
         format = detected
     }
 
-    /// Calls `body` with every row, in file order; a span that crosses midnight gives a row per day.
+    /// `data` as UTF-8, which JSON is read in.
+    /// - Throws: `ImportError` naming the line and offset of the first byte that is not text in `encoding`.
+    private static func utf8(_ data: Data, from encoding: TextEncoding) throws(ImportError) -> Data {
+        guard let text = encoding.text(data) else {
+            let bytes = Array(data), offset = encoding.firstInvalidByte(in: data) ?? 0
+            throw ImportError(line: bytes[..<offset].count { $0 == 10 } + 1,
+                              encoding.notText(byte: bytes[offset], offset: offset))
+        }
+        return encoding == .utf8 ? data : Data(text.utf8)
+    }
+
+    /// Calls `body` with every row, in file order; a span that crosses midnight gives a row per day. A client
+    /// that a Timewarrior interval names is known to the intervals after it.
     package func forEachRow(_ body: (ImportRow) throws -> Void) throws {
+        var clients = clients
         for (index, record) in records.enumerated() {
+            var place = place(of: record, at: index)
             let rows: [ImportRow]
-            do { rows = try self.rows(of: record) } catch {
-                throw ImportError(element: index + 1, field: error.field, error.message)
+            do { rows = try self.rows(of: record, clients: clients) } catch {
+                place.start = (try? record.start?.seconds()).flatMap { TimeSpan.localText(of: $0, in: timeZone) }
+                throw ImportError(place: place, field: error.field, error.message)
             }
+            if format == .timewarrior, let client = rows.first?.client { clients.known.insert(ClientName.key(client)) }
             for var row in rows {
-                row.line = index + 1
-                row.isElement = true
+                row.place = ImportPlace(place.kind, place.number, start: row.place.start)
                 try body(row)
             }
         }
     }
 
-    private func rows(of record: JSONRecord) throws(ImportFieldError) -> [ImportRow] {
+    /// Where `record`, the array's element `index` (from 0), is: a Timewarrior interval by its `@` number, which
+    /// `timew export` writes as `id` (else counted back from the last, @1). Errors and spans add its start.
+    private func place(of record: JSONRecord, at index: Int) -> ImportPlace {
+        guard format == .timewarrior else { return ImportPlace(.element, index + 1) }
+        let number = record.object?.id.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? records.count - index
+        return ImportPlace(.interval, number)
+    }
+
+    private func rows(of record: JSONRecord, clients: ImportClients) throws(ImportFieldError) -> [ImportRow] {
         switch (format, record) {
         case (.watson, .frame(let frame)):
             guard let start = frame.start, let stop = frame.stop, let project = frame.project?.trimmed,
@@ -102,7 +127,11 @@ package struct JSONImport: ImportSource {
             guard let day = CalendarDay(iso: date) else {
                 throw ImportFieldError(field: "date", "'\(date.echoed())' is not a date; write it as YYYY-MM-DD")
             }
-            return [ImportRow(line: 0, id: object.id, client: try required(object.client, "client"),
+            var id: Int64?
+            if let text = object.id, !text.trimmed.isEmpty {
+                do { id = try ImportValue.entryID(text) } catch { throw ImportFieldError(field: "id", error.message) }
+            }
+            return [ImportRow(line: 0, id: id, client: try required(object.client, "client"),
                               title: try required(object.title, "title"), description: object.description ?? "",
                               day: day, minutes: minutes, person: object.person)]
         default:
@@ -110,13 +139,18 @@ package struct JSONImport: ImportSource {
         }
     }
 
-    /// A row for each day `span` touches.
+    /// A row for each day `span` touches, each placed at its start; the first carries the span.
     private func spanRows(_ span: TimeSpan, client: String, title: String,
                           description: String = "") throws(ImportFieldError) -> [ImportRow] {
-        span.minutesByDay(in: timeZone).map { piece in
-            ImportRow(line: 0, client: client, title: title, description: description, day: piece.day,
-                      minutes: piece.minutes)
+        let pieces = span.minutesByDay(in: timeZone), start = TimeSpan.localText(of: span.start, in: timeZone)
+        var rows = pieces.map { piece in
+            var row = ImportRow(line: 0, client: client, title: title, description: description, day: piece.day,
+                                minutes: piece.minutes)
+            row.place.start = start
+            return row
         }
+        if !rows.isEmpty { rows[0].span = TrackedSpan(minutes: span.minutes, pieces: pieces) }
+        return rows
     }
 
     private func required(_ text: String?, _ field: String) throws(ImportFieldError) -> String {

@@ -6,6 +6,19 @@ enum JSONRecord: Decodable, Sendable {
     case frame(WatsonFrame)
     case object(JSONObjectRecord)
 
+    /// The object, when the element is one.
+    var object: JSONObjectRecord? {
+        if case .object(let object) = self { object } else { nil }
+    }
+
+    /// When its span starts, as the file writes it; nil for a record that is no span.
+    var start: JSONTime? {
+        switch self {
+        case .frame(let frame): frame.start.map(JSONTime.seconds)
+        case .object(let object): object.start
+        }
+    }
+
     init(from decoder: any Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
             self = .frame(WatsonFrame(from: &array))
@@ -33,8 +46,9 @@ struct WatsonFrame: Sendable {
 
 /// The fields an object of any JSON format can have.
 struct JSONObjectRecord: Decodable, Sendable {
-    // tsheet's export
-    var id: Int64?
+    // tsheet's export (and Timewarrior's, whose `id` numbers the intervals as `timew` does: @1 the latest)
+    /// The id as the file wrote it (a number or text), checked by the row's format; nil when absent or null.
+    var id: String?
     var date: String?
     var client: String?
     var title: String?
@@ -60,7 +74,7 @@ struct JSONObjectRecord: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let object = try decoder.container(keyedBy: Key.self)
         keys = Set(object.allKeys.map(\.rawValue))
-        id = try? object.decodeIfPresent(Int64.self, forKey: .id)
+        id = Self.written(object, .id)
         date = try? object.decodeIfPresent(String.self, forKey: .date)
         client = try? object.decodeIfPresent(String.self, forKey: .client)
         title = try? object.decodeIfPresent(String.self, forKey: .title)
@@ -74,6 +88,16 @@ struct JSONObjectRecord: Decodable, Sendable {
         end = try? object.decodeIfPresent(JSONTime.self, forKey: .end)
         tags = try? object.decodeIfPresent([String].self, forKey: .tags)
         annotation = try? object.decodeIfPresent(String.self, forKey: .annotation)
+    }
+
+    /// A scalar as the file wrote it: a whole number as digits, another number as Swift writes it, text as it is,
+    /// and anything else (true, an array) as its kind; nil when absent or null.
+    private static func written(_ object: KeyedDecodingContainer<Key>, _ key: Key) -> String? {
+        guard object.contains(key), (try? object.decodeNil(forKey: key)) == false else { return nil }
+        if let number = try? object.decode(Int64.self, forKey: key) { return String(number) }
+        if let number = try? object.decode(Double.self, forKey: key) { return "\(number)" }
+        if let text = try? object.decode(String.self, forKey: key) { return text }
+        return (try? object.decode(Bool.self, forKey: key)).map { "\($0)" } ?? "not a number"
     }
 }
 

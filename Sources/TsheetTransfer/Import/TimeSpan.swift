@@ -44,6 +44,18 @@ struct TimeSpan {
         return pieces
     }
 
+    /// Its length in whole minutes, half a minute rounding up.
+    var minutes: Int { Int(((end - start) / 60).rounded()) }
+
+    /// `seconds` since 1970 as a local time in `timeZone`, `2026-11-16 09:00:00`, as `timew` shows a start; nil
+    /// outside the calendar.
+    static func localText(of seconds: Double, in timeZone: TimeZone) -> String? {
+        guard let day = try? day(of: seconds, in: timeZone) else { return nil }
+        let local = Int((seconds + Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds))))
+            .rounded(.down))
+        return "\(day) " + ImportValue.clockText(local - day.dayNumber * 86_400)
+    }
+
     /// The calendar day, in `timeZone`, of `seconds` since 1970.
     /// - Throws: when the day is outside the years 0001 to 9999 (or the number is not a time at all).
     static func day(of seconds: Double, in timeZone: TimeZone) throws(ImportValueError) -> CalendarDay {
