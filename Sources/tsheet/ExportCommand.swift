@@ -48,9 +48,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(verb: "Exported", quiet: quiet || output.output == nil || output.output == "-")
-        _ = try Exporter(global.context()).export(ExportRequest(filter: filter.request, format: format, excel: excel,
-                                                                language: lang, output: output.output),
-                                                  progress: progress.report)
+        let summary = try Exporter(global.context()).export(ExportRequest(filter: filter.request, format: format,
+                                                                          excel: excel, language: lang,
+                                                                          output: output.output),
+                                                            progress: progress.report)
         progress.finish()
+        if let warning = summary.warning { writeError(warning + "\n") }
     }
 }
