@@ -24,8 +24,11 @@ struct ExportCommand: ParsableCommand {
               tsheet export --format xlsx -c acme --lang es -o acme.xlsx
             """)
 
-    @Option(help: "csv (default), json, ndjson or xlsx.")
-    var format: ExportFormat = .csv
+    @Option(help: "csv (default), json, ndjson or xlsx; -o FILE.xlsx (.csv, .json, .ndjson) names it too.")
+    var format: ExportFormat?
+
+    /// The format to write: --format's, else the one -o's file name names, else CSV.
+    var form: ExportFormat { get throws { try output.format(format, default: .csv, command: "export") } }
 
     @OptionGroup var filter: FilterOptions
 
@@ -43,14 +46,17 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if excel, format != .csv { throw ValidationError("--excel goes with --format csv.") }
+        let form = try form
+        if excel, form != .csv { throw ValidationError("--excel goes with --format csv.") }
     }
 
     func run() throws {
         let progress = Progress(verb: "Exported", quiet: quiet || output.output == nil || output.output == "-")
-        _ = try Exporter(global.context()).export(ExportRequest(filter: filter.request, format: format, excel: excel,
-                                                                language: lang, output: output.output),
-                                                  progress: progress.report)
+        let summary = try Exporter(global.context()).export(ExportRequest(filter: filter.request, format: try form,
+                                                                          excel: excel, language: lang,
+                                                                          output: output.output),
+                                                            progress: progress.report)
         progress.finish()
+        if let warning = summary.warning { writeError(warning + "\n") }
     }
 }

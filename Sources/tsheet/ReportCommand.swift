@@ -29,8 +29,12 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var filter: FilterOptions
 
-    @Option(help: "table, csv, json, md or xlsx (an Excel workbook: the pivot and its chart; give -o FILE.xlsx).")
-    var format: ReportFormat = .table
+    @Option(help: ArgumentHelp("table, csv, json, md or xlsx (an Excel workbook: the pivot and its chart); -o FILE.xlsx "
+                               + "(.csv, .json, .md) names it too."))
+    var format: ReportFormat?
+
+    /// The form to write: --format's, else the one -o's file name names, else the table.
+    var form: ReportFormat { get throws { try output.format(format, default: .table, command: "report") } }
 
     @Flag(help: "CSV for a spreadsheet in your language: BOM, ';' and decimal comma in Spanish, formulas inert.")
     var excel = false
@@ -44,7 +48,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try Columns(word: by)
-        if excel, format != .csv { throw ValidationError("--excel goes with --format csv.") }
+        let form = try form
+        if excel, form != .csv { throw ValidationError("--excel goes with --format csv.") }
     }
 
     func run() throws {
@@ -53,7 +58,7 @@ struct ReportCommand: ParsableCommand {
         let reporting = try Reporting(readingOnly: context)
         let report = try reporting.report(ReportRequest(filter: filter.request, period: try Columns(word: by).period,
                                                         rows: rows))
-        guard let text = Terminal(context).report(report, as: format, excel: excel, language: lang) else {
+        guard let text = Terminal(context).report(report, as: try form, excel: excel, language: lang) else {
             return try reporting.writeWorkbook(report, to: output.output, language: lang)
         }
         let file = try Output.open(output.output ?? "-")

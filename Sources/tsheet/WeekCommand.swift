@@ -48,8 +48,11 @@ struct WeekCommand: AsyncParsableCommand {
 
     @OptionGroup var emailPeriod: EmailPeriodOptions
 
-    @Option(help: "text (default), html, eml or table.")
-    var format: TimesheetFormat = .text
+    @Option(help: "text (default), html, eml or table; -o FILE.html or FILE.eml names it too.")
+    var format: TimesheetFormat?
+
+    /// The form to write: --format's, else the one -o's file name names, else text.
+    var form: TimesheetFormat { get throws { try output.format(format, default: .text, command: "week") } }
 
     @OptionGroup var output: OutputOptions
 
@@ -76,8 +79,9 @@ struct WeekCommand: AsyncParsableCommand {
     func validate() throws {
         if send, client == nil { throw ValidationError("name the client with -c to --send (or use tsheet send --all).") }
         if (sending.resend || sending.dryRun) && !send { throw ValidationError("--resend and --dry-run go with --send.") }
-        if client == nil, format == .html || format == .eml {
-            throw ValidationError("name the client with -c for --format \(format.rawValue).")
+        let form = try form
+        if client == nil, form == .html || form == .eml {
+            throw ValidationError("name the client with -c for --format \(form.rawValue).")
         }
         if note != nil, edit { throw ValidationError("give --note or --edit, not both.") }
     }
@@ -101,7 +105,7 @@ struct WeekCommand: AsyncParsableCommand {
             let outcome = try await TimesheetSending(context).send(request, resend: sending.resend, dryRun: sending.dryRun)
             return try write(terminal.sent(outcome))
         }
-        switch format {
+        switch try form {
         case .table:
             let sheets = try mail.timesheets(period, client: client)
             try warnOfGaps()

@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func exportFollowsASymlinkAndKeepsAPrivateFilePrivate() throws {
-        let target = sandbox.folder + "/private.csv", link = sandbox.folder + "/link.csv"
+        // Named .txt, which names no format: `week -o` a .csv would be refused (OutputFormatTests).
+        let target = sandbox.folder + "/private.txt", link = sandbox.folder + "/link.txt"
         FileManager.default.createFile(atPath: target, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
         #expect(try sandbox.succeed(["export", "-o", link]) == "")

@@ -4,7 +4,8 @@ import TsheetCore
 @testable import TsheetStore
 
 /// Rounding lives in one place, the store's SQL: the email's entries, its month and year to date, and every
-/// report bill minutes by the same rule, checked here against the rule's own definition.
+/// report bill minutes by the same rule, checked here against the rule's own definition, and against its Swift
+/// twin (`Rounding.billed`, the workbook's billed column).
 @Suite struct BillingTests {
     /// A log on each engine holding one acme entry of each length from 1 minute to 24 hours, titled by its
     /// minutes, and 7 minutes for globex.
@@ -58,6 +59,7 @@ import TsheetCore
             }
             #expect(entries.count == 1440)
             #expect(entries.allSatisfy { $0.minutes.value == billed(Int($0.title)!, rule) }, "entries, step \(step) \(mode!)")
+            #expect(entries.allSatisfy { $0.minutes == rule.billed(Minutes(Int($0.title)!)) }, "Swift's twin, step \(step) \(mode!)")
             #expect(cells.allSatisfy { $0.minutes.value == billed(Int($0.row.title!)!, rule) }, "pivot, step \(step) \(mode!)")
             #expect(sum.value == (1...1440).map { billed($0, rule) }.reduce(0, +) + 7, "the sum; globex's 7 as logged")
         }

@@ -23,6 +23,24 @@ package struct ExportRequest: Sendable {
     }
 }
 
+/// What an export wrote.
+package struct ExportSummary: Sendable {
+    /// The number of entries written.
+    package var entries: Int
+    /// The workbook's pivot sheet, when it was left out for being wider than a sheet: its first and last
+    /// columns, and how many columns it would take.
+    package var pivotLeftOut: (first: String, last: String, columns: Int)?
+
+    /// The line standard error shows when the pivot sheet was left out.
+    package var warning: String? {
+        pivotLeftOut.map { pivot in
+            "Warning: the hours by month were left out of the workbook: from \(pivot.first) to \(pivot.last) they take "
+                + "\(pivot.columns) columns, more than a sheet's \(WorkbookWriter.maxColumns); narrow the range (--from, "
+                + "--to) to have them."
+        }
+    }
+}
+
 /// Every matching entry written out, streamed: memory stays flat at a million rows.
 package struct Exporter: UseCase {
     let context: Context
@@ -35,8 +53,8 @@ package struct Exporter: UseCase {
 
     /// Writes every entry `request` matches, in the order they were logged.
     /// - Parameter progress: called now and then with the number of rows written.
-    /// - Returns: the number of entries written.
-    package func export(_ request: ExportRequest, progress: (Int) -> Void = { _ in }) throws -> Int {
+    /// - Returns: the number of entries written, and what was left out.
+    package func export(_ request: ExportRequest, progress: (Int) -> Void = { _ in }) throws -> ExportSummary {
         var filter = try request.filter.filter(in: context)
         filter.limit = nil
         let language = request.language ?? context.config.lang ?? .en
@@ -54,26 +72,33 @@ package struct Exporter: UseCase {
         }
         try writer.finish()
         try output.close()
-        return count
+        return ExportSummary(entries: count)
     }
 
-    /// Writes the workbook: the entries, then the hours by month and client (as `report` bills them) with a chart.
+    /// Writes the workbook: the entries with their billed hours, then the hours by month and client (as `report`
+    /// bills them) with a chart, unless they are wider than a sheet (a far-dated entry): the entries do not
+    /// depend on them.
     private func exportWorkbook(_ request: ExportRequest, filter: EntryFilter, language: Language,
-                                progress: (Int) -> Void) throws -> Int {
+                                progress: (Int) -> Void) throws -> ExportSummary {
         let count = try store.read { try $0.entryCount(matching: filter) }
         guard count <= WorkbookWriter.maxEntries else { throw WorkbookError.tooManyRows(count) }
-        let report = try Reporting(context, store: store).report(ReportRequest(filter: request.filter, period: .month,
-                                                                               rows: .client))
-        var written = 0
+        let pivot = try Reporting(context, store: store).report(ReportRequest(filter: request.filter, period: .month,
+                                                                              rows: .client)).pivot
+        let billing = context.config.billing
+        var summary = ExportSummary(entries: 0)
         try WorkbookOutput.write(to: request.output, language: language) { workbook in
             try workbook.beginEntries(count: count)
             try store.forEachEntry(matching: filter) { entry in
-                try workbook.add(entry)
-                written += 1
-                if written % 100_000 == 0 { progress(written) }
+                try workbook.add(entry, billed: billing.billed(entry))
+                summary.entries += 1
+                if summary.entries % 100_000 == 0 { progress(summary.entries) }
             }
-            try workbook.addPivot(report.pivot, rows: .client, period: .month)
+            do {
+                try workbook.addPivot(pivot, rows: .client, period: .month)
+            } catch WorkbookError.tooManyColumns(let columns) {
+                summary.pivotLeftOut = (pivot.columns.first ?? "", pivot.columns.last ?? "", columns)
+            }
         }
-        return written
+        return summary
     }
 }

@@ -58,7 +58,8 @@ extension SQLiteLog {
     }
 
     /// The SQL for one entry's billed minutes, `e.minutes` rounded by its client's rule: the one place tsheet
-    /// rounds (reports, the email's entries and its month and year to date all come through here).
+    /// rounds in SQL (reports, the email's entries and its month and year to date all come through here); its
+    /// Swift twin is `Rounding.billed`, and `BillingTests` pins that the two agree.
     func billedMinutesSQL(_ billing: BillingRules, arguments: inout StatementArguments) throws -> String {
         guard !billing.isEmpty else { return "e.minutes" }
         var cases: [String] = []
