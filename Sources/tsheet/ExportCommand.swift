@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
     var format: ExportFormat?
 
     /// The format to write: --format's, else the one -o's file name names, else CSV.
-    var form: ExportFormat { get throws { try output.format(format, default: .csv, command: "export") } }
+    var form: ExportFormat { get throws { try output.format(json.format(format), default: .csv, command: "export") } }
 
     @OptionGroup var filter: FilterOptions
 
@@ -38,6 +38,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The spreadsheet's language for --excel and xlsx: en or es.")
     var lang: Language?
 
+    @OptionGroup var json: JSONOption
     @OptionGroup var output: OutputOptions
 
     @Flag(help: "No progress on the terminal.")

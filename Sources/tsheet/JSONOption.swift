@@ -7,6 +7,11 @@ struct JSONOption: ParsableArguments {
 
     /// `format`, or JSON when `--json` was given.
     func format<Format: RawRepresentable<String>>(_ format: Format) -> Format {
+        self.format(Optional(format)) ?? format
+    }
+
+    /// `format` (nil: none given), or JSON when `--json` was given.
+    func format<Format: RawRepresentable<String>>(_ format: Format?) -> Format? {
         isOn ? Format(rawValue: "json") ?? format : format
     }
 }

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     var format: ReportFormat?
 
     /// The form to write: --format's, else the one -o's file name names, else the table.
-    var form: ReportFormat { get throws { try output.format(format, default: .table, command: "report") } }
+    var form: ReportFormat { get throws { try output.format(json.format(format), default: .table, command: "report") } }
 
     @Flag(help: "CSV for a spreadsheet in your language: BOM, ';' and decimal comma in Spanish, formulas inert.")
     var excel = false
@@ -42,6 +42,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The spreadsheet's language for --excel and xlsx: en or es.")
     var lang: Language?
 
+    @OptionGroup var json: JSONOption
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var global: GlobalOptions
