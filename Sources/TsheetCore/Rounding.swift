@@ -34,6 +34,6 @@ extension Rounding {
 extension BillingRules {
     /// The minutes `entry` bills: rounded by its client's rule, or as logged.
     package func billed(_ entry: Entry) -> Minutes {
-        rule(for: entry.client)?.billed(entry.minutes) ?? entry.minutes
+        isEmpty ? entry.minutes : rule(for: entry.client)?.billed(entry.minutes) ?? entry.minutes
     }
 }

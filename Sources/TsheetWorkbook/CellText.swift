@@ -6,7 +6,10 @@ enum CellText {
     /// `text` ready for a cell: line breaks as LF, each `_xHHHH_` escaped, at most `maxLength` characters (cut
     /// with an ellipsis).
     static func cell(_ text: String) -> String {
-        let text = escapingHexCodes(text.utf8.contains(13) ? lineFeeds(text) : text)
+        var text = text
+        let plain = text.withUTF8 { bytes in bytes.count <= maxLength && !bytes.contains { $0 == 13 || $0 == UInt8(ascii: "_") } }
+        if plain { return text } // the common case, checked on the bytes: faster than through `String`
+        text = escapingHexCodes(text.utf8.contains(13) ? lineFeeds(text) : text)
         let scalars = text.unicodeScalars
         guard scalars.count > maxLength else { return text }
         return String(String.UnicodeScalarView(scalars.prefix(maxLength - 1))) + "…" // an escape cut short is text

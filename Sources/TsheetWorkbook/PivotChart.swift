@@ -5,8 +5,8 @@ import TsheetCore
 /// rows with the most hours, and the rest summed as one series ("The other 7"), written on a row of its own
 /// below the totals so that the chart can refer to it.
 struct ChartSeries {
-    /// The most series a chart shows, measured in LibreOffice: with more, its default colours repeat and the
-    /// legend beside a 432-pixel plot runs out of height.
+    /// The most series a chart shows, as seen in LibreOffice: it colours series with the theme's six accents,
+    /// then with lighter shades of them; a 13th series brings a third shade of a hue already used twice.
     static let maxSeries = 12
 
     /// The pivot's rows shown one by one, and those summed as "the other N", by index, in the table's order.

@@ -13,45 +13,84 @@ enum TextWidth {
     /// width of its widest line unwrapped. One pass over the text, allocating nothing: it runs for each text
     /// cell of a million-row sheet.
     static func measure(_ text: String, wrappingAt width: Double) -> (lines: Int, widest: Double) {
+        var text = text
+        return text.withUTF8 { bytes in measure(bytes, wrappingAt: width) }
+    }
+
+    /// `measure(_:wrappingAt:)` over the text's UTF-8 bytes, decoded here: faster than through `String`.
+    private static func measure(_ bytes: UnsafeBufferPointer<UInt8>, wrappingAt width: Double) -> (lines: Int, widest: Double) {
+        var layout = Layout(width: width)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\n"): layout.breakLine()
+            case UInt8(ascii: " "): layout.space()
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "-"): layout.add(ascii[Int(byte) - 0x20], breakAfter: true)
+            case 0x20..<0x7F: layout.add(ascii[Int(byte) - 0x20])
+            case 0..<0x80: layout.add(1) // a control character
+            default: // the lead byte of a scalar of 2 to 4 bytes
+                let more = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+                var value = UInt32(byte & (0x3F >> more))
+                for _ in 0..<more where index < bytes.count {
+                    value = value << 6 | UInt32(bytes[index] & 0x3F)
+                    index += 1
+                }
+                layout.add(Unicode.Scalar(value).map(of) ?? 1)
+            }
+        }
+        return layout.finish()
+    }
+
+    /// Text being laid out in lines, a piece (a word, or part of one up to a break) at a time.
+    private struct Layout {
+        let width: Double
         var lines = 1, widest = 0.0
         var used = 0.0, gap = 0.0 // of the wrapped line being filled; before the next piece on it
-        var piece = 0.0, unwrapped = 0.0 // the piece (a word, or part of one up to a break) being read; the line
-        func place() {
+        var piece = 0.0, unwrapped = 0.0 // the piece being read; the text's line being read, unwrapped
+
+        mutating func add(_ characterWidth: Double, breakAfter: Bool = false) {
+            piece += characterWidth
+            unwrapped += characterWidth
+            if breakAfter {
+                place()
+                gap = 0
+            }
+        }
+
+        mutating func space() {
+            place()
+            gap = spaceWidth
+            unwrapped += spaceWidth
+        }
+
+        mutating func breakLine() {
+            place()
+            widest = max(widest, unwrapped)
+            lines += 1
+            used = 0
+            unwrapped = 0
+        }
+
+        mutating func finish() -> (lines: Int, widest: Double) {
+            place()
+            return (lines, max(widest, unwrapped))
+        }
+
+        /// Puts the piece on the line, or on the next, or over several when it is longer than a line.
+        private mutating func place() {
             guard piece > 0 else { return }
             if used > 0, used + gap + piece <= width {
                 used += gap + piece
             } else {
                 if used > 0 { lines += 1 }
-                let breaks = max(Int((piece / width).rounded(.up)) - 1, 0) // a piece too long for a line breaks
+                let breaks = max(Int((piece / width).rounded(.up)) - 1, 0)
                 lines += breaks
                 used = piece - Double(breaks) * width
             }
             piece = 0
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n":
-                place()
-                widest = max(widest, unwrapped)
-                lines += 1
-                used = 0
-                unwrapped = 0
-            case " ":
-                place()
-                gap = spaceWidth
-                unwrapped += spaceWidth
-            default:
-                let scalarWidth = of(scalar)
-                piece += scalarWidth
-                unwrapped += scalarWidth
-                if scalar == "/" || scalar == "?" || scalar == "-" {
-                    place()
-                    gap = 0
-                }
-            }
-        }
-        place()
-        return (lines, max(widest, unwrapped))
     }
 
     private static let spaceWidth = ascii[0]
@@ -60,10 +99,16 @@ enum TextWidth {
     /// joiner, two for East Asian wide forms and emoji, and for letters the width of the widest of their case
     /// in Latin (`ó` as `o`, `Ñ` as `O`).
     static func of(_ scalar: Unicode.Scalar) -> Double {
-        if scalar.value >= 0x20, scalar.value < 0x7F { return ascii[Int(scalar.value) - 0x20] }
+        switch scalar.value {
+        case 0x20..<0x7F: return ascii[Int(scalar.value) - 0x20]
+        case 0..<0xC0: return 1 // control characters, and Latin-1's signs
+        case 0xC0...0xDE: return scalar.value == 0xD7 ? 1.32 : 1.31 // À to Þ, and ×
+        case 0xDF...0xFF: return 1.05 // ß to ÿ
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
-        default: return isWide(scalar.value) ? 2 : scalar.properties.isUppercase ? 1.31 : scalar.value < 0x20 ? 1 : 1.05
+        default: return isWide(scalar.value) ? 2 : scalar.properties.isUppercase ? 1.31 : 1.05
         }
     }
 

@@ -1,4 +1,6 @@
+import PropertyBased
 import Testing
+import TsheetTestSupport
 @testable import TsheetWorkbook
 
 /// Text reaches a cell as every reader will show it as it was logged.
@@ -58,5 +60,19 @@ import Testing
         #expect(TextWidth.of("日本") == 4)
         #expect(TextWidth.of("e\u{301}") == TextWidth.of("e"), "a combining accent takes no room")
         #expect(TextWidth.of("short\nthe longest line\nmid") == TextWidth.of("the longest line"))
+    }
+}
+
+/// Whatever the text, its layout is sane: at least a line per line break, no more lines in a wider column, and
+/// no line wider unwrapped than the whole text.
+@Suite struct TextWidthPropertyTests {
+    @Test func anyTextLaysOutSanely() async {
+        await propertyCheck(count: 300, input: HostileText.strings(of: 0...24)) { text in
+            let lineBreaks = text.utf8.filter { $0 == 10 }.count
+            let narrow = TextWidth.measure(text, wrappingAt: 5), wide = TextWidth.measure(text, wrappingAt: 50)
+            #expect(narrow.lines >= lineBreaks + 1 && wide.lines >= lineBreaks + 1, "\(text.debugDescription)")
+            #expect(wide.lines <= narrow.lines, "\(text.debugDescription)")
+            #expect(narrow.widest == wide.widest && narrow.widest <= text.unicodeScalars.reduce(0) { $0 + TextWidth.of($1) } + 1e-9)
+        }
     }
 }
