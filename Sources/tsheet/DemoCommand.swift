@@ -7,7 +7,7 @@ struct DemoCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Try tsheet on a sample month, in a temporary database.",
         discussion: """
-            Your own log is not touched: the demo writes a new database in a temporary folder, lists last week,
+            Your own log is not touched: the demo writes a new database in a temporary folder, lists last week, \
             then writes the Monday email to the sample client beside it.
             """)
 

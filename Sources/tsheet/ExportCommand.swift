@@ -7,14 +7,14 @@ struct ExportCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Export entries as CSV, JSON, NDJSON or an Excel workbook, in the order they were logged.",
         discussion: """
-            CSV follows RFC 4180 with the header id,date,client,title,description,minutes,hours, in UTF-8. --excel
-            writes for a spreadsheet: a UTF-8 byte order mark, CRLF, ';' and a decimal comma when the language is
-            Spanish (--lang es, or lang = "es" in the config), and text that a spreadsheet would run as a formula
+            CSV follows RFC 4180 with the header id,date,client,title,description,minutes,hours, in UTF-8. --excel \
+            writes for a spreadsheet: a UTF-8 byte order mark, CRLF, ';' and a decimal comma when the language is \
+            Spanish (--lang es, or lang = "es" in the config), and text that a spreadsheet would run as a formula \
             made inert. JSON is an array of objects with the same fields; NDJSON one object a line.
 
-            xlsx writes an Excel workbook (give -o FILE.xlsx, or pipe it): the entries with typed cells (dates,
-            numbers, text that is never a formula) under a frozen header with filters, ready for a pivot table;
-            and the hours by month and client, billed as 'report' bills them, with a stacked-column chart. Its
+            xlsx writes an Excel workbook (give -o FILE.xlsx, or pipe it): the entries with typed cells (dates, \
+            numbers, text that is never a formula) under a frozen header with filters, ready for a pivot table; \
+            and the hours by month and client, billed as 'report' bills them, with a stacked-column chart. Its \
             words follow --lang (or lang in the config).
 
             Examples:

@@ -7,21 +7,21 @@ struct ImportCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Import entries from tsheet's export, a spreadsheet, Toggl, Clockify, Harvest, Watson or Timewarrior.",
         discussion: """
-            All or nothing: the first row that cannot be read stops the import, names the file, line and field,
-            and leaves the log as it was. Importing the same file twice adds nothing; two identical rows in one
+            All or nothing: the first row that cannot be read stops the import, names the file, line and field, \
+            and leaves the log as it was. Importing the same file twice adds nothing; two identical rows in one \
             file are two entries. FILE may be - for standard input.
 
-            Formats (detected from the header or shape): tsheet's CSV, JSON and NDJSON; a CSV typed in a
-            spreadsheet with date, client, title and minutes (or hours), optionally description, in any order;
-            Toggl Track's detailed report CSV; Clockify's detailed report CSV (dates MM/DD/YYYY or ISO); Harvest's
-            time report CSV; Watson's frames JSON; timew export JSON. Timewarrior's client is the tag written
-            client:NAME, else the one tag that names a client the log (or --client-map, or an earlier interval)
-            knows, else the only tag; the other tags are the title and the annotation the description. Spans that
-            cross midnight become an entry per day; one longer than max_timer_hours (config, default 12) is
+            Formats (detected from the header or shape): tsheet's CSV, JSON and NDJSON; a CSV typed in a \
+            spreadsheet with date, client, title and minutes (or hours), optionally description, in any order; \
+            Toggl Track's detailed report CSV; Clockify's detailed report CSV (dates MM/DD/YYYY or ISO); Harvest's \
+            time report CSV; Watson's frames JSON; timew export JSON. Timewarrior's client is the tag written \
+            client:NAME, else the one tag that names a client the log (or --client-map, or an earlier interval) \
+            knows, else the only tag; the other tags are the title and the annotation the description. Spans that \
+            cross midnight become an entry per day; one longer than max_timer_hours (config, default 12) is \
             imported with a warning on stderr. --client puts every row on one client.
 
-            Text is read as UTF-8; a file with bytes that are not UTF-8 is refused with the line and byte offset,
-            unless --encoding says how it is encoded (windows-1252 for a CSV that Excel on Windows saved). FILE may
+            Text is read as UTF-8; a file with bytes that are not UTF-8 is refused with the line and byte offset, \
+            unless --encoding says how it is encoded (windows-1252 for a CSV that Excel on Windows saved). FILE may \
             be any path that reads, a pipe too: /dev/stdin, <(command), a FIFO.
 
             Examples:

@@ -7,7 +7,7 @@ struct ListCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "List entries, newest first, grouped by day.",
         discussion: """
-            Without a range, the newest 50 entries are listed (--limit 0 lists all). The table starts with a
+            Without a range, the newest 50 entries are listed (--limit 0 lists all). The table starts with a \
             running timer, as a provisional line, when it belongs to the listing.
 
             The JSON form is an array of objects with id, date (YYYY-MM-DD), client, title, description and minutes.

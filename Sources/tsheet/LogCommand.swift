@@ -7,8 +7,8 @@ struct LogCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Record an activity you finished.",
         discussion: """
-            The last word is the duration: 45m, 1h, 1h30m, 1.5h, 1,5h, 1:30, or a number of minutes. The title needs
-            no quotes. DATE is today (default), yesterday, a weekday (mon, tue… or lun, mar…: the latest one not
+            The last word is the duration: 45m, 1h, 1h30m, 1.5h, 1,5h, 1:30, or a number of minutes. The title needs \
+            no quotes. DATE is today (default), yesterday, a weekday (mon, tue… or lun, mar…: the latest one not \
             after today) or YYYY-MM-DD. A title that starts with - goes after --, with the options before it.
 
             Examples:

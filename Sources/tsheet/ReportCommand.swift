@@ -5,12 +5,13 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         _superCommandName: "tsheet", // see Tsheet.parse
-        abstract: "Pivot hours by day, week, month or year, by client and by activity.",
+        abstract: "Pivot hours by day, week, month or year, by client, person and activity.",
         discussion: """
-            Columns are periods (--by), rows are clients, titles or both (--rows); every period inside the range
-            has its column, empty or not. Hours are billed hours: each entry rounded by its client's rule in the
-            config. The table draws a bar per line; csv (hours with two decimals), json (minutes) and md carry
-            the same pivot. The JSON is {"columns": [...], "rows": [{"client", "title", "minutes": {COLUMN: N},
+            Columns are periods (--by), rows are clients, people, titles or any of them joined by commas in the \
+            order wanted (--rows client,person); every period inside the range \
+            has its column, empty or not. Hours are billed hours: each entry rounded by its client's rule in the \
+            config. The table draws a bar per line; csv (hours with two decimals), json (minutes) and md carry \
+            the same pivot. The JSON is {"columns": [...], "rows": [{"client", "title", "minutes": {COLUMN: N}, \
             "total"}], "totals": {COLUMN: N}, "total": N}; columns are 2026-11-20, 2026-W47, 2026-11 or 2026.
 
             Examples:
@@ -24,7 +25,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Columns: day, week, month, year, or none for totals only.", valueName: "period"))
     var by = "month"
 
-    @Option(help: "Rows: client, title, or client,title.")
+    @Option(help: "Rows: client, person, title, or several joined by commas (client,person,title).")
     var rows: PivotRows = .client
 
     @OptionGroup var filter: FilterOptions

@@ -7,9 +7,9 @@ struct SendCommand: AsyncParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "The Monday batch: send every client with recipients and hours its timesheet.",
         discussion: """
-            Goes on past a failure and ends with a line per client. The exit status is 0 when every message went
-            (or had gone already), 75 when the failures may pass if tried again later, 65 when every one was
-            refused by --strict, 69 otherwise. Each workday of the period with nothing logged is warned of on
+            Goes on past a failure and ends with a line per client. The exit status is 0 when every message went \
+            (or had gone already), 75 when the failures may pass if tried again later, 65 when every one was \
+            refused by --strict, 69 otherwise. Each workday of the period with nothing logged is warned of on \
             standard error first (see 'tsheet gaps'); --strict sends nothing for a period that has one.
 
             Examples:

@@ -7,7 +7,7 @@ struct TemplatesCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Write out the email templates for editing, and check edited ones.",
         discussion: """
-            tsheet reads templates from templates_dir in the config (default $XDG_CONFIG_HOME/tsheet/templates);
+            tsheet reads templates from templates_dir in the config (default $XDG_CONFIG_HOME/tsheet/templates); \
             each file there replaces the built-in one of the same name, such as es/week.txt.mustache.
 
             Examples:

@@ -9,7 +9,7 @@ struct StartCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Start a timer for what you are about to do; 'tsheet stop' logs it.",
         discussion: """
-            The timer is kept in the log: every terminal sees it. One runs at a time: a timer already running is
+            The timer is kept in the log: every terminal sees it. One runs at a time: a timer already running is \
             stopped and logged first.
 
             Examples:
@@ -44,7 +44,7 @@ struct StatusCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Show the running timer; exit 0 when one runs, 1 when none does.",
         discussion: """
-            The JSON form is {"title", "client", "description", "started" (YYYY-MM-DDTHH:MM, local time),
+            The JSON form is {"title", "client", "description", "started" (YYYY-MM-DDTHH:MM, local time), \
             "minutes"}, or null when no timer runs.
 
             Examples:
@@ -73,8 +73,8 @@ struct StopCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Stop the running timer and log it.",
         discussion: """
-            Logs the time it ran, to the nearest minute (at least one); a timer that crossed midnight gives an
-            entry per day. Give DURATION when the timer ran on after the work ended: it is logged instead. A timer
+            Logs the time it ran, to the nearest minute (at least one); a timer that crossed midnight gives an \
+            entry per day. Give DURATION when the timer ran on after the work ended: it is logged instead. A timer \
             that ran longer than max_timer_hours (config, default 12) is only stopped with a DURATION.
 
             Examples:

@@ -19,16 +19,16 @@ struct WeekCommand: AsyncParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Write a client's timesheet email: the week (or a day, or a month), day by day, with totals.",
         discussion: """
-            The default week is the last full week before today: run on a Monday, it is the week just ended.
-            Without a client, the text and table forms show every client with hours that week. Each workday of
-            the period with nothing logged is warned of on standard error (see 'tsheet gaps'), never in the email;
+            The default week is the last full week before today: run on a Monday, it is the week just ended. \
+            Without a client, the text and table forms show every client with hours that week. Each workday of \
+            the period with nothing logged is warned of on standard error (see 'tsheet gaps'), never in the email; \
             the table shows a running timer as a provisional line.
 
-            --send sends it through the transport in the config ([mail], [smtp]); a period already sent to the
+            --send sends it through the transport in the config ([mail], [smtp]); a period already sent to the \
             client is not sent again without --resend. --dry-run prints the envelope and the message instead.
 
-            --format eml -o FILE writes the whole message, in the same thread as the client's last one and to the
-            same people (a reply-all), and remembers it; open the file in your mail client to send it. Set the
+            --format eml -o FILE writes the whole message, in the same thread as the client's last one and to the \
+            same people (a reply-all), and remembers it; open the file in your mail client to send it. Set the \
             people with 'tsheet clients set', or take them and the thread from a saved message with --reply-to.
 
             Examples:

@@ -7,10 +7,10 @@ struct GapsCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "List the workdays with nothing logged, before the client's email goes out.",
         discussion: """
-            RANGE is last (the default: last week), this, a week (2026-W47), a month (2026-11), a year (2026), a
-            day, or two days joined by .. (2026-11-16..2026-11-20). Workdays are Monday to Friday unless the config
-            says otherwise (workdays = ["mon", "tue", "wed", "thu"]); days up to yesterday count, every client's
-            hours together, and days marked off with 'tsheet off' never do. With hours_per_day in the config, a
+            RANGE is last (the default: last week), this, a week (2026-W47), a month (2026-11), a year (2026), a \
+            day, or two days joined by .. (2026-11-16..2026-11-20). Workdays are Monday to Friday unless the config \
+            says otherwise (workdays = ["mon", "tue", "wed", "thu"]); days up to yesterday count, every client's \
+            hours together, and days marked off with 'tsheet off' never do. With hours_per_day in the config, a \
             workday holding less is listed too, with what it lacks.
 
             Examples:
@@ -38,7 +38,7 @@ struct OffCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Mark days off (holidays, leave): they are never gaps.",
         discussion: """
-            DAYS is a day or a span, as 'tsheet gaps' takes them (2026-12-24..2026-12-31 marks each day). Without
+            DAYS is a day or a span, as 'tsheet gaps' takes them (2026-12-24..2026-12-31 marks each day). Without \
             DAYS, lists the days marked off.
 
             Examples:
