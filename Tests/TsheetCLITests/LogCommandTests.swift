@@ -102,6 +102,16 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout.contains("USAGE: tsheet \(command)"))
         if command != "demo" { #expect(run.stdout.contains("Examples:")) }
+        // Wrapped once, at the terminal's width: every line of a paragraph but its last reaches near the width.
+        var narrow = try Sandbox()
+        narrow.environment["COLUMNS"] = "80"
+        let paragraphs = try narrow.run([command, "--help"]).stdout.components(separatedBy: "\n\n")
+        let prose = paragraphs.filter { !$0.hasPrefix("USAGE") && !$0.contains("\n  ") && !$0.hasPrefix("Examples") }
+        for paragraph in prose {
+            let lines = paragraph.split(separator: "\n")
+            #expect(lines.allSatisfy { $0.count <= 80 }, "\(command): \(paragraph)")
+            #expect(lines.dropLast().allSatisfy { $0.count >= 60 }, "a ragged line in \(command) --help: \(paragraph)")
+        }
     }
 
     @Test func demoShowsLastWeekFromASampleMonth() throws {
