@@ -1,3 +1,4 @@
+import NIOCore
 import PostgresNIO
 import TsheetCore
 
@@ -9,11 +10,13 @@ package final class PostgresStore: Store {
     package let location: String
     let session: PostgresSession
 
-    /// Connects to the server `url` names and brings its schema up to date.
-    /// - Throws: `StoreError`: `.badURL`, `.serverDown` (75) or `.serverRefused` (69) within ten seconds,
-    ///   `.newerSchema` or `.foreignDatabase` with the database left as it was.
-    package init(url: PostgresURL, environment: [String: String]) throws {
-        session = try PostgresSession(url, environment: environment)
+    /// Connects to the server `url` names, within `connectDeadline` (the URL's `connect_timeout` when nil), and
+    /// brings its schema up to date. Every later call to the server has a deadline too (`PostgresSession`).
+    /// - Throws: `StoreError`: `.badURL`, `.serverDown` (75), `.serverRefused` or `.tlsFailed` (69) within the
+    ///   deadline, `.newerSchema` or `.foreignDatabase` with the database left as it was.
+    package init(url: PostgresURL, environment: [String: String], connectDeadline: Duration? = nil) throws {
+        session = try PostgresSession(url, environment: environment,
+                                      connectDeadline: connectDeadline.map { TimeAmount($0) })
         location = session.url
         try PostgresSchema.prepare(session)
     }
