@@ -23,6 +23,8 @@ package enum StoreError: UserError, Equatable {
     case serverDown(url: String, reason: String)
     /// The server answered and refused: wrong user or password, no such database.
     case serverRefused(url: String, reason: String)
+    /// The server was lost while it committed a write: the change may or may not have been kept.
+    case commitUnknown(url: String)
     /// TLS with the server failed: its certificate is not trusted, or not for its name. `caFile` is the URL's
     /// `sslrootcert`.
     case tlsFailed(url: String, refusal: TLSRefusal, caFile: String?)
@@ -31,7 +33,7 @@ package enum StoreError: UserError, Equatable {
         switch self {
         case .isDirectory: .usage
         case .badURL: .config
-        case .serverDown: .tryAgain
+        case .serverDown, .commitUnknown: .tryAgain
         case .serverRefused, .tlsFailed: .unavailable
         case .notADatabase, .newerSchema, .foreignDatabase, .unexpectedShape, .clientExists: .dataError
         case .noSuchEntry, .noSuchClient: .noInput
@@ -72,6 +74,8 @@ package enum StoreError: UserError, Equatable {
             "the PostgreSQL server \(url) cannot be reached (\(reason.echoed(limit: 100))); nothing was changed: try again when it is up."
         case .serverRefused(let url, let reason):
             "the PostgreSQL server \(url) refused tsheet (\(reason.echoed(limit: 100))); check the URL, the user and its password (PGPASSWORD or ~/.pgpass)."
+        case .commitUnknown(let url):
+            "the PostgreSQL server \(url) was lost as it committed the change, which may or may not have been kept; look with 'tsheet list' before doing it again."
         case .tlsFailed(let url, let refusal, let caFile):
             "TLS with the PostgreSQL server \(url) failed: \(Self.explaining(refusal, caFile: caFile))."
         }

@@ -87,4 +87,24 @@ import Testing
         #expect(end.seconds > 29 && end.seconds < 40, "ended \(end.seconds) s after the server fell silent")
         #expect(end.stderr == Self.lost(url, because: "no answer within 30 seconds"))
     }
+
+    /// A write whose server is lost during its COMMIT cannot know whether the server kept it, and says so.
+    @Test func aWriteLostDuringItsCommitSaysItMayHaveBeenKept() throws {
+        let (name, url) = try team(holding: 1)
+        // A deferred constraint trigger holds the COMMIT long enough to end the session there.
+        try TeamServer.psql("""
+            CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(30); RETURN NULL; END $$;
+            CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON entry DEFERRABLE INITIALLY DEFERRED
+                FOR EACH ROW EXECUTE FUNCTION slow_commit();
+            """, database: name)
+        let logging = try sandbox.launch(["log", "Perhaps kept", "5m", "-c", "acme", "--db", url])
+        let committing = try #require(try session(on: name, where: "a.state = 'active' AND a.query = 'COMMIT'"))
+        try TeamServer.psql("SELECT pg_terminate_backend(\(committing))")
+        let end = try logging.finish(timeout: 30)
+        #expect(end.status == 75)
+        #expect(end.seconds < 5, "ended \(end.seconds) s after its session")
+        #expect(end.stderr == "Error: the PostgreSQL server \(url.prefix { $0 != "?" }) was lost as it committed the change, "
+            + "which may or may not have been kept; look with 'tsheet list' before doing it again.\n")
+        #expect(try !sandbox.succeed(["export", "--db", url]).contains("Perhaps kept"), "this time, it was not")
+    }
 }

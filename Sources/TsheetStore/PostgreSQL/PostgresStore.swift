@@ -22,7 +22,7 @@ package final class PostgresStore: Store {
     }
 
     package func read<T>(_ body: (any LogReader) throws -> T) throws -> T {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") { try body(PostgresLog(session: session)) }
+        try transaction(readOnly: true) { try body(PostgresLog(session: session)) }
     }
 
     package func write<T>(_ body: (any LogWriter) throws -> T) throws -> T {
@@ -32,7 +32,7 @@ package final class PostgresStore: Store {
     /// Runs `body` in a write transaction holding the write lock; its changes are committed when `keeping`,
     /// else rolled back (a dry run).
     func writing<T>(keeping: Bool = true, _ body: (PostgresLog) throws -> T) throws -> T {
-        try transaction("BEGIN", keeping: keeping) {
+        try transaction(readOnly: false, keeping: keeping) {
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
             return try body(PostgresLog(session: session))
         }
@@ -40,7 +40,7 @@ package final class PostgresStore: Store {
 
     /// Reads a page of entries at a time, in one snapshot: memory stays flat however many there are.
     package func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
+        try transaction(readOnly: true) {
             let log = PostgresLog(session: session)
             var last: Int64 = 0
             while true {
@@ -59,16 +59,24 @@ package final class PostgresStore: Store {
     /// Entries read at a time by `forEachEntry`.
     static let pageSize = 5_000
 
-    /// Runs `body` between `begin` and `COMMIT` (`ROLLBACK` unless `keeping`); rolls back when it throws.
-    func transaction<T>(_ begin: String, keeping: Bool = true, _ body: () throws -> T) throws -> T {
-        try session.query(begin)
+    /// Runs `body` in a transaction (a read-only snapshot when `readOnly`) committed when `keeping`, else
+    /// rolled back; rolled back when it throws.
+    /// - Throws: `StoreError.commitUnknown` when the server is lost during a write's COMMIT, which it may or may
+    ///   not have carried out.
+    func transaction<T>(readOnly: Bool, keeping: Bool = true, _ body: () throws -> T) throws -> T {
+        try session.query(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN")
+        let result: T
         do {
-            let result = try body()
-            try session.query(keeping ? "COMMIT" : "ROLLBACK")
-            return result
+            result = try body()
         } catch {
             _ = try? session.query("ROLLBACK")
             throw error
         }
+        do {
+            try session.query(keeping ? "COMMIT" : "ROLLBACK")
+        } catch StoreError.serverDown where keeping && !readOnly {
+            throw StoreError.commitUnknown(url: location)
+        }
+        return result
     }
 }
