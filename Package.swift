@@ -29,7 +29,7 @@ let package = Package(
         /// The store protocol, and its SQLite and PostgreSQL implementations: the only place that holds SQL.
         .target(
             name: "TsheetStore",
-            dependencies: ["TsheetCore", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["TsheetCore", "TsheetTLS", .product(name: "GRDB", package: "GRDB.swift"),
                            // SQLite's C API, to bind an import's rows without GRDB's per-row arguments.
                            .product(name: "GRDBSQLite", package: "GRDB.swift"),
                            // A team's log on a PostgreSQL server.
@@ -52,10 +52,14 @@ let package = Package(
             dependencies: ["TsheetCore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: settings
         ),
+        /// TLS failures in a user's words, for the mail server and the team's server alike.
+        .target(name: "TsheetTLS", dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")],
+                swiftSettings: settings),
         /// Internet mail: messages, encodings, addresses and headers. Knows nothing of timesheets.
         .target(
             name: "TsheetMail",
             dependencies: [
+                "TsheetTLS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

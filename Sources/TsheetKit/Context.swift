@@ -57,11 +57,13 @@ package struct Context: Sendable {
         usesColor = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
-    /// Opens (creating if needed) the log: a file, or a team's server for a `postgres://` URL.
-    func openStore() throws -> any Store {
+    /// Opens (creating if needed) the log: a file, or a team's server for a `postgres://` URL, reached within
+    /// `connectDeadline` (the URL's `connect_timeout` when nil).
+    func openStore(connectDeadline: Duration? = nil) throws -> any Store {
         guard PostgresURL.isURL(databasePath) else { return try SQLiteStore(path: databasePath, person: logOwner) }
         let user = environment["PGUSER"] ?? environment["USER"] ?? logOwner
-        return try PostgresStore(url: PostgresURL(parsing: databasePath, defaultUser: user), environment: environment)
+        return try PostgresStore(url: PostgresURL(parsing: databasePath, defaultUser: user), environment: environment,
+                                 connectDeadline: connectDeadline)
     }
 
     /// Opens the log for reading only: one that does not exist yet is an empty log that nothing can write to,

@@ -1,5 +1,5 @@
 import NIOCore
-import NIOSSL
+import TsheetTLS
 
 /// One SMTP reply: its code and text lines (`250-SIZE` … `250 HELP` gives code 250 and both lines).
 struct SMTPReply: Sendable {
@@ -18,9 +18,13 @@ struct SMTPReply: Sendable {
 final class SMTPReplyReader: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
+    /// The server's name, which its certificate must hold.
+    private let host: String
     private var pending: [String] = []
     private var waiter: (promise: EventLoopPromise<SMTPReply>, timeout: Scheduled<Void>, step: String)?
     private var failure: SendError?
+
+    init(host: String) { self.host = host }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         pending.append(String(buffer: unwrapInboundIn(data)))
@@ -35,8 +39,7 @@ final class SMTPReplyReader: ChannelInboundHandler {
     /// A TLS error explains the closing that follows; any other error (a reset connection, a reply line too
     /// long to read) is the connection closing in the middle of a step.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        fail(with: error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError
-            ? .tls(reason: String(describing: error)) : nil)
+        fail(with: TLSRefusal(error, host: host).map(SendError.tls))
         context.close(promise: nil)
     }
 

@@ -3,6 +3,7 @@ import NIOCore
 import NIOExtras
 import NIOPosix
 import NIOSSL
+import TsheetTLS
 
 /// How the connection to the mail server is protected.
 package enum SMTPSecurity: String, Sendable, CaseIterable {
@@ -100,7 +101,7 @@ struct SMTPSession: Sendable {
                             try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)))
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(SMTPReplyReader())
+                    try channel.pipeline.syncOperations.addHandler(SMTPReplyReader(host: host))
                 }
             }
             .connect(host: settings.host, port: settings.port).get()
@@ -192,9 +193,8 @@ struct SMTPSession: Sendable {
     private func send(_ line: String, step: String) async throws(SendError) -> SMTPReply {
         do {
             try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n")).get()
-        } catch let error as NIOSSLError {
-            throw .tls(reason: String(describing: error))
         } catch {
+            if let refusal = TLSRefusal(error, host: settings.host) { throw .tls(refusal) }
             // The reader knows why the channel went away (a failed TLS handshake, say); ask it.
             _ = try await read(step: step)
             throw .closed(step: step)
@@ -225,14 +225,14 @@ private func makeTLSContext(_ settings: SMTPSettings) throws -> NIOSSLContext {
     var configuration = TLSConfiguration.makeClientConfiguration()
     if let caFile = settings.caFile {
         guard FileManager.default.isReadableFile(atPath: caFile) else {
-            throw SendError.tls(reason: "cannot read ca_file '\(caFile)'")
+            throw SendError.unreadableCAFile(path: caFile)
         }
         configuration.additionalTrustRoots = [.file(caFile)]
     }
     do {
         return try NIOSSLContext(configuration: configuration)
     } catch {
-        throw SendError.tls(reason: String(describing: error))
+        throw SendError.tls(TLSRefusal(error, host: settings.host) ?? .failed("\(error)"))
     }
 }
 

@@ -1,3 +1,5 @@
+import TsheetTLS
+
 /// Why a message did not go out. Nothing was delivered when one is thrown (a server that accepted DATA has
 /// taken the message; no error follows that).
 package enum SendError: Error, Equatable, CustomStringConvertible {
@@ -5,8 +7,10 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
     case connection(host: String, port: Int, reason: String)
     /// The server did not answer in time.
     case timeout(step: String)
-    /// The TLS handshake failed, an untrusted certificate among the causes.
-    case tls(reason: String)
+    /// The TLS handshake failed: a certificate not trusted or for another name, among the causes.
+    case tls(TLSRefusal)
+    /// The CA file `[smtp] ca_file` names cannot be read.
+    case unreadableCAFile(path: String)
     /// The server offers no STARTTLS, which `security = "starttls"` requires.
     case noStartTLS(host: String)
     /// The server refused the user name or password.
@@ -29,7 +33,7 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
         case .connection, .timeout, .closed: true
         case .recipient(_, let reply), .refused(_, let reply): reply.hasPrefix("4")
         case .program(_, let status, _): status == 75
-        case .tls, .noStartTLS, .authentication, .programMissing: false
+        case .tls, .unreadableCAFile, .noStartTLS, .authentication, .programMissing: false
         }
     }
 
@@ -39,8 +43,15 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
             "cannot connect to \(host):\(port): \(reason); check [smtp] host and port, or try again later"
         case .timeout(let step):
             "the mail server did not answer \(step) in time; try again later"
-        case .tls(let reason):
-            "TLS failed: \(reason); check the server's certificate, or set [smtp] ca_file for a corporate CA"
+        case .tls(let refusal):
+            switch refusal {
+            case .nameMismatch: "TLS failed: \(refusal); set [smtp] host to a name it holds"
+            case .untrusted: "TLS failed: \(refusal): no CA this machine trusts signed it, or it is out of date; "
+                + "set [smtp] ca_file to the relay's CA"
+            case .failed: "TLS failed: \(refusal); check [smtp] security and port"
+            }
+        case .unreadableCAFile(let path):
+            "cannot read [smtp] ca_file '\(path)'; give the path of the relay's CA certificates (PEM)"
         case .noStartTLS(let host):
             "\(host) offers no STARTTLS; set [smtp] security = \"tls\" (port 465) if it speaks TLS from the start"
         case .authentication(let reply):

@@ -1,5 +1,6 @@
 import GRDB
 import TsheetCore
+import TsheetTLS
 
 /// Why the store refused to open or to change: every case names the file or record and says what to do.
 package enum StoreError: UserError, Equatable {
@@ -20,15 +21,20 @@ package enum StoreError: UserError, Equatable {
     case badURL(String)
     /// The server cannot be reached, or is not taking connections now: trying again may help.
     case serverDown(url: String, reason: String)
-    /// The server answered and refused: wrong user or password, no such database, TLS that cannot be agreed.
+    /// The server answered and refused: wrong user or password, no such database.
     case serverRefused(url: String, reason: String)
+    /// The server was lost while it committed a write: the change may or may not have been kept.
+    case commitUnknown(url: String)
+    /// TLS with the server failed: its certificate is not trusted, or not for its name. `caFile` is the URL's
+    /// `sslrootcert`.
+    case tlsFailed(url: String, refusal: TLSRefusal, caFile: String?)
 
     package var exitStatus: ExitStatus {
         switch self {
         case .isDirectory: .usage
         case .badURL: .config
-        case .serverDown: .tryAgain
-        case .serverRefused: .unavailable
+        case .serverDown, .commitUnknown: .tryAgain
+        case .serverRefused, .tlsFailed: .unavailable
         case .notADatabase, .newerSchema, .foreignDatabase, .unexpectedShape, .clientExists: .dataError
         case .noSuchEntry, .noSuchClient: .noInput
         case .busy: .tryAgain
@@ -68,6 +74,20 @@ package enum StoreError: UserError, Equatable {
             "the PostgreSQL server \(url) cannot be reached (\(reason.echoed(limit: 100))); nothing was changed: try again when it is up."
         case .serverRefused(let url, let reason):
             "the PostgreSQL server \(url) refused tsheet (\(reason.echoed(limit: 100))); check the URL, the user and its password (PGPASSWORD or ~/.pgpass)."
+        case .commitUnknown(let url):
+            "the PostgreSQL server \(url) was lost as it committed the change, which may or may not have been kept; look with 'tsheet list' before doing it again."
+        case .tlsFailed(let url, let refusal, let caFile):
+            "TLS with the PostgreSQL server \(url) failed: \(Self.explaining(refusal, caFile: caFile))."
+        }
+    }
+
+    /// What went wrong with the server's TLS, and what to do about it.
+    private static func explaining(_ refusal: TLSRefusal, caFile: String?) -> String {
+        switch refusal {
+        case .nameMismatch: "\(refusal); put a name it holds in the URL"
+        case .untrusted: "\(refusal): no CA " + (caFile.map { "in '\($0.echoed(limit: 200))'" } ?? "this machine trusts")
+            + " signed it, or it is out of date; set sslrootcert to the team's CA file"
+        case .failed: "\(refusal.description.echoed(limit: 100)); check sslmode and the server's TLS settings"
         }
     }
 

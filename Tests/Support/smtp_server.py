@@ -7,63 +7,23 @@ trust), listens on a port the OS picks, prints "PORT <n>" and serves until its s
 
 Failure modes for tests: --refuse ADDRESS answers 550 to that recipient; --defer ADDRESS answers 451 (try again
 later); --drop-in-data closes the connection instead of answering the end of DATA; --untrusted serves a
-certificate that no CA in ca.pem signed; --lock-db PATH takes an exclusive lock on that SQLite file as it accepts
-a message, and holds it --lock-seconds, as another program busy with the log would (for the first message only).
+certificate that no CA in ca.pem signed; --name NAME serves one for NAME alone (a name mismatch); --lock-db PATH
+takes an exclusive lock on that SQLite file as it accepts a message, and holds it --lock-seconds, as another
+program busy with the log would (for the first message only).
 """
 import argparse
 import asyncio
-import datetime
-import ipaddress
 import json
 import os
 import sqlite3
-import ssl
 import sys
 import threading
 import time
 import uuid
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
-
-def certificate(subject, issuer_name, issuer_key, key, is_ca):
-    now = datetime.datetime.now(datetime.timezone.utc)
-    builder = (x509.CertificateBuilder()
-               .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
-               .issuer_name(issuer_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
-               .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-               .add_extension(x509.BasicConstraints(ca=is_ca, path_length=None), critical=True))
-    if not is_ca:
-        builder = builder.add_extension(x509.SubjectAlternativeName(
-            [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]), critical=False)
-    return builder.sign(issuer_key, hashes.SHA256())
-
-
-def make_certificates(folder, untrusted):
-    os.makedirs(folder, exist_ok=True)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "tsheet test CA")])
-    ca = certificate("tsheet test CA", ca_name, ca_key, ca_key, True)
-    server_key = ec.generate_private_key(ec.SECP256R1())
-    if untrusted:  # self-signed: nothing in ca.pem vouches for it
-        rogue_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-        server = certificate("127.0.0.1", rogue_name, server_key, server_key, False)
-    else:
-        server = certificate("127.0.0.1", ca_name, ca_key, server_key, False)
-    pem = serialization.Encoding.PEM
-    with open(os.path.join(folder, "ca.pem"), "wb") as handle:
-        handle.write(ca.public_bytes(pem))
-    with open(os.path.join(folder, "server.pem"), "wb") as handle:
-        handle.write(server.public_bytes(pem))
-    with open(os.path.join(folder, "server.key"), "wb") as handle:
-        handle.write(server_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(os.path.join(folder, "server.pem"), os.path.join(folder, "server.key"))
-    return context
+from certificates import make_certificates
 
 
 def hold_lock(path, seconds):
@@ -119,10 +79,11 @@ async def main():
     parser.add_argument("--lock-seconds", type=float, default=12)
     parser.add_argument("--drop-in-data", action="store_true")
     parser.add_argument("--untrusted", action="store_true")
+    parser.add_argument("--name", action="append", help="a name the certificate holds (default: 127.0.0.1, localhost)")
     parser.add_argument("--lifetime", type=float, default=120)
     args = parser.parse_args()
     os.makedirs(args.spool, exist_ok=True)
-    context = make_certificates(args.certs, args.untrusted)
+    context = make_certificates(args.certs, args.untrusted, args.name or ("127.0.0.1", "localhost"))
     handler = Handler(args.spool, [a.lower() for a in args.refuse], [a.lower() for a in args.defer],
                       args.drop_in_data, args.lock_db, args.lock_seconds)
 

@@ -75,6 +75,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sandbox.folder + "/none"))
     }
 
+    /// A team server that never answers costs a press of TAB half a second, and offers nothing.
+    @Test func aSilentTeamServerOffersNothingWithinHalfASecond() throws {
+        let server = try SilentServer()
+        var silent = sandbox
+        silent.environment["TSHEET_DB"] = "postgres://ana@127.0.0.1:\(server.port)/team?sslmode=disable"
+        let completion = CompletionTests.with(silent, script: script)
+        let started = Date()
+        #expect(try completion.complete(["log", "x", "1h", "-c", ""]).isEmpty)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(elapsed >= 0.5 && elapsed < 2, "took \(elapsed) s")
+    }
+
     private static func with(_ sandbox: Sandbox, script: String) -> CompletionTests {
         CompletionTests(sandbox: sandbox, script: script)
     }

@@ -54,6 +54,9 @@ import Testing
             ("postgres://ana@db.example:0/team", "the port '0' is not a number from 1 to 65535"),
             ("postgres://ana@db\u{1B}[31m/team", "the host 'db\\x1b[31m' is not a host name or address"),
             ("postgres://ana@db.example/team?sslmode=maybe", "sslmode 'maybe' is not one of disable, prefer, require, verify-full"),
+            ("postgres://ana@127.0.0.1:1/" + String(repeating: "t", count: 20_000),
+             "the database name is 20000 bytes long, and PostgreSQL's names are at most 63"),
+            ("postgres://ana@db.example/team?connect_timeout=0", "connect_timeout '0' is not a number of seconds from 1 to 3600"),
         ] {
             try sandbox.refuse(["list", "--db", url], status: 78, error: "the database URL cannot be read: \(reason); "
                 + "write it as postgres://user@host:5432/dbname?sslmode=verify-full.")

@@ -18,47 +18,16 @@ final class SMTPTestServer {
     }()
 
     let folder: String
-    let port: Int
-    private let process: Process
-    private let lifeline: Pipe
+    private let server: SupportServer
+    var port: Int { server.port }
 
     var caFile: String { folder + "/certs/ca.pem" }
 
-    /// Starts the server with `options` (`--tls implicit`, `--refuse ADDRESS`, `--drop-in-data`, `--untrusted`)
-    /// and waits at most 20 seconds for its port.
+    /// Starts the server with `options` (`--tls implicit`, `--refuse ADDRESS`, `--drop-in-data`, `--untrusted`,
+    /// `--name NAME`) and waits at most 20 seconds for its port.
     init(in folder: String, _ options: [String] = []) throws {
         self.folder = folder
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../Support/smtp_server.py").standardized.path
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--spool", folder + "/spool", "--certs", folder + "/certs"] + options
-        lifeline = Pipe()
-        let output = Pipe()
-        process.standardInput = lifeline
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let reader = output.fileHandleForReading
-        let found = LockedPort()
-        let thread = Thread {
-            let line = String(decoding: reader.availableData, as: UTF8.self)
-            found.set(line.split(separator: " ").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
-        }
-        thread.start()
-        let deadline = Date().addingTimeInterval(20)
-        while found.get() == nil, Date() < deadline, process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
-        guard let port = found.get() else {
-            process.terminate()
-            throw ServerError.didNotStart
-        }
-        self.port = port
-    }
-
-    deinit {
-        try? lifeline.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
+        server = try SupportServer("smtp_server.py", ["--spool", folder + "/spool", "--certs", folder + "/certs"] + options)
     }
 
     /// The messages the server accepted: envelope and content.
@@ -70,14 +39,4 @@ final class SMTPTestServer {
                 as? [String: Any] ?? [:]
         }
     }
-
-    enum ServerError: Error { case didNotStart }
-}
-
-/// The port, as the reading thread finds it.
-private final class LockedPort: @unchecked Sendable {
-    private let lock = NSLock()
-    private var port: Int?
-    func set(_ value: Int?) { lock.withLock { port = value } }
-    func get() -> Int? { lock.withLock { port } }
 }

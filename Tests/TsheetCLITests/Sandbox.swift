@@ -96,6 +96,43 @@ struct Sandbox {
         return process
     }
 
+    /// Starts `tsheet arguments…` with pipes for its standard input, output and error; the caller feeds, drains
+    /// and waits for it (`Launched.finish`).
+    func launch(_ arguments: [String]) throws -> Launched {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = environment
+        let launched = Launched(process: process, input: Pipe(), output: Pipe(), error: Pipe())
+        process.standardInput = launched.input
+        process.standardOutput = launched.output
+        process.standardError = launched.error
+        try process.run()
+        return launched
+    }
+
+    /// A `tsheet` that `launch` started.
+    struct Launched {
+        let process: Process
+        let input: Pipe, output: Pipe, error: Pipe
+
+        /// Closes its standard input, reads its output to the end and waits at most `timeout` seconds for it to
+        /// end (it is killed then): its status (nil when killed), standard error, and the seconds it took.
+        func finish(timeout: TimeInterval) throws -> (status: Int32?, stderr: String, seconds: TimeInterval) {
+            let started = Date()
+            try input.fileHandleForWriting.close()
+            let reader = output.fileHandleForReading
+            let drain = Thread { _ = reader.readDataToEndOfFile() }
+            drain.start()
+            while process.isRunning, Date().timeIntervalSince(started) < timeout { Thread.sleep(forTimeInterval: 0.05) }
+            let killed = process.isRunning
+            if killed { kill(process.processIdentifier, SIGKILL) } // the test runner's threads block SIGTERM, and pass that on
+            process.waitUntilExit()
+            let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            return (killed ? nil : process.terminationStatus, stderr, Date().timeIntervalSince(started))
+        }
+    }
+
     /// Runs `sh -c script` as `start` does and waits for it: its status and standard output.
     func shell(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
         let output = Pipe()

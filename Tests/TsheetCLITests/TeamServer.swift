@@ -22,6 +22,11 @@ enum TeamServer {
         return run.output
     }
 
+    /// The port in a URL `newDatabase` made.
+    static func port(of url: String) -> Int {
+        Int(url.split(separator: "@")[1].split(separator: "/")[0].split(separator: ":").last ?? "") ?? 0
+    }
+
     /// A new empty database; returns its URL for `user` with `query` (default: no TLS).
     static func newDatabase(user: String = "tsheet", query: String = "sslmode=disable") throws -> (name: String, url: String) {
         let name = "team_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

@@ -130,6 +130,26 @@ import Testing
         #expect(try TeamServer.psql("SELECT string_agg(title, ',') FROM entry", database: name) == "Kept\n")
     }
 
+    /// A database that holds another program's objects, in any schema, is refused untouched, as a foreign
+    /// SQLite file is.
+    @Test(arguments: [
+        "CREATE SEQUENCE invoice_number; CREATE FUNCTION next_invoice() RETURNS bigint LANGUAGE sql AS 'SELECT 1'",
+        "CREATE SCHEMA billing; CREATE TABLE billing.invoice (id integer PRIMARY KEY)",
+    ])
+    func anotherProgramsDatabaseIsRefusedUntouched(objects: String) throws {
+        let (name, team) = try TeamServer.newDatabase()
+        try TeamServer.psql(objects, database: name)
+        let catalog = """
+            SELECT string_agg(n.nspname || '.' || c.relname, ',' ORDER BY 1) FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+            """
+        let before = try TeamServer.psql(catalog, database: name)
+        try sandbox.refuse(["log", "Refused", "5m", "-c", "acme", "--db", team], status: 65,
+                           error: "'\(team.prefix { $0 != "?" })' is another program's database, not a tsheet log; give "
+                               + "--db a new file or database, or your log (nothing was changed).")
+        #expect(try TeamServer.psql(catalog, database: name) == before)
+    }
+
     @Test func theTeamsEmailSaysWhoDidWhatInBothLanguages() throws {
         let team = try TeamServer.newDatabase().url
         try sandbox.configure("[mail]\nfrom = \"Ana Ruiz <ana@example.com>\"\n")

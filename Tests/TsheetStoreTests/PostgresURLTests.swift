@@ -27,9 +27,34 @@ import TsheetTestSupport
         ("postgres://u@h/d%ff", "an escape is not UTF-8"),
         ("postgres://u@[::1/d", "the host's '[' has no ']'"),
         ("postgres://u@h\u{1B}[31m/d", "the host 'h\\x1b[31m' is not a host name or address"),
+        ("postgres://u@h/d?connect_timeout=0", "connect_timeout '0' is not a number of seconds from 1 to 3600"),
+        ("postgres://u@h/d?connect_timeout=-5", "connect_timeout '-5' is not a number of seconds from 1 to 3600"),
+        ("postgres://u@h/d?connect_timeout=1.5", "connect_timeout '1.5' is not a number of seconds from 1 to 3600"),
+        ("postgres://u@h/d?connect_timeout=3601", "connect_timeout '3601' is not a number of seconds from 1 to 3600"),
+        ("postgres://u@h/d?connect_timeout=99999999999999999999",
+         "connect_timeout '99999999999999999999' is not a number of seconds from 1 to 3600"),
+        ("postgres://u@h/" + String(repeating: "d", count: 64),
+         "the database name is 64 bytes long, and PostgreSQL's names are at most 63"),
+        ("postgres://u@h/" + String(repeating: "%C3%B1", count: 32),
+         "the database name is 64 bytes long, and PostgreSQL's names are at most 63"),
+        ("postgres://" + String(repeating: "u", count: 20_000) + "@h/d",
+         "the user name is 20000 bytes long, and PostgreSQL's names are at most 63"),
     ])
     func refusesWhatItCannotRead(text: String, reason: String) {
         #expect(throws: StoreError.badURL(reason)) { try PostgresURL(parsing: text, defaultUser: "me") }
+    }
+
+    /// Seconds as libpq reads them: a whole number, 1 taken as 2; 10 when the URL gives none.
+    @Test(arguments: [("", 10), ("?connect_timeout=5", 5), ("?connect_timeout=1", 2), ("?connect_timeout=%2030%20", 30),
+                      ("?sslmode=disable&connect_timeout=3600", 3600)])
+    func connectTimeoutIsReadAsLibpqReadsIt(query: String, seconds: Int) throws {
+        #expect(try PostgresURL(parsing: "postgres://u@h/d" + query, defaultUser: "me").connectTimeout == seconds)
+    }
+
+    /// A name PostgreSQL would cut short is refused, rather than the cut name's database used.
+    @Test func namesUpToSixtyThreeBytesAreKeptWhole() throws {
+        let longest = String(repeating: "d", count: 63)
+        #expect(try PostgresURL(parsing: "postgres://u@h/" + longest, defaultUser: "me").database == longest)
     }
 
     /// Whatever follows the scheme, reading it ends in a URL or in one line that says what is wrong.

@@ -3,7 +3,8 @@ import TsheetCore
 import TsheetStore
 
 /// What the shell's completions offer from the log: client names, recent titles, recent entries. They run at
-/// every press of TAB: a log that does not exist is never created, and any failure offers nothing.
+/// every press of TAB: a log that does not exist is never created, a team server that does not answer within
+/// `connectDeadline` is given up, and any failure offers nothing.
 package struct Completions {
     let store: (any Store)?
 
@@ -15,8 +16,11 @@ package struct Completions {
             store = nil
             return
         }
-        store = try? context.openStore()
+        store = try? context.openStore(connectDeadline: Self.connectDeadline)
     }
+
+    /// How long a press of TAB waits for a team's server to answer.
+    static let connectDeadline = Duration.milliseconds(500)
 
     /// Every client's name.
     package func clients() -> [String] {

@@ -1,13 +1,18 @@
 import NIOCore
-import NIOSSL
 import PostgresNIO
+import TsheetTLS
 
 extension PostgresSession {
-    /// The user's view of what PostgresNIO or the server said, for the server `url`; `StoreError`s pass through.
-    static func translating(_ error: any Error, url: String) -> any Error {
+    /// The user's view of what PostgresNIO or the server said about `target`; `StoreError`s pass through.
+    static func translating(_ error: any Error, for target: PostgresURL) -> any Error {
+        let url = target.redacted
         if error is StoreError { return error }
-        if error is NIOSSLError || error is BoringSSLError {
-            return StoreError.serverRefused(url: url, reason: "TLS failed: \(error)")
+        let cause = (error as? PSQLError)?.underlying ?? error
+        if let refusal = TLSRefusal(cause, host: target.host) {
+            return StoreError.tlsFailed(url: url, refusal: refusal, caFile: target.rootCertificate)
+        }
+        if case ChannelError.connectTimeout(let deadline) = cause {
+            return StoreError.serverDown(url: url, reason: "no answer within \(words(for: deadline))")
         }
         guard let error = error as? PSQLError else {
             return StoreError.serverDown(url: url, reason: "\(error)")
@@ -23,19 +28,17 @@ extension PostgresSession {
             default: return StoreError.unexpectedShape(path: url, reason: message)
             }
         case .sslUnsupported:
-            return StoreError.serverRefused(url: url, reason: "the server does not offer TLS; use sslmode=disable only on a trusted network")
+            return StoreError.tlsFailed(url: url, refusal: .failed("the server does not offer it"), caFile: target.rootCertificate)
         case .failedToAddSSLHandler:
-            return StoreError.serverRefused(url: url, reason: "TLS cannot be set up")
+            return StoreError.tlsFailed(url: url, refusal: .failed("it cannot be set up"), caFile: target.rootCertificate)
         case .authMechanismRequiresPassword:
             return StoreError.serverRefused(url: url, reason: "it asks for a password: set PGPASSWORD or add it to ~/.pgpass")
         case .unsupportedAuthMechanism, .saslError:
             return StoreError.serverRefused(url: url, reason: "its login method is not one tsheet speaks")
+        case .serverClosedConnection, .uncleanShutdown:
+            return StoreError.serverDown(url: url, reason: "the server closed the connection")
         default:
-            let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
-            if let underlying = error.underlying, underlying is NIOSSLError || underlying is BoringSSLError {
-                return StoreError.serverRefused(url: url, reason: "TLS failed: \(underlying)")
-            }
-            return StoreError.serverDown(url: url, reason: reason)
+            return StoreError.serverDown(url: url, reason: error.underlying.map { "\($0)" } ?? "\(error.code)")
         }
     }
 }

@@ -120,10 +120,9 @@ enum PostgresSchema {
             let applied = try version(in: session)
             if applied > migrations.count { throw StoreError.newerSchema(path: session.url) }
             if applied == 0 {
-                let tables = try session.value(PostgresStatement("""
-                    SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()
-                    """), as: Int.self) ?? 0
-                if tables > 0 { throw StoreError.foreignDatabase(path: session.url) }
+                if try session.value(PostgresStatement(foreignObjects), as: Bool.self) == true {
+                    throw StoreError.foreignDatabase(path: session.url)
+                }
                 try session.query("""
                     CREATE TABLE tsheet_schema (version integer PRIMARY KEY, name text NOT NULL,
                                                 applied_at timestamptz NOT NULL DEFAULT now())
@@ -141,6 +140,21 @@ enum PostgresSchema {
             throw error
         }
     }
+
+    /// Whether the database holds anything of its own, in any schema: a table, view, sequence, function or type
+    /// that is not PostgreSQL's and not an extension's. Such a database is another program's.
+    static let foreignObjects = """
+        WITH own AS (SELECT oid FROM pg_namespace
+                     WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'),
+        extensions AS (SELECT classid, objid FROM pg_depend WHERE deptype = 'e')
+        SELECT EXISTS (SELECT FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM own)
+                           AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
+                           AND (c.tableoid, c.oid) NOT IN (SELECT classid, objid FROM extensions))
+            OR EXISTS (SELECT FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM own)
+                           AND (p.tableoid, p.oid) NOT IN (SELECT classid, objid FROM extensions))
+            OR EXISTS (SELECT FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM own) AND t.typtype IN ('d', 'e', 'r')
+                           AND (t.tableoid, t.oid) NOT IN (SELECT classid, objid FROM extensions))
+        """
 
     /// The newest version applied; 0 when there is no tsheet schema.
     private static func version(in session: PostgresSession) throws -> Int {

@@ -47,7 +47,7 @@ extension PostgresSession {
     /// The first column of the first row of `statement`, decoded as `T`; nil when there is no row.
     func value<T: PostgresDecodable>(_ statement: PostgresStatement, as type: T.Type = T.self) throws -> T? {
         guard let row = try query(statement).first else { return nil }
-        do { return try row.decode(T.self) } catch { throw Self.translating(error, url: url) }
+        do { return try row.decode(T.self) } catch { throw Self.translating(error, for: target) }
     }
 }
 

@@ -1,3 +1,4 @@
+import NIOCore
 import PostgresNIO
 import TsheetCore
 
@@ -9,17 +10,19 @@ package final class PostgresStore: Store {
     package let location: String
     let session: PostgresSession
 
-    /// Connects to the server `url` names and brings its schema up to date.
-    /// - Throws: `StoreError`: `.badURL`, `.serverDown` (75) or `.serverRefused` (69) within ten seconds,
-    ///   `.newerSchema` or `.foreignDatabase` with the database left as it was.
-    package init(url: PostgresURL, environment: [String: String]) throws {
-        session = try PostgresSession(url, environment: environment)
+    /// Connects to the server `url` names, within `connectDeadline` (the URL's `connect_timeout` when nil), and
+    /// brings its schema up to date. Every later call to the server has a deadline too (`PostgresSession`).
+    /// - Throws: `StoreError`: `.badURL`, `.serverDown` (75), `.serverRefused` or `.tlsFailed` (69) within the
+    ///   deadline, `.newerSchema` or `.foreignDatabase` with the database left as it was.
+    package init(url: PostgresURL, environment: [String: String], connectDeadline: Duration? = nil) throws {
+        session = try PostgresSession(url, environment: environment,
+                                      connectDeadline: connectDeadline.map { TimeAmount($0) })
         location = session.url
         try PostgresSchema.prepare(session)
     }
 
     package func read<T>(_ body: (any LogReader) throws -> T) throws -> T {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") { try body(PostgresLog(session: session)) }
+        try transaction(readOnly: true) { try body(PostgresLog(session: session)) }
     }
 
     package func write<T>(_ body: (any LogWriter) throws -> T) throws -> T {
@@ -29,7 +32,7 @@ package final class PostgresStore: Store {
     /// Runs `body` in a write transaction holding the write lock; its changes are committed when `keeping`,
     /// else rolled back (a dry run).
     func writing<T>(keeping: Bool = true, _ body: (PostgresLog) throws -> T) throws -> T {
-        try transaction("BEGIN", keeping: keeping) {
+        try transaction(readOnly: false, keeping: keeping) {
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
             return try body(PostgresLog(session: session))
         }
@@ -37,7 +40,7 @@ package final class PostgresStore: Store {
 
     /// Reads a page of entries at a time, in one snapshot: memory stays flat however many there are.
     package func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
+        try transaction(readOnly: true) {
             let log = PostgresLog(session: session)
             var last: Int64 = 0
             while true {
@@ -56,16 +59,24 @@ package final class PostgresStore: Store {
     /// Entries read at a time by `forEachEntry`.
     static let pageSize = 5_000
 
-    /// Runs `body` between `begin` and `COMMIT` (`ROLLBACK` unless `keeping`); rolls back when it throws.
-    func transaction<T>(_ begin: String, keeping: Bool = true, _ body: () throws -> T) throws -> T {
-        try session.query(begin)
+    /// Runs `body` in a transaction (a read-only snapshot when `readOnly`) committed when `keeping`, else
+    /// rolled back; rolled back when it throws.
+    /// - Throws: `StoreError.commitUnknown` when the server is lost during a write's COMMIT, which it may or may
+    ///   not have carried out.
+    func transaction<T>(readOnly: Bool, keeping: Bool = true, _ body: () throws -> T) throws -> T {
+        try session.query(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN")
+        let result: T
         do {
-            let result = try body()
-            try session.query(keeping ? "COMMIT" : "ROLLBACK")
-            return result
+            result = try body()
         } catch {
             _ = try? session.query("ROLLBACK")
             throw error
         }
+        do {
+            try session.query(keeping ? "COMMIT" : "ROLLBACK")
+        } catch StoreError.serverDown where keeping && !readOnly {
+            throw StoreError.commitUnknown(url: location)
+        }
+        return result
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import TsheetCore
 
-/// Where a team's log lives: `postgres://user[:password]@host[:port]/dbname?sslmode=…&sslrootcert=…`, read as
-/// libpq reads it. The password may come from the URL, `$PGPASSWORD` or `~/.pgpass`, never from the config.
+/// Where a team's log lives: `postgres://user[:password]@host[:port]/dbname?sslmode=…&sslrootcert=…&connect_timeout=…`,
+/// read as libpq reads it. The password may come from the URL, `$PGPASSWORD` or `~/.pgpass`, never from the config.
 package struct PostgresURL: Hashable, Sendable {
     /// How the connection uses TLS, as libpq's `sslmode` names it.
     package enum TLSMode: String, Sendable, CaseIterable {
@@ -25,6 +25,11 @@ package struct PostgresURL: Hashable, Sendable {
     package var tls: TLSMode
     /// The CA certificates (PEM) that `verify-full` trusts; the system's when nil.
     package var rootCertificate: String?
+    /// How many seconds connecting may take (`connect_timeout`): 10 unless the URL says, never less than 2
+    /// (libpq reads 1 as 2), never forever.
+    package var connectTimeout = 10
+    /// The longest name PostgreSQL keeps whole (NAMEDATALEN - 1 bytes); it cuts longer ones short.
+    static let longestName = 63
 
     package init(user: String, password: String?, host: String, port: Int, database: String, tls: TLSMode,
                  rootCertificate: String?) {
@@ -107,11 +112,15 @@ package struct PostgresURL: Hashable, Sendable {
             case "user": self.user = value
             case "password": self.password = value
             case "dbname": database = value
-            case "application_name", "connect_timeout": break
+            case "connect_timeout": connectTimeout = try Self.seconds(value)
+            case "application_name": break
             default: throw bad("tsheet does not know the parameter '\(key.echoed())'")
             }
         }
         if self.user.isEmpty { throw bad("it names no user") }
+        for (what, name) in [("user", self.user), ("database", database)] where name.utf8.count > Self.longestName {
+            throw bad("the \(what) name is \(name.utf8.count) bytes long, and PostgreSQL's names are at most \(Self.longestName)")
+        }
         if self.user.containsControlCharacters || database.containsControlCharacters
             || self.password?.contains("\u{0}") == true {
             throw bad("its user or database holds a control character")
@@ -122,6 +131,15 @@ package struct PostgresURL: Hashable, Sendable {
     package var redacted: String {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         return "postgres://\(user)@\(shownHost):\(port)/\(database)"
+    }
+
+    /// `connect_timeout`'s seconds as libpq reads them (a whole number, 1 counting as 2), from 1 to an hour:
+    /// libpq's 0 (wait forever) is refused, since tsheet always gives up in the end.
+    private static func seconds(_ text: String) throws(StoreError) -> Int {
+        guard let seconds = Int(text.trimmingCharacters(in: .whitespaces)), (1...3600).contains(seconds) else {
+            throw .badURL("connect_timeout '\(text.echoed())' is not a number of seconds from 1 to 3600")
+        }
+        return max(seconds, 2)
     }
 
     /// `%XX` escapes decoded; refused when malformed or not UTF-8.
