@@ -64,3 +64,31 @@ enum CompletionWord {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
     }
 }
+
+/// What tsheet adds to the completion script ArgumentParser generates for bash.
+enum CompletionScript {
+    /// `script` as written for `arguments` (`--generate-completion-script bash`): for bash, with a wrapper that
+    /// inserts each word as `printf %q` quotes it. bash's own quoting of a completion (`-o filenames`) leaves `$`
+    /// and backquotes live, so a title `` `cmd` `` would run when the line is entered. Inside a quote the user
+    /// opened, bash's quoting stands: it keeps them inert there.
+    static func amended(_ script: String, arguments: [String]) -> String {
+        guard let flag = arguments.firstIndex(where: { $0.hasPrefix("--generate-completion-script") }),
+              arguments[flag] == "--generate-completion-script=bash"
+                || (arguments[flag] == "--generate-completion-script" && arguments.dropFirst(flag + 1).first == "bash")
+        else { return script }
+        return script + #"""
+
+            # tsheet: a word from the log (a title, a client, a person) goes in as printf %q quotes it, one inert word.
+            _tsheet_inert() {
+                _tsheet "$@"
+                [[ ${COMP_WORDS[COMP_CWORD]} == [\'\"]* ]] && return
+                compopt -o noquote
+                local i
+                for i in "${!COMPREPLY[@]}"; do
+                    printf -v 'COMPREPLY[i]' %q "${COMPREPLY[i]}"
+                done
+            }
+            complete -o filenames -F _tsheet_inert tsheet
+            """#
+    }
+}

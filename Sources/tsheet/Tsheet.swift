@@ -43,7 +43,7 @@ struct Tsheet: AsyncParsableCommand {
         } catch {
             let status = exitCode(for: error)
             if status == .success { // --help, --version and completion scripts, written as every output is
-                do { try write(fullMessage(for: error) + "\n") } catch OutputError.closedPipe {} catch {
+                do { try write(CompletionScript.amended(fullMessage(for: error), arguments: arguments) + "\n") } catch OutputError.closedPipe {} catch {
                     fail("Error: \(error)", status: error.exitStatus.rawValue)
                 }
                 Foundation.exit(0)

@@ -11,7 +11,8 @@ import Testing
 
     /// Titles, clients and people that a shell would run, split or mangle if offered raw.
     static let titles = ["$(touch PWNED-title)", "`touch PWNED-backquote`", "${IFS}x$(touch PWNED-ifs)",
-                         "it's quoted", "a * b ? [c]", #"back\slash \n"#, "On-call: VPN down", "$HOME ~ {a,b}"]
+                         "it's quoted", "a * b ? [c]", #"back\slash \n"#, "On-call: VPN down", "$HOME ~ {a,b}",
+                         "cost $HOME and `touch PWNED-cost`"]
     static let client = "$(touch PWNED-client)"
     static let person = "`touch PWNED-person`"
 
@@ -43,6 +44,12 @@ import Testing
         #expect(try bash.typed("tsheet log '$(t") == "tsheet log '$(touch PWNED-title)' ")
         #expect(try bash.typed("tsheet log it") == #"tsheet log it\'s\ quoted "#)
         #expect(try bash.typed("tsheet log x 1h -c '$") == "tsheet log x 1h -c '$(touch PWNED-client)' ")
+        // Unquoted, bash's own quoting would leave $ and backquotes live: entered, the line would run them.
+        let cost = try bash.typed("tsheet log cos")
+        #expect(cost == #"tsheet log cost\ \$HOME\ and\ \`touch\ PWNED-cost\` "#)
+        #expect(try bash.entered(cost) == ["tsheet", "log", "cost $HOME and `touch PWNED-cost`"])
+        let quoted = try bash.typed("tsheet log \"cos")
+        #expect(try bash.entered(quoted) == ["tsheet", "log", "cost $HOME and `touch PWNED-cost`"])
         #expect(try made() == [])
     }
 
@@ -87,6 +94,14 @@ struct ShellCompletion {
             _tsheet "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
             printf '%s\\n' "${COMPREPLY[@]}"
             """])
+        #expect(status == 0)
+        return output.split(separator: "\n").map(String.init)
+    }
+
+    /// The words bash reads from `line` when it is entered (each expansion made), as a command's arguments.
+    func entered(_ line: String) throws -> [String] {
+        let (status, output) = try run("/bin/bash", ["--norc", "--noprofile", "-c", #"eval "set -- $1"; printf '%s\n' "$@""#,
+                                                     "bash", line])
         #expect(status == 0)
         return output.split(separator: "\n").map(String.init)
     }
