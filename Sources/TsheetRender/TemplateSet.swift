@@ -125,9 +125,11 @@ package struct TemplateSet: Sendable {
         }
         var files: [String: String] = [:]
         for case let path as String in paths where path.hasSuffix(".mustache") {
-            guard let data = FileManager.default.contents(atPath: "\(directory)/\(path)") else {
-                throw .unreadable(path: "\(directory)/\(path)")
-            }
+            let file = "\(directory)/\(path)"
+            var status = stat()
+            guard stat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw .unreadable(path: file) }
+            if status.st_size > maximumFileBytes { throw .fileTooLarge(path: file) }
+            guard let data = FileManager.default.contents(atPath: file) else { throw .unreadable(path: file) }
             guard let text = String(validating: data, as: UTF8.self) else {
                 throw .notUTF8(path: "\(directory)/\(path)", offset: data.firstNonUTF8Offset ?? 0)
             }
@@ -135,6 +137,9 @@ package struct TemplateSet: Sendable {
         }
         return files
     }
+
+    /// The largest template file: a hundred times the built-in ones, read and checked in milliseconds.
+    static let maximumFileBytes = 1 << 20
 
     private static func parse(_ text: String, name: String, folder: String?) throws(TemplateError) -> MustacheTemplate {
         let isText = !name.hasSuffix(".html")
@@ -159,6 +164,7 @@ package enum TemplateError: UserError, Equatable {
     case unreadable(path: String)
     case unwritable(path: String)
     case notUTF8(path: String, offset: Int)
+    case fileTooLarge(path: String)
     case missingPartial(file: String, partial: String)
     case recursivePartial(file: String, chain: [String])
     case dynamicPartial(file: String)
@@ -171,7 +177,7 @@ package enum TemplateError: UserError, Equatable {
         case .syntax, .missingPartial, .recursivePartial, .dynamicPartial, .tooDeep, .tooLarge, .tooCostly: .dataError
         case .unreadable: .noInput
         case .unwritable: .ioError
-        case .notUTF8: .dataError
+        case .notUTF8, .fileTooLarge: .dataError
         }
     }
 
@@ -181,6 +187,8 @@ package enum TemplateError: UserError, Equatable {
             "\(file) line \(line), column \(column): \(problem); fix the template."
         case .unreadable(let path): "cannot read the templates at '\(path)'; check the path and its permissions."
         case .unwritable(let path): "cannot write '\(path)'; check the folder's permissions."
+        case .fileTooLarge(let path):
+            "'\(path)' is larger than \(TemplateSet.maximumFileBytes >> 20) MB, far more than an email needs; make it smaller."
         case .notUTF8(let path, let offset):
             "'\(path)' is not UTF-8 text (byte \(offset)); save it as UTF-8, e.g. iconv -f windows-1252 -t utf-8."
         case .missingPartial(let file, let partial):
@@ -194,8 +202,8 @@ package enum TemplateError: UserError, Equatable {
         case .tooLarge(let file):
             "\(file) expands into more than \(TemplateSet.maximumExpansion) templates through its partials; include fewer."
         case .tooCostly(let file):
-            "\(file) would write more than \(RenderBounds.maximumBytes >> 20) MB for one email (sections repeat inside "
-                + "sections over the same lists); nest fewer sections."
+            "\(file) would write more than \(RenderBounds.maximumBytes >> 20) MB for one email; nest fewer sections "
+                + "over the lists, or include fewer partials."
         }
     }
 

@@ -19,7 +19,7 @@ import Testing
         return path
     }
 
-    @Test(arguments: ["0", "-7", "1.5", "\"x\"", "99999999999999999999"])
+    @Test(arguments: ["0", "-7", "1.5", "\"x\"", "99999999999999999999", "1000000000000"])
     func anIdThatIsNoEntryIdIsRefusedInJSONAsInCSV(id: String) throws {
         let json = try file("ids.json", """
             [{"id":3,"date":"2026-11-20","client":"acme","title":"Kept","minutes":30},
@@ -28,10 +28,10 @@ import Testing
         let written = id.replacing("\"", with: "")
         let read = written.count > 18 ? "1e+20" : written // JSON numbers past an Int64 are read as doubles
         try sandbox.refuse(["import", json], status: 65, error: "ids.json element 2, field 'id': '\(read)' is not an "
-            + "entry id; ids are whole numbers from 1 (leave it out for a new entry); nothing was imported.")
+            + "entry id; ids are whole numbers from 1 to 999999999999 (leave it out for a new entry); nothing was imported.")
         let csv = try file("ids.csv", "id,date,client,title,minutes\n3,2026-11-20,acme,Kept,30\n\(written),2026-11-20,acme,Call,30\n")
         try sandbox.refuse(["import", csv], status: 65, error: "ids.csv line 3, field 'id': '\(written)' is not an "
-            + "entry id; ids are whole numbers from 1 (leave it out for a new entry); nothing was imported.")
+            + "entry id; ids are whole numbers from 1 to 999999999999 (leave it out for a new entry); nothing was imported.")
     }
 
     @Test func aLogsExcelExportComesBackAsItWasLogged() throws {

@@ -63,7 +63,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder + "/en", withIntermediateDirectories: true)
         let nested = String(repeating: "{{#days}}", count: 12) + "{{label}}" + String(repeating: "{{/days}}", count: 12)
         try sandbox.write(nested, to: folder + "/en/week.txt.mustache")
-        let error = "\(folder)/en/week.txt.mustache would write more than 32 MB for one email (sections repeat inside sections over the same lists); nest fewer sections."
+        let error = "\(folder)/en/week.txt.mustache would write more than 32 MB for one email; nest fewer sections over the lists, or include fewer partials."
         try sandbox.refuse(["templates", "check", folder], status: 65, error: error)
         try sandbox.configure("templates_dir = \"\(folder)\"\n")
         let started = Date()
@@ -115,5 +115,15 @@ import Testing
             Warning: the config's [clients.globex] names no client of the log, so its settings apply to none; check the name with tsheet clients.
 
             """)
+    }
+
+    @Test func aTemplateFileLargerThanAnEmailNeedsIsRefusedAtOnce() throws {
+        let folder = sandbox.folder + "/templates"
+        try FileManager.default.createDirectory(atPath: folder + "/en", withIntermediateDirectories: true)
+        try sandbox.write(String(repeating: "D", count: 40_000_000), to: folder + "/en/week.txt.mustache")
+        let started = Date()
+        try sandbox.refuse(["templates", "check", folder], status: 65,
+                           error: "'\(folder)/en/week.txt.mustache' is larger than 1 MB, far more than an email needs; make it smaller.")
+        #expect(Date().timeIntervalSince(started) < 5)
     }
 }

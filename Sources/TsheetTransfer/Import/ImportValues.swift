@@ -19,11 +19,15 @@ enum ImportValue {
     /// An entry id as tsheet's export writes it, kept so that a round trip is exact: a whole number from 1. The
     /// same rule for every format, so that whatever an import keeps, the log's own export brings back.
     static func entryID(_ text: String) throws(ImportValueError) -> Int64 {
-        guard let id = Int64(text.trimmed), id > 0 else {
-            throw ImportValueError("'\(text.echoed())' is not an entry id; ids are whole numbers from 1 (leave it out for a new entry)")
+        guard let id = Int64(text.trimmed), (1...maximumID).contains(id) else {
+            throw ImportValueError("'\(text.echoed())' is not an entry id; ids are whole numbers from 1 to \(maximumID) (leave it out for a new entry)")
         }
         return id
     }
+
+    /// The largest id an import keeps: far beyond any log, and far below SQLite's last rowid, past which new
+    /// entries would be given random ids and no longer list in the order they were logged.
+    static let maximumID: Int64 = 999_999_999_999
 
     /// Whole minutes: `90`, or any duration `tsheet log` reads (`1h30m`, `1:30`), from 1 minute to 24 hours.
     static func minutes(_ text: String) throws(ImportValueError) -> Int {
