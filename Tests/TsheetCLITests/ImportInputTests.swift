@@ -6,18 +6,8 @@ import Testing
 @Suite struct ImportInputTests {
     let sandbox: Sandbox
 
-    init() throws {
-        var sandbox = try Sandbox()
-        sandbox.environment["TZ"] = "UTC"
-        self.sandbox = sandbox
-        _ = try sandbox.succeed(["log", "Existing work", "1h", "-c", "internal", "--date", "2026-11-02"])
-    }
+    init() throws { sandbox = try .forImports() }
 
-    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let path = sandbox.folder + "/" + name
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return path
-    }
 
     /// Runs `bash -c script` in the sandbox's environment, `$0` the built tsheet and `$1`… `arguments`.
     func bash(_ script: String, _ arguments: [String] = []) throws -> Sandbox.Run {
@@ -50,13 +40,13 @@ import Testing
     @Test(arguments: [1_500_000, 2_000_000, 2_090_000, 3_500_000])
     func aCSVWithoutItsLastLineBreakImportsWhole(size: Int) throws {
         let (text, rows) = csvWithoutLastLineBreak(size: size)
-        let path = try file("export.csv", Array(text.utf8))
+        let path = try sandbox.file("export.csv", Array(text.utf8))
         #expect(try sandbox.succeed(["import", path]) == "Imported \(rows) entries from tsheet (acme \(rows)).\n")
     }
 
     @Test func aPipeGivenByItsPathLosesNoByte() throws {
-        let csv = try file("hours.csv", Array("date,client,title,minutes\n2026-11-20,acme,Fixed SSO login,30\n".utf8))
-        let json = try file("hours.json", Array("""
+        let csv = try sandbox.file("hours.csv", Array("date,client,title,minutes\n2026-11-20,acme,Fixed SSO login,30\n".utf8))
+        let json = try sandbox.file("hours.json", Array("""
             [{"date":"2026-11-21","client":"globex","title":"Backup test","minutes":45}]
             """.utf8))
         let fifo = sandbox.folder + "/fifo"
@@ -79,11 +69,11 @@ import Testing
         + [0x80] + Array("\",30\n".utf8)
 
     @Test func textThatIsNotUTF8IsRefusedWithItsLineAndByte() throws {
-        let path = try file("excel.csv", Self.windows1252)
+        let path = try sandbox.file("excel.csv", Self.windows1252)
         try sandbox.refuse(["import", path], status: 65, error: "excel.csv line 2: byte offset 40 (0xE9) is not UTF-8; "
             + "give the file's encoding (--encoding windows-1252 for Excel on Windows, or latin1) or convert it "
             + "(iconv -f windows-1252 -t utf-8); nothing was imported.")
-        let json = try file("excel.json", Array("[{\"date\":\"2026-11-20\",\"client\":\"acme\",\n\"title\":\"Caf".utf8)
+        let json = try sandbox.file("excel.json", Array("[{\"date\":\"2026-11-20\",\"client\":\"acme\",\n\"title\":\"Caf".utf8)
             + [0xE9] + Array("\",\"minutes\":30}]".utf8))
         try sandbox.refuse(["import", json], status: 65, error: "excel.json line 2: byte offset 51 (0xE9) is not UTF-8; "
             + "give the file's encoding (--encoding windows-1252 for Excel on Windows, or latin1) or convert it "
@@ -91,11 +81,11 @@ import Testing
     }
 
     @Test func anEncodingGivenReadsEveryAccent() throws {
-        let path = try file("excel.csv", Self.windows1252)
+        let path = try sandbox.file("excel.csv", Self.windows1252)
         #expect(try sandbox.succeed(["import", path, "--encoding", "windows-1252"])
             == "Imported 1 entry from tsheet (Cafés Núñez 1).\n")
         #expect(try sandbox.succeed(["list", "--format", "csv"]).contains("Cafés Núñez,\"Café with \"\"menu\"\" €\""))
-        let latin1 = try file("latin1.json", Array("[{\"date\":\"2026-11-20\",\"client\":\"Se".utf8) + [0xF1]
+        let latin1 = try sandbox.file("latin1.json", Array("[{\"date\":\"2026-11-20\",\"client\":\"Se".utf8) + [0xF1]
             + Array("or\",\"title\":\"A".utf8) + [0xF1, 0x6F] + Array("\",\"minutes\":30}]".utf8))
         #expect(try sandbox.succeed(["import", latin1, "--encoding", "latin1"]) == "Imported 1 entry from tsheet (Señor 1).\n")
         try sandbox.refuse(["import", latin1, "--encoding", "ebcdic"], status: 64,

@@ -6,22 +6,12 @@ import Testing
 @Suite struct ImportRulesTests {
     let sandbox: Sandbox
 
-    init() throws {
-        var sandbox = try Sandbox()
-        sandbox.environment["TZ"] = "UTC"
-        self.sandbox = sandbox
-        _ = try sandbox.succeed(["log", "Existing work", "1h", "-c", "internal", "--date", "2026-11-02"])
-    }
+    init() throws { sandbox = try .forImports() }
 
-    func file(_ name: String, _ text: String) throws -> String {
-        let path = sandbox.folder + "/" + name
-        try sandbox.write(text, to: path)
-        return path
-    }
 
     @Test(arguments: ["0", "-7", "1.5", "\"x\"", "99999999999999999999", "1000000000000"])
     func anIdThatIsNoEntryIdIsRefusedInJSONAsInCSV(id: String) throws {
-        let json = try file("ids.json", """
+        let json = try sandbox.file("ids.json", """
             [{"id":3,"date":"2026-11-20","client":"acme","title":"Kept","minutes":30},
              {"id":\(id),"date":"2026-11-20","client":"acme","title":"Call","minutes":30}]
             """)
@@ -29,7 +19,7 @@ import Testing
         let read = written.count > 18 ? "1e+20" : written // JSON numbers past an Int64 are read as doubles
         try sandbox.refuse(["import", json], status: 65, error: "ids.json element 2, field 'id': '\(read)' is not an "
             + "entry id; ids are whole numbers from 1 to 999999999999 (leave it out for a new entry); nothing was imported.")
-        let csv = try file("ids.csv", "id,date,client,title,minutes\n3,2026-11-20,acme,Kept,30\n\(written),2026-11-20,acme,Call,30\n")
+        let csv = try sandbox.file("ids.csv", "id,date,client,title,minutes\n3,2026-11-20,acme,Kept,30\n\(written),2026-11-20,acme,Call,30\n")
         try sandbox.refuse(["import", csv], status: 65, error: "ids.csv line 3, field 'id': '\(written)' is not an "
             + "entry id; ids are whole numbers from 1 to 999999999999 (leave it out for a new entry); nothing was imported.")
     }
@@ -41,7 +31,7 @@ import Testing
             "{\"date\":\"2026-11-20\",\"client\":\"acme\",\"title\":\"\(title.replacing("\t", with: "\\t"))\",\"minutes\":30}"
         } + ["{\"date\":\"2026-11-20\",\"client\":\"=HYPERLINK(1)\",\"title\":\"Call\",\"description\":\"-minus first\\nthen more\","
             + "\"minutes\":30,\"person\":\"@ana\"}"]
-        _ = try sandbox.succeed(["import", try file("typed.json", "[" + rows.joined(separator: ",\n") + "]")])
+        _ = try sandbox.succeed(["import", try sandbox.file("typed.json", "[" + rows.joined(separator: ",\n") + "]")])
         let logged = try sandbox.succeed(["export", "--format", "json"])
         #expect(logged.contains("\"title\":\"=1+1\""))
         for language in ["en", "es"] {
@@ -56,13 +46,13 @@ import Testing
     }
 
     @Test func aSpreadsheetsOwnApostrophesAreText() throws {
-        let typed = try file("typed.csv", "\u{FEFF}date,client,title,minutes\r\n2026-11-20,acme,'=1+1,30\r\n")
+        let typed = try sandbox.file("typed.csv", "\u{FEFF}date,client,title,minutes\r\n2026-11-20,acme,'=1+1,30\r\n")
         _ = try sandbox.succeed(["import", typed])
         #expect(try sandbox.succeed(["list", "--format", "csv"]).contains(",acme,'=1+1,,30,"))
     }
 
     @Test func aBackupBroughtBackAfterARemovalCountsWhatTheLogHolds() throws {
-        let backup = try file("backup.csv", """
+        let backup = try sandbox.file("backup.csv", """
             date,client,title,minutes
             2026-11-16,acme,Fixed SSO login,90
             2026-11-17,acme,Call,30

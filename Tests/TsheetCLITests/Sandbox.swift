@@ -34,6 +34,29 @@ struct Sandbox {
         try configure("")
     }
 
+    /// A sandbox for imports: its clock in UTC, and one entry of its own (`internal`, 2026-11-02) that no import
+    /// may disturb.
+    static func forImports() throws -> Sandbox {
+        var sandbox = try Sandbox()
+        sandbox.environment["TZ"] = "UTC"
+        _ = try sandbox.succeed(["log", "Existing work", "1h", "-c", "internal", "--date", "2026-11-02"])
+        return sandbox
+    }
+
+    /// Writes `text` to the file `name` in the sandbox's folder.
+    /// - Returns: its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        try file(name, Array(text.utf8))
+    }
+
+    /// Writes `bytes` to the file `name` in the sandbox's folder.
+    /// - Returns: its path.
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = folder + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
     /// Writes the config file: `toml` after `workdays = []`. The sandboxes log a few days of a week, and gaps
     /// are not what most tests look at; `GapTests` set a work week of their own with `write(_:to:)`.
     func configure(_ toml: String) throws {

@@ -6,21 +6,11 @@ import Testing
 @Suite struct TrackerImportTests {
     let sandbox: Sandbox
 
-    init() throws {
-        var sandbox = try Sandbox()
-        sandbox.environment["TZ"] = "UTC"
-        self.sandbox = sandbox
-        _ = try sandbox.succeed(["log", "Existing work", "1h", "-c", "internal", "--date", "2026-11-02"])
-    }
+    init() throws { sandbox = try .forImports() }
 
-    func file(_ name: String, _ text: String) throws -> String {
-        let path = sandbox.folder + "/" + name
-        try sandbox.write(text, to: path)
-        return path
-    }
 
     @Test func aClientAnEarlierIntervalNamedIsKnown() throws {
-        let export = try file("timew.json", """
+        let export = try sandbox.file("timew.json", """
             [
             {"id":2,"start":"20261116T080000Z","end":"20261116T100000Z","tags":["Move","client:Initech"]},
             {"id":1,"start":"20261117T080000Z","end":"20261117T090000Z","tags":["Unpack","initech"]}
@@ -31,7 +21,7 @@ import Testing
     }
 
     @Test func anIntervalIsNamedAsTimewNamesIt() throws {
-        let export = try file("timew.json", """
+        let export = try sandbox.file("timew.json", """
             [
             {"id":3,"start":"20261116T080000Z","end":"20261116T100000Z","tags":["acme"]},
             {"id":2,"start":"20261116T110000Z","end":"20261116T120000Z","tags":["ERP","Fixed SSO login"]},
@@ -44,7 +34,7 @@ import Testing
     }
 
     @Test func aSpanLongerThanATimerMayRunIsImportedWithAWarning() throws {
-        let export = try file("timew.json", """
+        let export = try sandbox.file("timew.json", """
             [
             {"id":2,"start":"20261118T200000Z","end":"20261120T140000Z","tags":["Warehouse move","client:Initech"]},
             {"id":1,"start":"20261121T080000Z","end":"20261121T200000Z","tags":["Inventory","client:Initech"]}
@@ -56,7 +46,7 @@ import Testing
         #expect(run.stderr == "Warning: timew.json interval @2 (2026-11-18 20:00:00) ran 42h, longer than "
             + "max_timer_hours (12h); imported as 4h on 2026-11-18, 24h on 2026-11-19 and 14h on 2026-11-20; if a "
             + "timer was forgotten, fix the entries with tsheet edit.\n")
-        let toggl = try file("toggl.csv", """
+        let toggl = try sandbox.file("toggl.csv", """
             User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags
             Ana,ana@consult.es,acme,ERP,,Go-live,Yes,2026-11-22,06:00:00,2026-11-22,20:00:00,14:00:00,
 
@@ -71,7 +61,7 @@ import Testing
     }
 
     @Test func togglsDecimalDurationsAreHours() throws {
-        let toggl = try file("toggl.csv", """
+        let toggl = try sandbox.file("toggl.csv", """
             User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags
             Ana,ana@consult.es,acme,ERP,,Fixed SSO login,Yes,2026-11-20,09:00:00,2026-11-20,11:30:00,2.50,
             Ana,ana@consult.es,acme,ERP,,Call,Yes,2026-11-20,12:00:00,2026-11-20,12:15:00,"0,25",
@@ -84,13 +74,13 @@ import Testing
     }
 
     @Test func aDryRunNamesTheClientsAfterTheMap() throws {
-        let toggl = try file("toggl.csv", """
+        let toggl = try sandbox.file("toggl.csv", """
             User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags
             Ana,ana@consult.es,ACME Corp,ERP,,Call,Yes,2026-11-20,09:00:00,2026-11-20,10:00:00,01:00:00,
             Ana,ana@consult.es,Initech Ltd,ERP,,Review,Yes,2026-11-20,11:00:00,2026-11-20,11:30:00,0.50,
 
             """)
-        let timew = try file("timew.json", """
+        let timew = try sandbox.file("timew.json", """
             [{"id":1,"start":"20261120T090000Z","end":"20261120T100000Z","tags":["ACME Corp","Call"]}]
             """)
         let map = ["--client-map", "ACME Corp=acme", "--client-map", "initech ltd=Initech", "--dry-run"]

@@ -14,11 +14,6 @@ import Testing
         _ = try sandbox.succeed(["log", "Weekly sync", "1h", "-c", "acme", "--date", "2026-11-18"])
     }
 
-    func file(_ name: String, _ text: String) throws -> String {
-        let path = sandbox.folder + "/" + name
-        try sandbox.write(text, to: path)
-        return path
-    }
 
     @Test func exportThenImportIntoAnEmptyLogIsExact() throws {
         for format in ["csv", "json", "ndjson"] {
@@ -49,13 +44,13 @@ import Testing
     }
 
     @Test func identicalRowsInOneFileAreTwoEntriesButASecondImportAddsNothing() throws {
-        let path = try file("calls.csv", "date,client,title,minutes\n2026-11-20,globex,Call,30\n2026-11-20,globex,Call,30\n")
+        let path = try sandbox.file("calls.csv", "date,client,title,minutes\n2026-11-20,globex,Call,30\n2026-11-20,globex,Call,30\n")
         #expect(try sandbox.succeed(["import", path]) == "Imported 2 entries from tsheet (globex 2).\n")
         #expect(try sandbox.succeed(["import", path]) == "Imported 0 entries from tsheet; 2 already in the log, skipped.\n")
     }
 
     @Test func clientMapDryRunAndStandardInput() throws {
-        let toggl = try file("toggl.csv", """
+        let toggl = try sandbox.file("toggl.csv", """
             User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount ()
             Ana,ana@consult.es,ACME Corp,ERP,,Fixed SSO login,Yes,2026-11-20,09:00:00,2026-11-20,10:30:00,01:30:00,,
 
@@ -87,11 +82,11 @@ import Testing
              "bad.json line 1: the file is not valid JSON; check its brackets and quotes; nothing was imported."),
         ]
         for (name, text, error) in cases {
-            try sandbox.refuse(["import", try file(name, text)], status: 65, error: error)
+            try sandbox.refuse(["import", try sandbox.file(name, text)], status: 65, error: error)
         }
         try sandbox.refuse(["import", sandbox.folder + "/missing.csv"], status: 66,
                            error: "cannot read '\(sandbox.folder)/missing.csv'; check the path.")
-        let bom = try file("bom.csv", "\u{FEFF}date,client,title,minutes\r\n2026-11-20,acme,BOM and CRLF,30\n")
+        let bom = try sandbox.file("bom.csv", "\u{FEFF}date,client,title,minutes\r\n2026-11-20,acme,BOM and CRLF,30\n")
         #expect(try sandbox.succeed(["import", bom]) == "Imported 1 entry from tsheet (acme 1).\n")
     }
 
