@@ -126,4 +126,11 @@ import Testing
                            error: "'\(folder)/en/week.txt.mustache' is larger than 1 MB, far more than an email needs; make it smaller.")
         #expect(Date().timeIntervalSince(started) < 5)
     }
+
+    @Test func aConfigThatIsNotUTF8IsNamedAsSuchAndAnEmptyDeviceIsNoConfig() throws {
+        _ = try sandbox.file("latin1.toml", Array("person = \"caf".utf8) + [0xE9, 0x22, 0x0A])
+        try sandbox.refuse(["list", "--config", sandbox.folder + "/latin1.toml"], status: 78,
+                           error: "the config file '\(sandbox.folder)/latin1.toml' is not UTF-8 text (byte 13); save it as UTF-8, e.g. iconv -f windows-1252 -t utf-8.")
+        #expect(try sandbox.run(["list", "--config", "/dev/null"]).status == 0)
+    }
 }

@@ -53,9 +53,13 @@ package struct Config: Sendable, Equatable {
             self.init()
             return
         }
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+        // Read as `cat` reads: a regular file, or a device such as /dev/null (no settings).
+        guard let file = FileHandle(forReadingAtPath: path), let bytes = try? file.readToEnd() ?? Data() else {
             throw .unreadable(file: path)
+        }
+        try? file.close()
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .notUTF8(file: path, offset: bytes.firstNonUTF8Offset ?? 0)
         }
         try self.init(toml: text, file: path)
     }
@@ -164,6 +168,7 @@ package struct Config: Sendable, Equatable {
 package enum ConfigError: UserError, Equatable {
     case missing(file: String)
     case unreadable(file: String)
+    case notUTF8(file: String, offset: Int)
     case syntax(file: String, line: Int, message: String)
     case unknownKey(file: String, key: String, known: [String])
     case badValue(file: String, key: String, expected: String)
@@ -172,7 +177,8 @@ package enum ConfigError: UserError, Equatable {
 
     private var file: String {
         switch self {
-        case .missing(let file), .unreadable(let file), .syntax(let file, _, _), .unknownKey(let file, _, _),
+        case .missing(let file), .unreadable(let file), .notUTF8(let file, _), .syntax(let file, _, _),
+             .unknownKey(let file, _, _),
              .badValue(let file, _, _): file
         }
     }
@@ -181,6 +187,8 @@ package enum ConfigError: UserError, Equatable {
         switch self {
         case .missing(let file):
             "the config file '\(file)' does not exist; check the path, or drop --config and TSHEET_CONFIG."
+        case .notUTF8(let file, let offset):
+            "the config file '\(file)' is not UTF-8 text (byte \(offset)); save it as UTF-8, e.g. iconv -f windows-1252 -t utf-8."
         case .unreadable(let file):
             "cannot read the config file '\(file)'; check its permissions."
         case .syntax(let file, let line, let message):
