@@ -65,7 +65,8 @@ package struct CSVReader: Sendable {
         }
     }
 
-    /// Guesses the separator from a header line: the most frequent of `,`, `;` and tab outside quotes.
+    /// Guesses the separator from a header line: the most frequent of `,`, `;` and tab outside quotes, in that
+    /// order when as frequent.
     package mutating func detectSeparator() throws(CSVError) {
         if atStart { try skipByteOrderMark() }
         var offset = 0, counts: [UInt8: Int] = [:], quoted = false
@@ -76,7 +77,10 @@ package struct CSVReader: Sendable {
             if !quoted && (byte == 44 || byte == 59 || byte == 9) { counts[byte, default: 0] += 1 }
             offset += 1
         }
-        separator = counts.max { $0.value < $1.value }?.key ?? 44
+        // A tie goes to the comma, then the semicolon: a dictionary's order differs from one instance to the next.
+        separator = [59, 9].reduce(44) { best, candidate in
+            counts[candidate, default: 0] > counts[best, default: 0] ? candidate : best
+        }
     }
 
     private mutating func record() throws(CSVError) -> Record {
@@ -125,8 +129,8 @@ package struct CSVReader: Sendable {
             if let text = encoding.text(bytes[...]) { return text }
             let index = encoding.firstInvalidByte(in: bytes[...]) ?? 0
             let before = bytes[..<index]
-            throw .notText(line: startLine + before.count { $0 == 10 }, offset: start + index + before.count { $0 == 34 },
-                           byte: bytes[index], encoding: encoding)
+            throw .notText(line: startLine + before.count { $0 == 10 },
+                           offset: start + index + before.count { $0 == 34 }, byte: bytes[index], encoding: encoding)
         }
         while true {
             guard try ensure(1) else { throw .unclosedQuote(line: startLine) }

@@ -20,7 +20,8 @@ enum ImportValue {
     /// same rule for every format, so that whatever an import keeps, the log's own export brings back.
     static func entryID(_ text: String) throws(ImportValueError) -> Int64 {
         guard let id = Int64(text.trimmed), (1...maximumID).contains(id) else {
-            throw ImportValueError("'\(text.echoed())' is not an entry id; ids are whole numbers from 1 to \(maximumID) (leave it out for a new entry)")
+            throw ImportValueError("'\(text.echoed())' is not an entry id; ids are whole numbers from 1 to \(maximumID) "
+                                   + "(leave it out for a new entry)")
         }
         return id
     }
