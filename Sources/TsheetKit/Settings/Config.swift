@@ -26,7 +26,7 @@ package struct Config: Sendable, Equatable {
     /// The sendmail-compatible program (`[mail] sendmail_path`).
     package var sendmailPath = "/usr/sbin/sendmail"
     /// The SMTP server (`[smtp]`); nil when the config has none.
-    package var smtp: SMTPConfig?
+    package var smtp: MailServerConfig?
     /// Per-client settings, by client name in lower case (`[clients.acme]`).
     package var clients: [String: ClientSettings] = [:]
     /// Whose timer `start` and `stop` run (`person`); the login name when nil.
@@ -105,7 +105,7 @@ package struct Config: Sendable, Equatable {
                 try readMail(table, file: file)
             case "smtp":
                 guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table [smtp]") }
-                smtp = try SMTPConfig(table: table, file: file)
+                smtp = try MailServerConfig(table: table, section: key, ports: .smtp, file: file)
             case "clients":
                 guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table") }
                 for (name, settings) in table {
