@@ -14,7 +14,8 @@ package struct CurlError: Error, Sendable, Equatable {
 package final class CurlTransfer {
     private let handle: UnsafeMutableRawPointer
     private var lists: [UnsafeMutablePointer<curl_slist>] = []
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// Where libcurl writes its own words about a failure: memory it keeps a pointer to, so allocated here.
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     /// The transfer's state shared with libcurl's callbacks.
     private final class Buffers {
         var received: [UInt8] = []
@@ -41,9 +42,8 @@ package final class CurlTransfer {
         try set(CURLOPT_CONNECTTIMEOUT, min(timeout, 10))
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_FOLLOWLOCATION, 0)
-        errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            _ = tsheet_curl_set_text(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
-        }
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        try check(tsheet_curl_set_text(handle, CURLOPT_ERRORBUFFER, errorBuffer))
         let context = Unmanaged.passUnretained(buffers).toOpaque()
         try check(tsheet_curl_set_io(handle, { bytes, size, count, context in
             let buffers = Unmanaged<Buffers>.fromOpaque(context!).takeUnretainedValue()
@@ -64,6 +64,7 @@ package final class CurlTransfer {
 
     deinit {
         curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
         lists.forEach { curl_slist_free_all($0) }
     }
 
