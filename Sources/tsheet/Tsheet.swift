@@ -16,7 +16,7 @@ struct Tsheet: AsyncParsableCommand {
               tsheet list --week
               tsheet clients
             """,
-        version: "0.1.0",
+        version: Version.text,
         subcommands: [LogCommand.self, StartCommand.self, StatusCommand.self, StopCommand.self, CancelCommand.self,
                       ListCommand.self, EditCommand.self, RemoveCommand.self, GapsCommand.self, OffCommand.self,
                       ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, ExportCommand.self,
