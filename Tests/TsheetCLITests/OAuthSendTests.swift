@@ -78,12 +78,14 @@ struct OAuthSendTests {
     }
 
     @Test func aBatchThatOutlivesItsTokenRefreshesBetweenMessages() throws {
-        let oauth = try OAuthTestServer(in: sandbox.folder + "/short", ["--expires-in", "4", "--access-life", "4"])
-        let server = try serve(["--delay-data", "2.5"], provider: oauth)
+        // A token holds 6 seconds and is renewed when less than half of that is left; the server takes 4 seconds
+        // over each message, so whichever token the first message went with, the second needs a new one.
+        let oauth = try OAuthTestServer(in: sandbox.folder + "/short", ["--expires-in", "6", "--access-life", "6"])
+        let server = try serve(["--delay-data", "4"], provider: oauth)
         let run = try sandbox.run(["send", "--all"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try server.received().count == 2)
-        #expect(try oauth.grants("refresh_token") == 1, "refreshed before the second message")
+        #expect(try oauth.grants("refresh_token") >= 1, "refreshed before the second message")
         #expect(try oauth.stats()["refused_tokens"] as? Int == 0, "no expired token was offered")
     }
 

@@ -22,8 +22,10 @@ struct Transports: Sendable {
             return SendmailTransport(path: config.sendmailPath)
         case .smtp:
             guard let smtp = config.smtp else { throw SendRefusal.noSMTP }
-            let credentials: (@Sendable (Bool) throws -> SMTPCredential)? = smtp.username == nil || forPreview ? nil
-                : { renewed in try credential(for: smtp, renewed: renewed) }
+            var credentials: (@Sendable (Bool) throws -> SMTPCredential)?
+            if smtp.username != nil, !forPreview {
+                credentials = { @Sendable renewed in try credential(for: smtp, renewed: renewed) }
+            }
             return SMTPTransport(settings: SMTPSettings(host: smtp.host, port: smtp.port, security: smtp.security,
                                                         username: smtp.username, credentials: credentials,
                                                         caFile: smtp.caFile))

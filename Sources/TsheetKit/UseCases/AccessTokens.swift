@@ -42,12 +42,13 @@ package struct AccessTokens: Sendable {
             guard let refreshToken = login.refreshToken else {
                 throw MailLoginError.noRefreshToken(provider: oauth.provider.name)
             }
-            do {
-                let grant = try OAuthClient(provider: oauth.provider, timeout: oauth.timeout).refresh(refreshToken)
-                login.update(with: grant, now: now())
+            let grant: TokenGrant
+            do throws(OAuthError) {
+                grant = try OAuthClient(provider: oauth.provider, timeout: oauth.timeout).refresh(refreshToken)
             } catch {
                 throw MailLoginError.provider(error)
             }
+            login.update(with: grant, now: now())
             try file.write(login)
             return login.accessToken
         }

@@ -36,7 +36,7 @@ package struct TokenGrant: Sendable, Equatable {
     }
 
     /// Whether `text` can be a bearer token: 1 to 16384 visible ASCII characters.
-    static func isToken(_ text: String) -> Bool {
+    package static func isToken(_ text: String) -> Bool {
         (1...16384).contains(text.utf8.count) && text.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 
