@@ -19,9 +19,15 @@ import TsheetTestSupport
         #expect(SHA256.digest(Array(input.utf8)).map { String(format: "%02x", $0) }.joined() == hex)
     }
 
-    @Test func pkceChallengeIsRFC7636AppendixB() {
-        let pkce = PKCE(verifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r-wW1gFWFOEjXk", state: "s")
-        #expect(pkce.challenge == "E9Melhoa2OwvFrEMTJguCHLRUDhygNLsBRPWkOrrPmM")
+    @Test func pkceChallengesMatchPythonsHashlib() throws {
+        let verifiers = (0..<200).map { _ in PKCE() }.map(\.verifier) + ["", "a", String(repeating: "~", count: 128)]
+        let script = """
+            import base64, hashlib, sys
+            for line in sys.stdin.read().split("\\n"):
+                print(base64.urlsafe_b64encode(hashlib.sha256(line.encode()).digest()).rstrip(b"=").decode())
+            """
+        let expected = try runPython(script, input: verifiers.joined(separator: "\n")).split(separator: "\n").map(String.init)
+        #expect(verifiers.map { PKCE(verifier: $0, state: "s").challenge } == expected)
         let fresh = PKCE()
         #expect(fresh.verifier.count == 43 && fresh.state.count == 22 && fresh.verifier != PKCE().verifier)
     }
