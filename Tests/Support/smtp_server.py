@@ -83,11 +83,11 @@ class Handler:
     async def bearer(self, server, args, mechanism):
         from aiosmtpd.smtp import AuthResult
         if self.introspect is None or len(args) < 2:
-            return AuthResult(success=False)
+            return AuthResult(success=False, handled=False)
         try:
             response = base64.b64decode(args[1], validate=True)
         except Exception:
-            return AuthResult(success=False, message="501 5.5.2 Can't decode base64")
+            return AuthResult(success=False, handled=False, message="501 5.5.2 Cannot decode base64")
         user, token = bearer_token(mechanism, response)
         loop = asyncio.get_running_loop()
         if user == self.user and await loop.run_in_executor(None, token_is_active, self.introspect, token, user):
@@ -95,7 +95,7 @@ class Handler:
         self.refusals += 1
         error = {"status": "invalid_token", "scope": "https://mail.test/", "schemes": "bearer"}
         await server.challenge_auth(json.dumps(error))
-        return AuthResult(success=False, message="535 5.7.8 Username and token not accepted")
+        return AuthResult(success=False, handled=False, message="535 5.7.8 Username and token not accepted")
 
     async def auth_XOAUTH2(self, server, args):
         return await self.bearer(server, args, "XOAUTH2")

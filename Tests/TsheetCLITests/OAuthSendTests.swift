@@ -138,7 +138,7 @@ struct OAuthSendTests {
         let marker = sandbox.folder + "/password-was-read"
         try mail.configure(server)
         try sandbox.write(String(contentsOfFile: sandbox.configPath, encoding: .utf8)
-            + "password_command = \"touch '\(marker)'; echo s3cret\"\n", to: sandbox.configPath)
+            + "\npassword_command = \"touch '\(marker)'; echo s3cret\"\n", to: sandbox.configPath)
         _ = try sandbox.succeed(["week", "-c", "acme", "--send"])
         #expect(FileManager.default.fileExists(atPath: marker))
         try FileManager.default.removeItem(atPath: marker)
