@@ -13,8 +13,8 @@ extension SMTPSession {
             try await authenticate(username, password: password, mechanisms: mechanisms)
         case .token(let token):
             guard let mechanism = ["OAUTHBEARER", "XOAUTH2"].first(where: { mechanisms.contains($0) }) else {
-                throw .refused(step: "AUTH", reply: "the server offers no OAUTHBEARER or XOAUTH2 (it offers "
-                               + (mechanisms.isEmpty ? "no AUTH" : mechanisms.joined(separator: " ")) + ")")
+                throw .refused(step: "AUTH", reply: "it offers no OAUTHBEARER or XOAUTH2, only "
+                               + (mechanisms.isEmpty ? "no AUTH at all" : mechanisms.joined(separator: " ")))
             }
             guard let refusal = try await bearer(mechanism, username, token) else { return }
             guard case .token(let renewed) = try Self.credential(credentials, renewed: true) else {

@@ -89,17 +89,47 @@ struct OAuthSendTests {
         #expect(try oauth.stats()["refused_tokens"] as? Int == 0, "no expired token was offered")
     }
 
-    @Test func aRefreshTheProviderRefusesSendsNothingAndKeepsTheLogin() throws {
+    @Test(arguments: [
+        ("refuse", 69, "the provider refused: invalid_grant (Token revoked\\x1b[2J by admin); sign in again with tsheet mail login."),
+        ("garbage", 69, "answered HTTP 200 with something that is not JSON; check its URL in [oauth2]."),
+        ("html", 69, "answered HTTP 503 with an HTML page; check its URL in [oauth2]."),
+        ("silent", 75, "did not answer in time"),
+    ])
+    func aRefreshThatFailsSendsNothingAndKeepsTheLogin(mode: String, status: Int32, words: String) throws {
         let server = try serve()
         try oauth.revokeAccessTokens()
-        try oauth.answer("refuse")
+        try oauth.answer(mode)
         let file = sandbox.folder + "/home/.local/state/tsheet/oauth2.json"
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
-        try sandbox.refuse(["week", "-c", "acme", "--send"], status: 69,
-                           error: "the provider refused: invalid_grant (Token revoked\\x1b[2J by admin); sign in again with tsheet mail login.")
+        let run = try sandbox.run(["week", "-c", "acme", "--send"])
+        #expect(run.status == status)
+        #expect(run.stderr.hasPrefix("Error: ") && run.stderr.contains(words), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1 && run.stdout.isEmpty)
         #expect(try server.received().isEmpty)
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
         try mail.nothingWasSent()
+        try oauth.answer("ok") // the same period goes once the provider is back: nothing was recorded as sent
+        #expect(try sandbox.run(["week", "-c", "acme", "--send"]).status == 0)
+        #expect(try server.received().count == 1)
+    }
+
+    @Test func aSignInForAnotherAppIsNotUsed() throws {
+        let server = try serve()
+        let config = try String(contentsOfFile: sandbox.configPath, encoding: .utf8)
+        try sandbox.write(config.replacingOccurrences(of: "client_id = \"tsheet-test\"", with: "client_id = \"other-app\""),
+                          to: sandbox.configPath)
+        try sandbox.refuse(["week", "-c", "acme", "--send"], status: 78,
+                           error: "the sign-in kept is for test, but [oauth2] names test (or another app); run tsheet mail login.")
+        #expect(try server.received().isEmpty && oauth.grants("refresh_token") == 0)
+    }
+
+    @Test func aServerWithoutBearerMechanismsIsNamed() throws {
+        let server = try SMTPTestServer(in: sandbox.folder + "/plain")
+        try mail.configure(server)
+        try sandbox.write(String(contentsOfFile: sandbox.configPath, encoding: .utf8)
+            + "\nauth = \"oauth2\"\ntoken_command = \"echo t0ken\"\n", to: sandbox.configPath)
+        try sandbox.refuse(["week", "-c", "acme", "--send"], status: 69,
+                           error: "not sent to acme: the mail server refused AUTH (it offers no OAUTHBEARER or XOAUTH2, only LOGIN PLAIN).")
     }
 
     @Test func aTokenRefusedAfterItsRefreshGivesTheProvidersError() throws {

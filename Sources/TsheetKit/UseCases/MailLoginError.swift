@@ -7,6 +7,8 @@ package enum MailLoginError: UserError, Equatable {
     case notConfigured
     /// Nobody signed in yet (or `mail logout` ran).
     case notSignedIn(provider: String)
+    /// The stored sign-in is for another provider or app than `[oauth2]` names now.
+    case otherProvider(signedIn: String, configured: String)
     /// The stored sign-in holds no refresh token and its access token has run out.
     case noRefreshToken(provider: String)
     /// The token file may be read by others.
@@ -22,7 +24,7 @@ package enum MailLoginError: UserError, Equatable {
 
     package var exitStatus: ExitStatus {
         switch self {
-        case .notConfigured, .notSignedIn, .noRefreshToken, .exposed: .config
+        case .notConfigured, .notSignedIn, .otherProvider, .noRefreshToken, .exposed: .config
         case .unreadable, .unwritable: .ioError
         case .busy: .tryAgain
         case .tokenCommand(_, _, _, let status): status
@@ -42,6 +44,9 @@ package enum MailLoginError: UserError, Equatable {
             "no [oauth2] table in the config; add provider and client_id (the README says how to register an app)."
         case .notSignedIn(let provider):
             "not signed in to \(provider.echoed()); run tsheet mail login."
+        case .otherProvider(let signedIn, let configured):
+            "the sign-in kept is for \(signedIn.echoed()), but [oauth2] names \(configured.echoed()) (or another app); "
+                + "run tsheet mail login."
         case .noRefreshToken(let provider):
             "the sign-in to \(provider.echoed()) has run out and holds no refresh token; run tsheet mail login."
         case .exposed(let path, let mode):
