@@ -50,8 +50,8 @@ package struct SMTPSettings: Sendable {
     }
 }
 
-/// Sends messages over SMTP (RFC 5321) with STARTTLS or implicit TLS, AUTH PLAIN, LOGIN, OAUTHBEARER or XOAUTH2, certificates
-/// verified against the system's trust store and `caFile`.
+/// Sends messages over SMTP (RFC 5321) with STARTTLS or implicit TLS, AUTH PLAIN, LOGIN, OAUTHBEARER or
+/// XOAUTH2, certificates verified against the system's trust store and `caFile`.
 package struct SMTPTransport: MailTransport {
     package let settings: SMTPSettings
 
