@@ -75,7 +75,8 @@ private final class RedirectHandler: ChannelInboundHandler, Sendable {
                                                              status: query.isAnswer ? .ok : .notFound,
                                                              headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
         if query.isAnswer { answer.complete(.success(query)) }
     }
 }
