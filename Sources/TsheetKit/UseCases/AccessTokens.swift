@@ -34,14 +34,14 @@ package struct AccessTokens: Sendable {
     }
 
     /// The stored sign-in's access token, refreshed when it is about to run out or `refreshing`.
-    func storedToken(refreshing: Bool, now: @autoclosure () -> Date = Date()) throws -> String {
+    func storedToken(refreshing: Bool) throws -> String {
         guard let oauth else { throw MailLoginError.notConfigured }
         return try file.locked {
             guard var login = try file.read() else { throw MailLoginError.notSignedIn(provider: oauth.provider.name) }
             guard login.provider == oauth.provider.name, login.clientID == oauth.provider.clientID else {
                 throw MailLoginError.otherProvider(signedIn: login.provider, configured: oauth.provider.name)
             }
-            if !refreshing, login.holds(at: now()) { return login.accessToken }
+            if !refreshing, login.holds(at: Date()) { return login.accessToken }
             guard let refreshToken = login.refreshToken else {
                 throw MailLoginError.noRefreshToken(provider: oauth.provider.name)
             }
@@ -51,7 +51,7 @@ package struct AccessTokens: Sendable {
             } catch {
                 throw MailLoginError.provider(error)
             }
-            login.update(with: grant, now: now())
+            login.update(with: grant, now: Date())
             try file.write(login)
             return login.accessToken
         }
