@@ -8,7 +8,7 @@ struct MailCommand: ParsableCommand {
         _superCommandName: "tsheet", // see Tsheet.parse
         abstract: "Sign in to Microsoft 365, Gmail or another OAuth2 mail provider, for [smtp] auth = \"oauth2\".",
         discussion: """
-            The provider and the app's client ID are set in the config's [oauth2] table; the README says how to
+            The provider and the app's client ID are set in the config's [oauth2] table; the README says how to \
             register an app. The tokens are kept in $XDG_STATE_HOME/tsheet/oauth2.json (mode 0600) and never shown.
 
             Examples:
