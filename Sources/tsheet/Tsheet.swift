@@ -20,7 +20,7 @@ struct Tsheet: AsyncParsableCommand {
         subcommands: [LogCommand.self, StartCommand.self, StatusCommand.self, StopCommand.self, CancelCommand.self,
                       ListCommand.self, EditCommand.self, RemoveCommand.self, GapsCommand.self, OffCommand.self,
                       ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, ExportCommand.self,
-                      ImportCommand.self,
+                      ImportCommand.self, MailCommand.self,
                       ClientsCommand.self, TemplatesCommand.self, DemoCommand.self])
 
     static func main() async {

@@ -101,8 +101,7 @@ package struct TimesheetSending: UseCase {
     /// as the client's recipients) in one transaction after: a message that went out is never mailed twice by
     /// a retry, even when the log could not record it. A dry run connects to nothing and records nothing.
     package func send(_ request: EmailRequest, resend: Bool, dryRun: Bool) async throws -> SendOutcome {
-        let transport = try Transports(config: context.config, environment: context.environment)
-            .transport(forPreview: dryRun)
+        let transport = try Transports(context).transport(forPreview: dryRun)
         return try await send(request, via: transport, resend: resend, dryRun: dryRun)
     }
 
@@ -115,8 +114,7 @@ package struct TimesheetSending: UseCase {
     /// - Returns: each client's result; none when nobody has recipients and hours.
     package func sendBatch(_ period: EmailPeriodRequest, only client: String?, resend: Bool, dryRun: Bool,
                            strict: Bool = false) async throws -> BatchOutcome {
-        let transport = try Transports(config: context.config, environment: context.environment)
-            .transport(forPreview: dryRun)
+        let transport = try Transports(context).transport(forPreview: dryRun)
         let range = try period.range(in: context)
         let clients = try client.map { [$0] } ?? store.read { log in
             try Timesheets(config: context.config, log: log).of(nil, over: range).map(\.client)
@@ -169,6 +167,7 @@ package struct TimesheetSending: UseCase {
             accepted = try await transport.send(message.message)
         } catch {
             try? store.write { try $0.forgetUnsent(record.messageID) }
+            if case .credentials(let failure) = error { throw failure.error } // no password or token: the user's words
             throw SendRefusal.failed(client: record.client, error)
         }
         do {
