@@ -119,7 +119,7 @@ package struct TimesheetMail: UseCase {
                 } catch {
                     throw EmailError.badRecipients(client: client, problem: "\(error)")
                 }
-                parent = try log.lastMessage(to: client).map { ($0.messageID, $0.references) }
+                parent = try log.lastMessage(to: client, for: request.period.variant, over: range).map { ($0.messageID, $0.references) }
             }
             if to.isEmpty { throw EmailError.noRecipients(client: client) }
             var message = MIMEMessage(from: from, to: to, subject: parts.subject, date: date,
