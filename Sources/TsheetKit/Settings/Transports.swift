@@ -22,7 +22,7 @@ struct Transports {
     }
 
     /// The SMTP password, from `password_command`'s first line of output or from the variable `password_env`.
-    private func password(for smtp: MailServerConfig) throws -> String {
+    func password(for smtp: MailServerConfig) throws -> String {
         if let command = smtp.passwordCommand {
             let process = Process(), output = Pipe()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
