@@ -53,11 +53,6 @@ package enum IMAPResponses {
         return found
     }
 
-    /// The mailbox name as a quoted string, for a command (`"Sent Items"`).
-    package static func quoted(_ text: String) -> String {
-        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
-    }
-
     /// The lines of `bytes` (CRLF or LF), as text; lines holding a control character are skipped.
     private static func lines(_ bytes: [UInt8]) -> [Substring] {
         String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r\n" }

@@ -58,6 +58,23 @@ struct MailboxHostileTests {
         #expect(replies.stderr.count { $0 == "\n" } <= 1 && !replies.stderr.contains("\u{1B}"), "\(replies.stderr)")
     }
 
+    /// The Monday batch with the mailbox down (nothing listens): every email goes, and the run says so once.
+    @Test func aBatchWithTheMailboxDownWarnsOnce() throws {
+        let smtp = try SMTPTestServer(in: sandbox.folder + "/smtp")
+        try configure(smtp, imapPort: 9)
+        var sandbox = sandbox
+        sandbox.environment["IMAP_PASSWORD"] = "x"
+        _ = try sandbox.succeed(["log", "Backup", "1h", "-c", "globex", "--date", "2026-11-11"])
+        for week in ["2026-W46", "2026-W47"] {
+            let run = try sandbox.run(["send", "--all", "--week", week])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.hasSuffix("2 of 2 sent or already sent.\n"))
+            #expect(run.stderr.hasPrefix("Warning: the mailbox 127.0.0.1 could not be read ("), "\(run.stderr)")
+            #expect(run.stderr.count { $0 == "\n" } == 1, "\(run.stderr)")
+        }
+        #expect(try smtp.received().count == 4)
+    }
+
     /// Answers whose headers would add a recipient by injection: a folded header that reads as a Bcc, an
     /// encoded word that decodes to a line break and an address, a list too long to be people.
     @Test(arguments: [

@@ -31,12 +31,17 @@ import TsheetTestSupport
         let flags = Gen.element(of: ["\\Sent", "\\HasNoChildren", "\\Noselect", "\\Drafts", "\\Junk"]).map { $0! }
             .array(of: 0...3)
         await propertyCheck(count: 1000, input: names, flags) { name, flags in
-            let line = "* LIST (\(flags.joined(separator: " "))) \"/\" \(IMAPResponses.quoted(name))\r\nA2 OK\r\n"
+            let line = "* LIST (\(flags.joined(separator: " "))) \"/\" \(Self.quoted(name))\r\nA2 OK\r\n"
             #expect(IMAPResponses.mailboxes(in: Array(line.utf8))
                 == [IMAPResponses.Mailbox(name: name, flags: Set(flags.map { $0.lowercased() }))], "\(line)")
         }
         let atoms = "* LIST (\\HasNoChildren \\Sent) \".\" Sent\r\n* LIST () NIL INBOX\r\n* LIST (\\Sent) \"/\" {9}\r\n"
         #expect(IMAPResponses.mailboxes(in: Array(atoms.utf8)).map(\.name) == ["Sent", "INBOX"])
+    }
+
+    /// A mailbox name as a server quotes it (`"Sent Items"`).
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     }
 
     @Test func hostileListAnswersGiveNamesWithoutControlCharacters() async {
