@@ -4,8 +4,8 @@ import Foundation
 /// How tsheet proves who it is to an IMAP server.
 package enum IMAPCredential: Sendable {
     case password(String)
-    /// An OAuth2 access token, sent with `mechanism` (`XOAUTH2` or `OAUTHBEARER`; nil lets libcurl pick).
-    case bearer(String, mechanism: String?)
+    /// An OAuth2 access token: libcurl sends it with OAUTHBEARER when the server offers it, else XOAUTH2.
+    case bearer(String)
 }
 
 /// Why the mailbox could not be read or written: one line, for a warning.
@@ -71,9 +71,8 @@ package final class IMAPClient {
             switch credential {
             case .password(let password):
                 try transfer.set(CURLOPT_PASSWORD, password)
-            case .bearer(let token, let mechanism):
+            case .bearer(let token):
                 try transfer.set(CURLOPT_XOAUTH2_BEARER, token)
-                if let mechanism { try transfer.set(CURLOPT_LOGIN_OPTIONS, "AUTH=" + mechanism) }
             }
             if let command { try transfer.set(CURLOPT_CUSTOMREQUEST, command) }
             if let upload { try transfer.upload(upload) }

@@ -109,7 +109,7 @@ final class Mailbox {
                     throw IMAPError(description: "auth = \"oauth2\" needs [imap] token_command")
                 }
                 server.passwordCommand = command
-                return .bearer(try transports.password(for: server), mechanism: nil)
+                return .bearer(try transports.password(for: server))
             }
         } catch let error as IMAPError {
             throw error
