@@ -80,7 +80,7 @@ struct MailboxHostileTests {
     @Test(arguments: [
         ("Cc: it@acme.com,\r\n Bcc: spy@evil.example", "cannot be replied to"),
         ("Cc: =?utf-8?b?\(Data("x\r\nBcc: spy@evil.example".utf8).base64EncodedString())?= <it@acme.com>",
-         "Thread: replying to Marta Gil <marta@acme.com>'s answer in INBOX."),
+         "Thread (acme): replying to Marta Gil <marta@acme.com>'s answer in INBOX."),
         ("Cc: \"it@acme.com\r\nBcc: spy@evil.example\" <it@acme.com>", "cannot be replied to"),
         ("Cc: " + (1...300).map { "p\($0)@evil.example" }.joined(separator: ", "), "more than 50 people"),
     ])

@@ -94,7 +94,7 @@ struct MailboxTests {
         // Week 47 replies (all) to the answer: Jon joined.
         let second = try sandbox.run(["week", "-c", "acme", "--send"])
         #expect(second.status == 0)
-        #expect(second.stderr == "Thread: replying to Marta Gil <marta@acme.com>'s answer in INBOX; joined: Jon Vidal "
+        #expect(second.stderr == "Thread (acme): replying to Marta Gil <marta@acme.com>'s answer in INBOX; joined: Jon Vidal "
             + "<jon.vidal@acme.com>.\n")
         let received = try Self.inOrder(smtp.received(), first: sentW46)
         try #require(received.count == 2)

@@ -31,9 +31,9 @@ import TsheetTestSupport
     @Test func theNoteNamesWhoJoinedAndWhoLeft() throws {
         let now = try MailAddress.list(parsing: "Marta Gil <marta@acme.com>, Jon <JON@acme.com>")
         let before = [Recipient(address: "marta@acme.com"), Recipient(address: "old@acme.com")]
-        #expect(MailboxThread.note(replying: "Marta Gil <marta@acme.com>", in: "INBOX", now: now, before: before)
-            == "Thread: replying to Marta Gil <marta@acme.com>'s answer in INBOX; joined: Jon <JON@acme.com>; left: old@acme.com.\n")
-        #expect(MailboxThread.note(replying: "x\u{1B}[2J", in: "Clients", now: now, before: before.prefix(1) + [Recipient(address: "jon@acme.com")])
-            == "Thread: replying to x\\x1b[2J's answer in Clients.\n")
+        #expect(MailboxThread.note("acme", replying: "Marta Gil <marta@acme.com>", in: "INBOX", now: now, before: before)
+            == "Thread (acme): replying to Marta Gil <marta@acme.com>'s answer in INBOX; joined: Jon <JON@acme.com>; left: old@acme.com.\n")
+        #expect(MailboxThread.note("acme", replying: "x\u{1B}[2J", in: "Clients", now: now, before: before.prefix(1) + [Recipient(address: "jon@acme.com")])
+            == "Thread (acme): replying to x\\x1b[2J's answer in Clients.\n")
     }
 }

@@ -33,7 +33,7 @@ struct MailboxThread {
         do {
             let reply = try Reply(to: answer.saved, leavingOut: mailbox.ownAddresses)
             self.reply = reply
-            notes = [Self.note(replying: sender, in: answer.folder, now: reply.to + reply.cc,
+            notes = [Self.note(client, replying: sender, in: answer.folder, now: reply.to + reply.cc,
                                before: people.to + people.cc)]
         } catch {
             reply = nil
@@ -42,13 +42,14 @@ struct MailboxThread {
         }
     }
 
-    /// `Thread: replying to …'s answer in INBOX; joined: …; left: ….`
-    static func note(replying sender: String, in folder: String, now: [MailAddress], before: [Recipient]) -> String {
+    /// `Thread (acme): replying to …'s answer in INBOX; joined: …; left: ….`
+    static func note(_ client: String, replying sender: String, in folder: String, now: [MailAddress],
+                     before: [Recipient]) -> String {
         let old = Set(before.map { $0.address.lowercased() })
         let new = Set(now.map { $0.address.lowercased() })
         let joined = now.filter { !old.contains($0.address.lowercased()) }.map(\.description)
         let left = before.filter { !new.contains($0.address.lowercased()) }.map(\.address)
-        return ("Thread: replying to \(sender)'s answer in \(folder)"
+        return ("Thread (\(client)): replying to \(sender)'s answer in \(folder)"
             + (joined.isEmpty ? "" : "; joined: " + joined.joined(separator: ", "))
             + (left.isEmpty ? "" : "; left: " + left.joined(separator: ", ")) + ".").escapingControlCharacters + "\n"
     }
