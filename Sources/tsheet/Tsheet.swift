@@ -19,8 +19,8 @@ struct Tsheet: AsyncParsableCommand {
         version: Version.text,
         subcommands: [LogCommand.self, StartCommand.self, StatusCommand.self, StopCommand.self, CancelCommand.self,
                       ListCommand.self, EditCommand.self, RemoveCommand.self, GapsCommand.self, OffCommand.self,
-                      ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, ExportCommand.self,
-                      ImportCommand.self, MailCommand.self,
+                      ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, RepliesCommand.self,
+                      ExportCommand.self, ImportCommand.self, MailCommand.self,
                       ClientsCommand.self, TemplatesCommand.self, DemoCommand.self])
 
     static func main() async {

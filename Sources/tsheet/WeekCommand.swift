@@ -103,6 +103,7 @@ struct WeekCommand: AsyncParsableCommand {
             let request = EmailRequest(client: client, period: period, language: lang, note: note, replyTo: replyTo)
             try warnOfGaps()
             let outcome = try await TimesheetSending(context).send(request, resend: sending.resend, dryRun: sending.dryRun)
+            outcome.message.notes.forEach(writeError)
             return try write(terminal.sent(outcome))
         }
         switch try form {
@@ -123,8 +124,9 @@ struct WeekCommand: AsyncParsableCommand {
         case .eml:
             let message = try mail.compose(EmailRequest(client: client ?? "", period: period, language: lang, note: note,
                                                         replyTo: replyTo))
+            message.notes.forEach(writeError)
             try warnOfGaps()
-            try emit(message.rendered)
+            try emit(message.draft)
             noteUnsigned(context)
             if let path = output.output, path != "-" {
                 try mail.recordWritten(message)

@@ -41,7 +41,7 @@ struct Transports: Sendable {
     }
 
     /// The SMTP password, from `password_command`'s first line of output or from the variable `password_env`.
-    private func password(for smtp: MailServerConfig) throws -> String {
+    func password(for smtp: MailServerConfig) throws -> String {
         if let command = smtp.passwordCommand {
             do { return try SecretCommand(command: command).firstLine() } catch {
                 throw SendRefusal.passwordCommandFailed(command: command)

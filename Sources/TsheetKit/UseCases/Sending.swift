@@ -89,11 +89,12 @@ package struct BatchOutcome: Sendable {
 package struct TimesheetSending: UseCase {
     let context: Context
     let store: any Store
-    var mail: TimesheetMail { TimesheetMail(context, store: store) }
+    let mail: TimesheetMail
 
     package init(_ context: Context, store: any Store) {
         self.context = context
         self.store = store
+        mail = TimesheetMail(context, store: store)
     }
 
     /// Composes `request`'s email and sends it, unless the period already went to that client (and `resend` is
@@ -176,6 +177,12 @@ package struct TimesheetSending: UseCase {
             throw SendRefusal.sentNotRecorded(client: record.client, reason: "the log stayed locked by another program")
         } catch {
             throw SendRefusal.sentNotRecorded(client: record.client, reason: "\(error)".trimmingCharacters(in: ["."]))
+        }
+        if context.config.transport == .smtp, let mailbox = mail.mailbox { // sendmail's mail server files its own
+            let (_, warning) = mailbox.attempt("the email went, but no copy is in your Sent folder") {
+                try $0.fileSent(Array(message.rendered.utf8))
+            }
+            message.notes += warning.map { [$0] } ?? []
         }
         return SendOutcome(message: message, accepted: accepted, preview: nil)
     }

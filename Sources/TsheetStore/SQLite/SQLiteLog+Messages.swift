@@ -16,10 +16,15 @@ extension SQLiteLog {
         return try mailSettings(ofClient: id)
     }
 
-    func lastMessage(to client: String) throws -> MessageRecord? {
+    func lastMessage(to client: String, for variant: EmailVariant, over period: DayRange) throws -> MessageRecord? {
         guard let id = try clientID(named: client) else { return nil }
-        return try MessageRow.fetchOne(db, sql: Self.messageSelect + " WHERE m.client_id = ? ORDER BY m.id DESC LIMIT 1",
-                                       arguments: [id])?.record
+        return try MessageRow.fetchOne(db, sql: Self.messageSelect + """
+             WHERE m.client_id = ? AND NOT (m.state = 'written' AND (
+                 (m.variant = ? AND m.first_day = ? AND m.last_day = ?)
+                 OR EXISTS (SELECT 1 FROM message s WHERE s.client_id = m.client_id AND s.variant = m.variant
+                            AND s.first_day = m.first_day AND s.last_day = m.last_day AND s.state IN ('sending', 'sent'))))
+             ORDER BY m.id DESC LIMIT 1
+            """, arguments: [id, variant.rawValue, period.first.description, period.last.description])?.record
     }
 
     func sentMessages(to client: String?) throws -> [MessageRecord] {
