@@ -95,7 +95,7 @@ final class Mailbox {
     /// The password, from `password_command` or `password_env` (default `TSHEET_IMAP_PASSWORD`), or for
     /// `auth = "oauth2"` the token.
     private func credential() throws(IMAPError) -> IMAPCredential {
-        let transports = Transports(config: context.config, environment: context.environment)
+        let transports = Transports(context)
         var server = config.server
         do {
             switch server.auth {
@@ -103,16 +103,12 @@ final class Mailbox {
                 if server.passwordCommand == nil, server.passwordEnv == nil { server.passwordEnv = "TSHEET_IMAP_PASSWORD" }
                 return .password(try transports.password(for: server))
             case .oauth2:
-                // SEAM (issue #23, for the lead): the oauth branch's AccessTokens.token(for: config.server, …)
-                // replaces this at merge; here the token is token_command's first line, fetched as a password is.
-                guard let command = server.tokenCommand else {
-                    throw IMAPError(description: "auth = \"oauth2\" needs [imap] token_command")
-                }
-                server.passwordCommand = command
-                return .bearer(try transports.password(for: server))
+                return .bearer(try transports.tokens.token(for: server, refreshing: false))
             }
         } catch let error as IMAPError {
             throw error
+        } catch let error as MailLoginError {
+            throw IMAPError(description: "\(error)")
         } catch SendRefusal.noPassword(let variable) {
             throw IMAPError(description: "its password is not set; export \(variable)=… or set [imap] password_command")
         } catch {
