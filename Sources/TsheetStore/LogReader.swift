@@ -38,6 +38,10 @@ package protocol LogReader {
     /// - Throws: `StoreError.noSuchClient` when there is no such client.
     func mailSettings(of client: String) throws -> ClientMail
 
+    /// The clients with entries in `range` and someone to send their emails to (a To recipient), by name
+    /// without regard to case: who the Monday batch writes to.
+    func clientsToMail(over range: DayRange) throws -> [String]
+
     /// The newest message written or sent to `client`, which the next one replies to; nil when none was.
     func lastMessage(to client: String) throws -> MessageRecord?
 

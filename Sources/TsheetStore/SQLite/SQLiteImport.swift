@@ -109,8 +109,8 @@ struct ImportBatch {
         if id == nil || db.changesCount == 0 {
             // The id is taken: by this very entry (a log's own export, brought back), which is then already
             // there; or by another one, and the row gets a new id.
-            if let id, try Bool.fetchOne(statements.sameEntry, arguments: [id, client, entry.title, entry.description,
-                                                                          day, entry.minutes.value, entry.person]) == true {
+            if let id, let stored = try Row.fetchOne(statements.storedEntry, arguments: [id]),
+               try StoredEntry(row: SQLiteRow(row: stored)) == StoredEntry(entry) {
                 skipped += 1
                 return
             }
