@@ -176,10 +176,7 @@ struct PostgresImportBatch {
     /// The id and stored name of the client `name`, created when new.
     private mutating func client(named name: String) throws -> (id: Int64, name: String) {
         if let known = clients[name] { return known }
-        let id = try log.clientID(creatingIfMissing: name)
-        var select = PostgresStatement()
-        select += "SELECT name FROM client WHERE id = \(select.bind(id))"
-        let stored = (id, try log.session.value(select) ?? name)
+        let stored = try log.storedClient(creatingIfMissing: name)
         clients[name] = stored
         return stored
     }

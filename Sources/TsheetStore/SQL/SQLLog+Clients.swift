@@ -19,6 +19,15 @@ extension SQLLog {
         return try rows(select).first?.text("name") ?? name
     }
 
+    /// The id and stored name of the client called `name` in any case, created when missing: the client an
+    /// import adds a row to, and the name its summary counts it under.
+    func storedClient(creatingIfMissing name: String) throws -> (id: Int64, name: String) {
+        let id = try clientID(creatingIfMissing: name)
+        var select = statement()
+        select += "SELECT name FROM client WHERE id = " + select.bind(id)
+        return (id, try rows(select).first?.text("name") ?? name)
+    }
+
     func clientNames() throws -> [String] {
         try rows(statement() + "SELECT name FROM client").compactMap { try $0.text("name") }
     }

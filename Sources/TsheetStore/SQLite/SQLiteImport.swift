@@ -126,10 +126,9 @@ struct ImportBatch {
     /// The id of the client `name`, created when new.
     private mutating func client(named name: String) throws -> Int64 {
         if let known = clients[name] { return known.id }
-        let id = try SQLiteLog(db: db).clientID(creatingIfMissing: name)
-        let stored = try String.fetchOne(db, sql: "SELECT name FROM client WHERE id = ?", arguments: [id]) ?? name
-        clients[name] = (id, stored)
-        return id
+        let stored = try SQLiteLog(db: db).storedClient(creatingIfMissing: name)
+        clients[name] = stored
+        return stored.id
     }
 
     /// Drops the schema objects `names`, keeping the SQL that made them (as the migrations wrote it).
