@@ -1,22 +1,13 @@
 import GRDB
 import TsheetCore
 
-// The rows the SQLite store reads and writes, by column name: one record type per table or query shape,
-// internal to the store. Property names are the columns'.
+// The records SQLite's store keeps for itself; the rows both engines read go through `SQLRow`.
 
 /// A row of `client`, as a new client is inserted.
 struct ClientRow: Encodable, PersistableRecord {
     static let databaseTableName = "client"
     var name: String
     var name_key: String
-}
-
-/// A client with what the daily totals hold of it.
-struct ClientSummaryRow: Decodable, FetchableRecord {
-    var name: String
-    var entries: Int
-    var minutes: Int
-    var last_day: String?
 }
 
 /// An entry as `SQLLog.entrySelect` reads it: by the columns' places, without the name lookups a million-row
@@ -31,14 +22,4 @@ struct EntryRow: FetchableRecord {
                       day: CalendarDay(iso: row[EntryColumn.day.rawValue] as String) ?? CalendarDay(dayNumber: 0),
                       minutes: Minutes(row[EntryColumn.minutes.rawValue]), person: row[EntryColumn.person.rawValue])
     }
-}
-
-/// A row of `recipient`.
-struct RecipientRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "recipient"
-    var client_id: Int64
-    var kind: String
-    var position: Int
-    var name: String?
-    var address: String
 }
