@@ -79,6 +79,7 @@ def main():
             os.remove(db + suffix)
     shutil.copyfile(pristine, db)
     os.chmod(db, 0o600)
+    open(os.path.join(DATA, "none.toml"), "w").close() # no settings: a config file named must exist
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TSHEET_DB": db, "TSHEET_TODAY": TODAY,
            "TSHEET_CONFIG": os.path.join(DATA, "none.toml"), "NO_COLOR": "1", "HOME": DATA, "USER": "bench"}
     sqlite = shutil.which("sqlite3") or sys.exit("the sqlite3 shell is needed: apt-get install sqlite3")
