@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "TsheetTransfer", dependencies: ["TsheetCore"], swiftSettings: settings),
         /// libxlsxwriter, the C library that writes Excel workbooks, as the system has it.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        /// libcurl, the system's client for IMAP and HTTPS (the mailbox, and OAuth2's token endpoints).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         /// Workbooks: the entries streamed onto a sheet with typed cells, and pivots with their charts.
         .target(name: "TsheetWorkbook", dependencies: ["TsheetCore", "CXlsxWriter"], swiftSettings: settings),
         /// The emails' words: templates, languages and the view they render.
@@ -60,10 +62,13 @@ let package = Package(
             name: "TsheetMail",
             dependencies: [
                 "TsheetTLS",
+                "CCurl",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: settings
         ),

@@ -20,6 +20,9 @@ package struct Context: Sendable {
     package let usesColor: Bool
     /// The folder of the user's own templates, which override the built-in ones file by file.
     package let templatesDirectory: String
+    /// Where tsheet keeps what it must remember between runs but is not the user's data: the OAuth2 sign-in
+    /// (`$XDG_STATE_HOME/tsheet`, default `~/.local/state/tsheet`).
+    package let stateDirectory: String
     /// The program that `--edit` opens: `$VISUAL`, `$EDITOR`, else `vi`.
     package let editor: String
     /// The environment, for the variable named by `[smtp] password_env` and nothing else.
@@ -38,6 +41,7 @@ package struct Context: Sendable {
         databasePath = databaseFlag ?? environment["TSHEET_DB"] ?? config.database
             ?? "\(xdg("XDG_DATA_HOME", ".local/share"))/tsheet/tsheet.sqlite"
         templatesDirectory = config.templatesDirectory ?? "\(xdg("XDG_CONFIG_HOME", ".config"))/tsheet/templates"
+        stateDirectory = "\(xdg("XDG_STATE_HOME", ".local/state"))/tsheet"
         editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
         self.environment = environment
         let pinnedNow = try environment["TSHEET_NOW"].map { text throws(ContextError) in

@@ -22,6 +22,8 @@ package struct MIMEMessage: Sendable {
     package var html: String
     /// The multipart boundary; any text that cannot occur in a quoted-printable body.
     package var boundary: String
+    /// Written as a draft to open and send (`X-Unsent: 1`, which Outlook reads): never set on a message sent.
+    package var isDraft = false
 
     package init(from: MailAddress, to: [MailAddress], subject: String, date: Date, messageID: String,
                  text: String, html: String, boundary: String? = nil) {
@@ -43,7 +45,8 @@ package struct MIMEMessage: Sendable {
 
     /// The whole message with CRLF line breaks; no line is longer than 998 octets.
     package var rendered: String {
-        var headers: [(String, String)] = [("From", from.headerValue)]
+        var headers: [(String, String)] = isDraft ? [("X-Unsent", "1")] : []
+        headers.append(("From", from.headerValue))
         if !to.isEmpty { headers.append(("To", to.map(\.headerValue).joined(separator: ", "))) }
         if !cc.isEmpty { headers.append(("Cc", cc.map(\.headerValue).joined(separator: ", "))) }
         headers.append(("Subject", MIMEMessage.headerText(subject)))

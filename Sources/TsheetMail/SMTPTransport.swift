@@ -15,32 +15,43 @@ package enum SMTPSecurity: String, Sendable, CaseIterable {
     case none
 }
 
-/// Where and how to reach the mail server. The password is held only in memory, never written anywhere.
+/// What proves who tsheet is to the mail server.
+package enum SMTPCredential: Sendable {
+    case password(String)
+    /// An OAuth2 access token, for XOAUTH2 or OAUTHBEARER.
+    case token(String)
+}
+
+/// Where and how to reach the mail server. The password or token is fetched only when the conversation
+/// reaches AUTH, held only in memory, and never written anywhere.
 package struct SMTPSettings: Sendable {
     package var host: String
     package var port: Int
     package var security: SMTPSecurity
     package var username: String?
-    package var password: String?
+    /// Gives the password or token when AUTH needs it; `renewed` asks for a new token after the server
+    /// refused one. Its errors reach the caller as `SendError.credentials`.
+    package var credentials: (@Sendable (_ renewed: Bool) throws -> SMTPCredential)?
     /// A PEM file of CA certificates trusted besides the system's (a corporate relay's CA).
     package var caFile: String?
     /// How long connecting, and then each reply, may take.
     package var timeout: TimeAmount
 
-    package init(host: String, port: Int, security: SMTPSecurity, username: String? = nil, password: String? = nil,
+    package init(host: String, port: Int, security: SMTPSecurity, username: String? = nil,
+                 credentials: (@Sendable (_ renewed: Bool) throws -> SMTPCredential)? = nil,
                  caFile: String? = nil, timeout: TimeAmount = .seconds(30)) {
         self.host = host
         self.port = port
         self.security = security
         self.username = username
-        self.password = password
+        self.credentials = credentials
         self.caFile = caFile
         self.timeout = timeout
     }
 }
 
-/// Sends messages over SMTP (RFC 5321) with STARTTLS or implicit TLS, AUTH PLAIN or LOGIN, certificates
-/// verified against the system's trust store and `caFile`.
+/// Sends messages over SMTP (RFC 5321) with STARTTLS or implicit TLS, AUTH PLAIN, LOGIN, OAUTHBEARER or
+/// XOAUTH2, certificates verified against the system's trust store and `caFile`.
 package struct SMTPTransport: MailTransport {
     package let settings: SMTPSettings
 
@@ -123,8 +134,8 @@ struct SMTPSession: Sendable {
             }.get()
             extensions = try await session.hello()
         }
-        if let username = settings.username {
-            try await session.authenticate(username, settings.password ?? "", extensions: extensions)
+        if let username = settings.username, let credentials = settings.credentials {
+            try await session.authenticate(username, credentials: credentials, extensions: extensions)
         }
         return session
     }
@@ -163,34 +174,19 @@ struct SMTPSession: Sendable {
         return Array(reply.lines.dropFirst())
     }
 
-    private func authenticate(_ username: String, _ password: String, extensions: [String]) async throws(SendError) {
-        let mechanisms = extensions.first { $0.uppercased().hasPrefix("AUTH") }?.uppercased()
-            .split(separator: " ").dropFirst().map(String.init) ?? []
-        func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
-        let reply: SMTPReply
-        if mechanisms.contains("PLAIN") || !mechanisms.contains("LOGIN") {
-            reply = try await send("AUTH PLAIN " + base64("\0\(username)\0\(password)"), step: .auth)
-        } else {
-            try await command("AUTH LOGIN", expect: 334, step: .auth)
-            try await command(base64(username), expect: 334, step: .auth)
-            reply = try await send(base64(password), step: .auth)
-        }
-        guard reply.code == 235 else { throw .authentication(reply: reply.text) }
-    }
-
     private func expect(_ code: Int, step: SMTPStep) async throws(SendError) {
         let reply = try await read(step: step)
         guard reply.code == code else { throw .refused(step: step, reply: reply.text) }
     }
 
-    private func command(_ line: String, expect code: Int, step: SMTPStep) async throws(SendError) {
+    func command(_ line: String, expect code: Int, step: SMTPStep) async throws(SendError) {
         let reply = try await send(line, step: step)
         guard reply.code == code else {
             throw step == .auth ? .authentication(reply: reply.text) : .refused(step: step, reply: reply.text)
         }
     }
 
-    private func send(_ line: String, step: SMTPStep) async throws(SendError) -> SMTPReply {
+    func send(_ line: String, step: SMTPStep) async throws(SendError) -> SMTPReply {
         do {
             try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n")).get()
         } catch {

@@ -15,6 +15,10 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
     case noStartTLS(host: String)
     /// The server refused the user name or password.
     case authentication(reply: String)
+    /// The password or token could not be had: its source's own error.
+    case credentials(CredentialFailure)
+    /// The server refused the OAuth2 token twice (before and after a refresh): the provider's error, if it said.
+    case tokenRefused(mechanism: String, error: String?, reply: String)
     /// The server refused a recipient.
     case recipient(address: String, reply: String)
     /// The server refused a step of the conversation.
@@ -33,7 +37,8 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
         case .connection, .timeout, .closed: true
         case .recipient(_, let reply), .refused(_, let reply): reply.hasPrefix("4")
         case .program(_, let status, _): status == 75
-        case .tls, .unreadableCAFile, .noStartTLS, .authentication, .programMissing: false
+        case .tls, .unreadableCAFile, .noStartTLS, .authentication, .tokenRefused, .programMissing: false
+        case .credentials(let failure): (failure.error as? OAuthError)?.isTemporary ?? false
         }
     }
 
@@ -56,6 +61,11 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
             "\(host) offers no STARTTLS; set [smtp] security = \"tls\" (port 465) if it speaks TLS from the start"
         case .authentication(let reply):
             "the mail server refused the user name or password (\(reply)); check [smtp] username and the password"
+        case .credentials(let failure):
+            "\(failure.error)"
+        case .tokenRefused(let mechanism, let error, let reply):
+            "the mail server refused the OAuth2 token (\(mechanism)\(error.map { ": \($0)" } ?? ""); \(reply.shown)) even "
+                + "after a refresh; check [smtp] username, the app's permissions, or sign in again with tsheet mail login"
         case .recipient(let address, let reply) where reply.hasPrefix("4"):
             "the mail server put off the recipient \(address) (\(reply)); try again later"
         case .recipient(let address, let reply):

@@ -42,8 +42,11 @@ package protocol LogReader {
     /// without regard to case: who the Monday batch writes to.
     func clientsToMail(over range: DayRange) throws -> [String]
 
-    /// The newest message written or sent to `client`, which the next one replies to; nil when none was.
-    func lastMessage(to client: String) throws -> MessageRecord?
+    /// The newest message written or sent to `client` that the next one, of `variant` over `period`, replies
+    /// to; nil when none was. Only what the client may have received is a parent: a message written to a file
+    /// is left out once its period was sent, and when it is of `variant` and `period` itself (a preview of the
+    /// message being made).
+    func lastMessage(to client: String, for variant: EmailVariant, over period: DayRange) throws -> MessageRecord?
 
     /// The messages sent to `client` (every client when nil), newest first, with those that may have gone out
     /// (`sending`: the send could not be recorded).

@@ -47,6 +47,7 @@ struct SendCommand: AsyncParsableCommand {
         for gap in try sending.gaps(emailPeriod.request) { writeError(terminal.warning(gap)) }
         let batch = try await sending.sendBatch(emailPeriod.request, only: client, resend: send.resend,
                                                 dryRun: send.dryRun, strict: strict)
+        for case (_, .sent(let outcome)) in batch.results { outcome.message.notes.forEach(writeError) }
         try write(terminal.batch(batch))
         if let status = batch.failureStatus { throw ExitCode(status.rawValue) }
     }

@@ -16,11 +16,11 @@ struct Tsheet: AsyncParsableCommand {
               tsheet list --week
               tsheet clients
             """,
-        version: "0.1.0",
+        version: Version.text,
         subcommands: [LogCommand.self, StartCommand.self, StatusCommand.self, StopCommand.self, CancelCommand.self,
                       ListCommand.self, EditCommand.self, RemoveCommand.self, GapsCommand.self, OffCommand.self,
-                      ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, ExportCommand.self,
-                      ImportCommand.self,
+                      ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, RepliesCommand.self,
+                      ExportCommand.self, ImportCommand.self, MailCommand.self,
                       ClientsCommand.self, TemplatesCommand.self, DemoCommand.self])
 
     static func main() async {

@@ -101,6 +101,7 @@ struct WeekCommand: AsyncParsableCommand {
             for gap in try sender.gaps(period) { writeError(terminal.warning(gap)) }
             let request = EmailRequest(client: client, period: period, language: lang, note: note, replyTo: replyTo)
             let outcome = try await sender.send(request, resend: sending.resend, dryRun: sending.dryRun)
+            outcome.message.notes.forEach(writeError)
             return try write(terminal.sent(outcome))
         }
         let mail = try TimesheetMail(readingOnly: context)
@@ -120,7 +121,8 @@ struct WeekCommand: AsyncParsableCommand {
         case .eml:
             let message = try mail.compose(EmailRequest(client: client ?? "", period: period, language: lang, note: note,
                                                         replyTo: replyTo))
-            (text, written) = (message.rendered, message)
+            message.notes.forEach(writeError)
+            (text, written) = (message.draft, message)
         }
         // Each gap of the period is warned of on standard error, once the email is made, never in the email itself.
         for gap in try mail.gaps(period) { writeError(terminal.warning(gap)) }

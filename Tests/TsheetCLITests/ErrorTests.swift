@@ -99,6 +99,6 @@ import Testing
     @Test func aBadConfigNamesTheKey() throws {
         try sandbox.write("default_clinet = \"acme\"\n", to: sandbox.configPath)
         try sandbox.refuse(["list"], status: 78,
-                           error: "\(sandbox.configPath): unknown key 'default_clinet'; the keys here are default_client, week_start, hours_format, lang, templates_dir, database, person, max_timer_hours, hours_per_day, workdays, [mail], [smtp] and [clients.NAME].")
+                           error: "\(sandbox.configPath): unknown key 'default_clinet'; the keys here are default_client, week_start, hours_format, lang, templates_dir, database, person, max_timer_hours, hours_per_day, workdays, [mail], [smtp], [imap], [oauth2] and [clients.NAME].")
     }
 }

@@ -31,7 +31,7 @@ import Testing
         #expect(try written("r.md", by: ["report", "--week", "2026-W47"]).hasPrefix("| client |"))
         #expect(try written("r.csv", by: ["report", "--week", "2026-W47"]).hasPrefix("client,2026-11"))
         #expect(try written("w.html", by: ["week", "-c", "acme", "--week", "2026-W47"]).hasPrefix("<!DOCTYPE html>"))
-        #expect(try written("w.eml", by: ["week", "-c", "acme", "--week", "2026-W47"]).hasPrefix("From: Ana <"), "a message")
+        #expect(try written("w.eml", by: ["week", "-c", "acme", "--week", "2026-W47"]).hasPrefix("X-Unsent: 1\r\nFr"), "a draft message")
         #expect(try written("same.csv", by: ["export", "--format", "csv"]).hasPrefix("id,date,client"))
     }
 

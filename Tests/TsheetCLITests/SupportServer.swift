@@ -51,6 +51,11 @@ final class SupportServer {
         process.waitUntilExit()
     }
 
+    /// The number the server printed after `word` (`TLSPORT 993`), once it listens.
+    func number(after word: String) -> Int? {
+        lines.snapshot().first { $0.hasPrefix(word + " ") }.flatMap { Int($0.dropFirst(word.count + 1)) }
+    }
+
     /// Sends `command` and waits at most 10 seconds for the server to say it is done.
     func tell(_ command: String) throws {
         let said = lines.snapshot().count

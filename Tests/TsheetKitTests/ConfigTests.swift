@@ -62,7 +62,7 @@ import TsheetCore
     @Test func namesAnUnknownKey() {
         #expect(throws: ConfigError.unknownKey(file: "c.toml", key: "default_clinet", known: [
             "default_client", "week_start", "hours_format", "lang", "templates_dir", "database", "person", "max_timer_hours",
-            "hours_per_day", "workdays", "[mail]", "[smtp]", "[clients.NAME]",
+            "hours_per_day", "workdays", "[mail]", "[smtp]", "[imap]", "[oauth2]", "[clients.NAME]",
         ])) {
             try Config(toml: "default_clinet = \"acme\"", file: "c.toml")
         }

@@ -24,7 +24,9 @@ extension Store {
         try read { try $0.billedMinutes(matching: filter, billing: BillingRules(rounding)) }
     }
     func mailSettings(of client: String) throws -> ClientMail { try read { try $0.mailSettings(of: client) } }
-    func lastMessage(to client: String) throws -> MessageRecord? { try read { try $0.lastMessage(to: client) } }
+    func lastMessage(to client: String, for variant: EmailVariant = .week,
+                     over period: DayRange = DayRange(first: CalendarDay(iso: "2000-01-03")!, last: CalendarDay(iso: "2000-01-09")!))
+        throws -> MessageRecord? { try read { try $0.lastMessage(to: client, for: variant, over: period) } }
     func sentMessages(to client: String? = nil) throws -> [MessageRecord] { try read { try $0.sentMessages(to: client) } }
 
     /// What the send use case does before it hands a message over: the never-twice check and the record of

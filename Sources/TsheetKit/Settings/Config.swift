@@ -27,6 +27,10 @@ package struct Config: Sendable, Equatable {
     package var sendmailPath = "/usr/sbin/sendmail"
     /// The SMTP server (`[smtp]`); nil when the config has none.
     package var smtp: MailServerConfig?
+    /// The OAuth2 provider and app `tsheet mail login` signs in with (`[oauth2]`).
+    package var oauth2: OAuthConfig?
+    /// The user's mailbox (`[imap]`); nil when the config has none.
+    package var imap: IMAPConfig?
     /// Per-client settings, by client name in lower case (`[clients.acme]`).
     package var clients: [String: ClientSettings] = [:]
     /// Whose timer `start` and `stop` run (`person`); the login name when nil.
@@ -106,6 +110,12 @@ package struct Config: Sendable, Equatable {
             case "smtp":
                 guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table [smtp]") }
                 smtp = try MailServerConfig(table: table, section: key, ports: .smtp, file: file)
+            case "oauth2":
+                guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table [oauth2]") }
+                oauth2 = try OAuthConfig(table: table, file: file)
+            case "imap":
+                guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table [imap]") }
+                imap = try IMAPConfig(table: table, file: file)
             case "clients":
                 guard let table = value.table else { throw .badValue(file: file, key: key, expected: "a table") }
                 for (name, settings) in table {
@@ -120,7 +130,7 @@ package struct Config: Sendable, Equatable {
             default:
                 throw .unknownKey(file: file, key: key, known: ["default_client", "week_start", "hours_format", "lang",
                                                                 "templates_dir", "database"] + Self.workKeys
-                                                                + ["[mail]", "[smtp]", "[clients.NAME]"])
+                                                                + ["[mail]", "[smtp]", "[imap]", "[oauth2]", "[clients.NAME]"])
             }
         }
     }

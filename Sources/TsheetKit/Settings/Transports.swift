@@ -1,42 +1,51 @@
 import Foundation
 import TsheetMail
 
-/// How emails leave this machine, as the config says: the transport, with the password fetched at the moment
-/// of sending from its variable or command, and never kept.
-struct Transports {
+/// How emails leave this machine, as the config says: the transport, with the password or token fetched only
+/// when the conversation reaches AUTH (after the never-twice check has let the send through), and never kept.
+struct Transports: Sendable {
     let config: Config
     /// The environment, for the variable `[smtp] password_env` names.
     let environment: [String: String]
+    let tokens: AccessTokens
 
-    /// The transport the config names; one only to preview a send needs no password.
+    init(_ context: Context) {
+        config = context.config
+        environment = context.environment
+        tokens = AccessTokens(context)
+    }
+
+    /// The transport the config names; one only to preview a send asks for no password.
     func transport(forPreview: Bool) throws -> any MailTransport {
         switch config.transport {
         case .sendmail:
             return SendmailTransport(path: config.sendmailPath)
         case .smtp:
             guard let smtp = config.smtp else { throw SendRefusal.noSMTP }
-            return SMTPTransport(settings: SMTPSettings(
-                host: smtp.host, port: smtp.port, security: smtp.security, username: smtp.username,
-                password: smtp.username == nil || forPreview ? nil : try password(for: smtp), caFile: smtp.caFile))
+            var credentials: (@Sendable (Bool) throws -> SMTPCredential)?
+            if smtp.username != nil, !forPreview {
+                credentials = { @Sendable renewed in try credential(for: smtp, renewed: renewed) }
+            }
+            return SMTPTransport(settings: SMTPSettings(host: smtp.host, port: smtp.port, security: smtp.security,
+                                                        username: smtp.username, credentials: credentials,
+                                                        caFile: smtp.caFile))
+        }
+    }
+
+    /// The password or token for `smtp`; `renewed` asks for a new token after the server refused one.
+    private func credential(for smtp: MailServerConfig, renewed: Bool) throws -> SMTPCredential {
+        switch smtp.auth {
+        case .oauth2: return .token(try tokens.token(for: smtp, refreshing: renewed))
+        case .password: return .password(try password(for: smtp))
         }
     }
 
     /// The SMTP password, from `password_command`'s first line of output or from the variable `password_env`.
-    private func password(for smtp: MailServerConfig) throws -> String {
+    func password(for smtp: MailServerConfig) throws -> String {
         if let command = smtp.passwordCommand {
-            let process = Process(), output = Pipe()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", command]
-            process.standardOutput = output
-            process.standardInput = FileHandle.nullDevice
-            do { try process.run() } catch { throw SendRefusal.passwordCommandFailed(command: command) }
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0,
-                  let line = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first else {
+            do { return try SecretCommand(command: command).firstLine() } catch {
                 throw SendRefusal.passwordCommandFailed(command: command)
             }
-            return String(line)
         }
         let variable = smtp.passwordEnv ?? "TSHEET_SMTP_PASSWORD"
         guard let password = environment[variable], !password.isEmpty else {

@@ -1,3 +1,4 @@
+import Foundation
 import TsheetCore
 import TsheetStore
 import TsheetTransfer
@@ -113,6 +114,18 @@ package struct Terminal {
                 + (message.cc.isEmpty ? "" : "  Cc: \(message.cc.escapingControlCharacters)\n") + "  Subject: \(message.subject.escapingControlCharacters)\n"
                 + "  Message-ID: \(message.messageID.escapingControlCharacters)\n"
         }.joined(separator: "\n")
+    }
+
+    /// The clients' answers, one a line: when, the client, who wrote, and the first words.
+    package func replies(_ answers: [ClientAnswer]) -> String {
+        guard !answers.isEmpty else { return "No answers in the mailbox.\n" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return answers.map { answer in
+            let when = answer.date.map { formatter.string(from: $0) } ?? "????-??-?? ??:??"
+            return "\(when)  \(answer.client)  \(answer.sender): \(answer.words)".escapingControlCharacters + "\n"
+        }.joined()
     }
 
     /// What an import added (or would have, on a dry run), by client, and what it skipped: rows the log holds

@@ -9,6 +9,9 @@ struct Reply {
     let messageID: String
     let references: [String]
 
+    /// At most this many people are read from a message replied to: a longer list is refused, not cut.
+    static let maxPeople = 50
+
     /// Reads the message saved at `path`; `from` (the user) is left out of its people.
     /// - Throws: `EmailError.unreadableReply` when the file is missing, has no headers or no Message-ID, or
     ///   names people that are not addresses.
@@ -16,19 +19,36 @@ struct Reply {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EmailError.unreadableReply(path: path, problem: "no such file")
         }
-        let saved: SavedMessage
-        do { saved = try SavedMessage(parsing: String(decoding: data, as: UTF8.self)) } catch {
-            throw EmailError.unreadableReply(path: path, problem: error.description)
-        }
-        let isOwn = { (address: MailAddress) in address.address.lowercased() == from.address.lowercased() }
         do {
-            to = try (saved.addresses("From") + saved.addresses("To")).filter { !isOwn($0) }
-            cc = try saved.addresses("Cc").filter { !isOwn($0) }
+            self = try Reply(to: SavedMessage(parsing: String(decoding: data, as: UTF8.self)), leavingOut: [from.address])
         } catch {
             throw EmailError.unreadableReply(path: path, problem: error.description)
         }
+    }
+
+    /// A reply (all) to `saved`: its From, To and Cc, less the user's `own` addresses, each once.
+    /// - Throws: `MailError` when it has no Message-ID, names something that is not an address, or more than
+    ///   `maxPeople` people.
+    init(to saved: SavedMessage, leavingOut own: Set<String>) throws(MailError) {
+        let own = Set(own.map { $0.lowercased() })
+        var seen = own
+        func people(_ names: [String]) throws(MailError) -> [MailAddress] {
+            var found: [MailAddress] = []
+            for name in names {
+                guard (saved[name]?.count { $0 == "@" } ?? 0) <= Self.maxPeople else {
+                    throw .unreadableMessage("it names more than \(Self.maxPeople) people")
+                }
+                found += try saved.addresses(name).filter { seen.insert($0.address.lowercased()).inserted }
+            }
+            guard found.count <= Self.maxPeople else {
+                throw .unreadableMessage("it names more than \(Self.maxPeople) people")
+            }
+            return found
+        }
+        to = try people(["From", "To"])
+        cc = try people(["Cc"])
         guard let id = saved.messageIDs("Message-ID").first else {
-            throw EmailError.unreadableReply(path: path, problem: "it has no Message-ID header")
+            throw .unreadableMessage("it has no Message-ID header")
         }
         messageID = id
         references = saved.messageIDs("References")

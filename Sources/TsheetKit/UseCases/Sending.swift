@@ -89,11 +89,12 @@ package struct BatchOutcome: Sendable {
 package struct TimesheetSending: UseCase {
     let context: Context
     let store: any Store
-    var mail: TimesheetMail { TimesheetMail(context, store: store) }
+    let mail: TimesheetMail
 
     package init(_ context: Context, store: any Store) {
         self.context = context
         self.store = store
+        mail = TimesheetMail(context, store: store)
     }
 
     /// Composes `request`'s email and sends it, unless the period already went to that client (and `resend` is
@@ -101,8 +102,7 @@ package struct TimesheetSending: UseCase {
     /// as the client's recipients) in one transaction after: a message that went out is never mailed twice by
     /// a retry, even when the log could not record it. A dry run connects to nothing and records nothing.
     package func send(_ request: EmailRequest, resend: Bool, dryRun: Bool) async throws -> SendOutcome {
-        let transport = try Transports(config: context.config, environment: context.environment)
-            .transport(forPreview: dryRun)
+        let transport = try Transports(context).transport(forPreview: dryRun)
         return try await send(request, via: transport, resend: resend, dryRun: dryRun)
     }
 
@@ -115,8 +115,7 @@ package struct TimesheetSending: UseCase {
     /// - Returns: each client's result; none when nobody has recipients and hours.
     package func sendBatch(_ period: EmailPeriodRequest, only client: String?, resend: Bool, dryRun: Bool,
                            strict: Bool = false) async throws -> BatchOutcome {
-        let transport = try Transports(config: context.config, environment: context.environment)
-            .transport(forPreview: dryRun)
+        let transport = try Transports(context).transport(forPreview: dryRun)
         let range = try period.range(in: context)
         let clients = try client.map { [$0] } ?? store.read { try $0.clientsToMail(over: range) }
         let gaps = strict ? try mail.gaps(period).map(\.day) : []
@@ -166,6 +165,7 @@ package struct TimesheetSending: UseCase {
             accepted = try await transport.send(message.message)
         } catch {
             try? store.write { try $0.forgetUnsent(record.messageID) }
+            if case .credentials(let failure) = error { throw failure.error } // no password or token: the user's words
             throw SendRefusal.failed(client: record.client, error)
         }
         do {
@@ -174,6 +174,12 @@ package struct TimesheetSending: UseCase {
             throw SendRefusal.sentNotRecorded(client: record.client, reason: "the log stayed locked by another program")
         } catch {
             throw SendRefusal.sentNotRecorded(client: record.client, reason: "\(error)".trimmingCharacters(in: ["."]))
+        }
+        if context.config.transport == .smtp, let mailbox = mail.mailbox { // sendmail's mail server files its own
+            let (_, warning) = mailbox.attempt("the email went, but no copy is in your Sent folder") {
+                try $0.fileSent(Array(message.rendered.utf8))
+            }
+            message.notes += warning.map { [$0] } ?? []
         }
         return SendOutcome(message: message, accepted: accepted, preview: nil)
     }

@@ -29,6 +29,8 @@ package struct EmailRequest: Sendable {
 package struct TimesheetMessage: Sendable {
     let message: MIMEMessage
     var record: MessageRecord
+    /// Lines for standard error: the thread found in the mailbox (who joined or left), or why it was not read.
+    package var notes: [String] = []
 
     package var subject: String { message.subject }
     /// The text part.
@@ -40,8 +42,14 @@ package struct TimesheetMessage: Sendable {
     }
     /// Everyone the message goes to (To, Cc and Bcc, each once), as people read them.
     package var recipientsText: String { message.recipients.map(\.description).joined(separator: ", ") }
-    /// The whole message (RFC 5322, CRLF), to write as `.eml` or to send.
+    /// The whole message (RFC 5322, CRLF), as it is sent.
     package var rendered: String { message.rendered }
+    /// The message as a draft `.eml` for the user's mail client to open ready to send (`X-Unsent: 1`).
+    package var draft: String {
+        var draft = message
+        draft.isDraft = true
+        return draft.rendered
+    }
     /// The recipients the message goes to, as their client's people from now on.
     var recipients: (to: [Recipient], cc: [Recipient]) { (message.to.map(\.recipient), message.cc.map(\.recipient)) }
 }
@@ -51,10 +59,13 @@ package struct TimesheetMessage: Sendable {
 package struct TimesheetMail: UseCase {
     let context: Context
     let store: any Store
+    /// The user's mailbox (`[imap]`), where the client's answers are looked for.
+    let mailbox: Mailbox?
 
     package init(_ context: Context, store: any Store) {
         self.context = context
         self.store = store
+        mailbox = Mailbox(context)
     }
 
     /// The timesheets of `client` (every client with hours when nil) over the days `period` names.
@@ -97,13 +108,15 @@ package struct TimesheetMail: UseCase {
     }
 
     /// The whole message of `request`, dated `date`: rendered, addressed to the client's people (or to everyone
-    /// on the message replied to, but the sender) and threaded after the client's last message (or the one
-    /// replied to). Read in one transaction; nothing is recorded.
+    /// on the message replied to, but the sender: the one saved at `--reply-to`, else the client's newest
+    /// answer in the mailbox) and threaded after the client's last message (or the one replied to). Read in
+    /// one transaction; nothing is recorded.
     package func compose(_ request: EmailRequest, at date: Date = Date()) throws -> TimesheetMessage {
         guard let from = context.config.mailFrom else { throw EmailError.noSender }
         let range = try request.period.range(in: context)
-        let reply = try request.replyTo.map { try Reply(savedAt: $0, from: from) }
-        return try store.read { log in
+        let thread = request.replyTo == nil ? MailboxThread(of: request.client, in: mailbox, store: store) : nil
+        let reply = try request.replyTo.map { try Reply(savedAt: $0, from: from) } ?? thread?.reply
+        var composed = try store.read { log in
             let sheet = try Timesheets(config: context.config, log: log).of(request.client, over: range)[0]
             let parts = try render(sheet, request.period.variant, language: request.language, note: request.note,
                                    parts: .all, log: log)
@@ -119,7 +132,7 @@ package struct TimesheetMail: UseCase {
                 } catch {
                     throw EmailError.badRecipients(client: client, problem: "\(error)")
                 }
-                parent = try log.lastMessage(to: client).map { ($0.messageID, $0.references) }
+                parent = try log.lastMessage(to: client, for: request.period.variant, over: range).map { ($0.messageID, $0.references) }
             }
             if to.isEmpty { throw EmailError.noRecipients(client: client) }
             var message = MIMEMessage(from: from, to: to, subject: parts.subject, date: date,
@@ -136,6 +149,8 @@ package struct TimesheetMail: UseCase {
                 references: message.references, subject: message.subject, to: people(message.to),
                 cc: people(message.cc), bcc: people(message.bcc), state: .written))
         }
+        composed.notes = thread?.notes ?? []
+        return composed
     }
 
     /// Remembers `message`, written to a file, as its client's last, so that the next one replies to it, and

@@ -1,10 +1,17 @@
 import TsheetCore
 
 extension SQLLog {
-    func lastMessage(to client: String) throws -> MessageRecord? {
+    func lastMessage(to client: String, for variant: EmailVariant, over period: DayRange) throws -> MessageRecord? {
         guard let id = try clientID(named: client) else { return nil }
         var select = messageSelect()
-        select += " WHERE m.client_id = \(select.bind(id)) ORDER BY m.id DESC LIMIT 1"
+        select += """
+             WHERE m.client_id = \(select.bind(id)) AND NOT (m.state = 'written' AND (
+                 (m.variant = \(select.bind(variant.rawValue)) AND m.first_day = \(select.bind(day: period.first)) \
+            AND m.last_day = \(select.bind(day: period.last)))
+                 OR EXISTS (SELECT 1 FROM message s WHERE s.client_id = m.client_id AND s.variant = m.variant
+                            AND s.first_day = m.first_day AND s.last_day = m.last_day AND s.state IN ('sending', 'sent'))))
+             ORDER BY m.id DESC LIMIT 1
+            """
         return try messages(select).first
     }
 
