@@ -82,7 +82,7 @@ let package = Package(
         /// The command line: one file per command; it parses, calls one use case and prints.
         .executableTarget(
             name: "tsheet",
-            dependencies: ["TsheetKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TsheetKit", "TsheetCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: settings
         ),
         /// What the tests share: golden files, hostile text, and Python's independent email parser.

@@ -31,7 +31,9 @@ def main():
     today = datetime.date.fromisoformat(sys.argv[4]) if len(sys.argv) > 4 else datetime.date.today()
     if os.path.exists(path):
         sys.exit(f"{path} exists; remove it first")
-    subprocess.run([binary, "clients", "--db", path], check=True, stdout=subprocess.DEVNULL)
+    # A command that writes creates the log (one that only reads, such as `clients`, never does).
+    for extra in ([], ["--remove"]):
+        subprocess.run([binary, "off", "2000-01-03", *extra, "--db", path], check=True, stdout=subprocess.DEVNULL)
     rng = random.Random(2026)
     days = [today - datetime.timedelta(days=n) for n in range(1, 3653)]
     days = [d.isoformat() for d in days if d.weekday() < 5]

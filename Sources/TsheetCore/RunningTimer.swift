@@ -28,8 +28,8 @@ package struct RunningTimer: Hashable, Sendable {
     }
 
     /// The entries that stopping it at `now` logs: from its start to `now`, or for `duration` when given (the
-    /// length the user says it was); one entry per day, cut at midnight. A length that rounds to nothing logs
-    /// one minute. `description` replaces the timer's own when given.
+    /// length the user says it was); one entry per day, cut at midnight (`MidnightSplit`). A length that rounds to
+    /// nothing logs one minute. `description` replaces the timer's own when given.
     /// - Throws: `TimerError` when it ran longer than `limit` and no `duration` was given, started after `now`, or
     ///   would log work after 9999-12-31.
     package func entries(of person: String, stoppedAt now: LocalTime, duration: Minutes? = nil,
@@ -43,29 +43,12 @@ package struct RunningTimer: Hashable, Sendable {
             if seconds < 0 { throw .startedLater(started: started, now: now) }
             if elapsed(at: now) > limit { throw .ranTooLong(elapsed(at: now), since: started, limit: limit) }
         }
-        let spans = daySpans(seconds: seconds)
-        if let last = spans.last?.0, last > .lastSupported { throw .pastCalendarEnd(started: started) }
+        let spans = MidnightSplit.minutesByDay(from: started, seconds: seconds)
+        if let last = spans.last?.day, last > .lastSupported { throw .pastCalendarEnd(started: started) }
         return spans.map { day, minutes in
             NewEntry(client: client, title: title, description: description ?? self.description, day: day,
                      minutes: minutes, person: person)
         }
-    }
-
-    /// The minutes of a span of `seconds` from the start on each day it touches. Each day's part is the
-    /// rounded running total at its end less the one before, so the parts add up to the whole, rounded.
-    private func daySpans(seconds: Int) -> [(CalendarDay, Minutes)] {
-        var spans: [(CalendarDay, Minutes)] = []
-        var day = started.day, secondsBefore = 0, minutesBefore = 0
-        while true {
-            let dayEnd = min(seconds, (day.dayNumber - started.day.dayNumber + 1) * LocalTime.secondsPerDay
-                                 - started.second)
-            let minutes = (dayEnd + 30) / 60
-            if minutes > minutesBefore { spans.append((day, Minutes(minutes - minutesBefore))) }
-            (secondsBefore, minutesBefore) = (dayEnd, minutes)
-            if secondsBefore >= seconds { break }
-            day = day.adding(days: 1)
-        }
-        return spans.isEmpty ? [(started.day, Minutes(1))] : spans
     }
 }
 

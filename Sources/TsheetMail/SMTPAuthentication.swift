@@ -13,7 +13,7 @@ extension SMTPSession {
             try await authenticate(username, password: password, mechanisms: mechanisms)
         case .token(let token):
             guard let mechanism = ["OAUTHBEARER", "XOAUTH2"].first(where: { mechanisms.contains($0) }) else {
-                throw .refused(step: "AUTH", reply: "it offers no OAUTHBEARER or XOAUTH2, only "
+                throw .refused(step: .auth, reply: "it offers no OAUTHBEARER or XOAUTH2, only "
                                + (mechanisms.isEmpty ? "no AUTH at all" : mechanisms.joined(separator: " ")))
             }
             guard let refusal = try await bearer(mechanism, username, token) else { return }
@@ -33,11 +33,11 @@ extension SMTPSession {
     private func authenticate(_ username: String, password: String, mechanisms: [String]) async throws(SendError) {
         let reply: SMTPReply
         if mechanisms.contains("PLAIN") || !mechanisms.contains("LOGIN") {
-            reply = try await send("AUTH PLAIN " + Self.base64("\0\(username)\0\(password)"), step: "AUTH")
+            reply = try await send("AUTH PLAIN " + Self.base64("\0\(username)\0\(password)"), step: .auth)
         } else {
-            try await command("AUTH LOGIN", expect: 334, step: "AUTH")
-            try await command(Self.base64(username), expect: 334, step: "AUTH")
-            reply = try await send(Self.base64(password), step: "AUTH")
+            try await command("AUTH LOGIN", expect: 334, step: .auth)
+            try await command(Self.base64(username), expect: 334, step: .auth)
+            reply = try await send(Self.base64(password), step: .auth)
         }
         guard reply.code == 235 else { throw .authentication(reply: reply.text) }
     }
@@ -48,14 +48,14 @@ extension SMTPSession {
         let response = mechanism == "XOAUTH2"
             ? "user=\(username)\u{1}auth=Bearer \(token)\u{1}\u{1}"
             : "n,a=\(Self.saslName(username)),\u{1}host=\(settings.host)\u{1}port=\(settings.port)\u{1}auth=Bearer \(token)\u{1}\u{1}"
-        var reply = try await send("AUTH \(mechanism) " + Self.base64(response), step: "AUTH")
+        var reply = try await send("AUTH \(mechanism) " + Self.base64(response), step: .auth)
         if reply.code == 235 { return nil }
         var error: String?
         if reply.code == 334 { // the error challenge; the client ends the exchange (RFC 7628 §3.2.3)
             error = SASLErrorChallenge(base64: reply.lines.first ?? "").summary
-            reply = try await send(mechanism == "XOAUTH2" ? "" : Self.base64("\u{1}"), step: "AUTH")
+            reply = try await send(mechanism == "XOAUTH2" ? "" : Self.base64("\u{1}"), step: .auth)
         }
-        if reply.code / 100 == 4 { throw .refused(step: "AUTH", reply: reply.text) }
+        if reply.code / 100 == 4 { throw .refused(step: .auth, reply: reply.text) }
         return (error, reply.text)
     }
 

@@ -21,7 +21,7 @@ final class SMTPReplyReader: ChannelInboundHandler {
     /// The server's name, which its certificate must hold.
     private let host: String
     private var pending: [String] = []
-    private var waiter: (promise: EventLoopPromise<SMTPReply>, timeout: Scheduled<Void>, step: String)?
+    private var waiter: (promise: EventLoopPromise<SMTPReply>, timeout: Scheduled<Void>, step: SMTPStep)?
     private var failure: SendError?
 
     init(host: String) { self.host = host }
@@ -44,7 +44,7 @@ final class SMTPReplyReader: ChannelInboundHandler {
     }
 
     /// The next complete reply, failing with `SendError.timeout` after `timeout`.
-    func nextReply(on eventLoop: any EventLoop, step: String, timeout: TimeAmount) -> EventLoopFuture<SMTPReply> {
+    func nextReply(on eventLoop: any EventLoop, step: SMTPStep, timeout: TimeAmount) -> EventLoopFuture<SMTPReply> {
         let promise = eventLoop.makePromise(of: SMTPReply.self)
         let deadline = eventLoop.scheduleTask(in: timeout) { [weak self] in
             self?.waiter = nil
@@ -80,12 +80,12 @@ final class SMTPReplyReader: ChannelInboundHandler {
         if let error {
             failure = error // a TLS failure explains the closing that follows or precedes it
         } else if failure == nil {
-            failure = .closed(step: "the conversation")
+            failure = .closed(step: .conversation)
         }
         deliver()
     }
 
-    private func finish(_ waiter: (promise: EventLoopPromise<SMTPReply>, timeout: Scheduled<Void>, step: String),
+    private func finish(_ waiter: (promise: EventLoopPromise<SMTPReply>, timeout: Scheduled<Void>, step: SMTPStep),
                         with result: Result<SMTPReply, SendError>) {
         self.waiter = nil
         waiter.timeout.cancel()

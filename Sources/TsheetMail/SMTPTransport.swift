@@ -121,13 +121,13 @@ struct SMTPSession: Sendable {
                          eventLoop: channel.eventLoop)
         }.get()
         let session = SMTPSession(channel: channel, reader: reader, settings: settings)
-        try await session.expect(220, step: "the greeting")
+        try await session.expect(220, step: .greeting)
         var extensions = try await session.hello()
         if settings.security == .starttls {
             guard extensions.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }), let tls else {
                 throw SendError.noStartTLS(host: settings.host)
             }
-            try await session.command("STARTTLS", expect: 220, step: "STARTTLS")
+            try await session.command("STARTTLS", expect: 220, step: .startTLS)
             try await channel.eventLoop.submit {
                 try channel.pipeline.syncOperations.addHandler(
                     try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)), position: .first)
@@ -143,25 +143,25 @@ struct SMTPSession: Sendable {
     /// MAIL FROM, RCPT TO for every recipient, DATA with dot-stuffing.
     /// - Returns: the server's words on accepting the message.
     func deliver(_ message: MIMEMessage) async throws(SendError) -> String {
-        try await command("MAIL FROM:<\(message.from.address)>", expect: 250, step: "MAIL FROM")
+        try await command("MAIL FROM:<\(message.from.address)>", expect: 250, step: .mailFrom)
         for recipient in message.recipients {
-            let reply = try await send("RCPT TO:<\(recipient.address)>", step: "RCPT TO")
+            let reply = try await send("RCPT TO:<\(recipient.address)>", step: .rcptTo)
             guard reply.code == 250 || reply.code == 251 else {
                 throw .recipient(address: recipient.address, reply: reply.text)
             }
         }
-        try await command("DATA", expect: 354, step: "DATA")
+        try await command("DATA", expect: 354, step: .data)
         var body = message.rendered.split(separator: "\r\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
         if !body.hasSuffix("\r\n") { body += "\r\n" }
-        let reply = try await send(body + ".", step: "the end of DATA")
-        guard reply.code == 250 else { throw .refused(step: "the message", reply: reply.text) }
+        let reply = try await send(body + ".", step: .endOfData)
+        guard reply.code == 250 else { throw .refused(step: .message, reply: reply.text) }
         return reply.text
     }
 
     /// Says goodbye and closes; errors no longer matter once the message is accepted.
     func quit() async {
-        _ = try? await send("QUIT", step: "QUIT")
+        _ = try? await send("QUIT", step: .quit)
         await close()
     }
 
@@ -169,24 +169,24 @@ struct SMTPSession: Sendable {
 
     /// EHLO; returns the extensions the server offers.
     private func hello() async throws(SendError) -> [String] {
-        let reply = try await send("EHLO \(Self.clientName)", step: "EHLO")
-        guard reply.code == 250 else { throw .refused(step: "EHLO", reply: reply.text) }
+        let reply = try await send("EHLO \(Self.clientName)", step: .ehlo)
+        guard reply.code == 250 else { throw .refused(step: .ehlo, reply: reply.text) }
         return Array(reply.lines.dropFirst())
     }
 
-    private func expect(_ code: Int, step: String) async throws(SendError) {
+    private func expect(_ code: Int, step: SMTPStep) async throws(SendError) {
         let reply = try await read(step: step)
         guard reply.code == code else { throw .refused(step: step, reply: reply.text) }
     }
 
-    func command(_ line: String, expect code: Int, step: String) async throws(SendError) {
+    func command(_ line: String, expect code: Int, step: SMTPStep) async throws(SendError) {
         let reply = try await send(line, step: step)
         guard reply.code == code else {
-            throw step == "AUTH" ? .authentication(reply: reply.text) : .refused(step: step, reply: reply.text)
+            throw step == .auth ? .authentication(reply: reply.text) : .refused(step: step, reply: reply.text)
         }
     }
 
-    func send(_ line: String, step: String) async throws(SendError) -> SMTPReply {
+    func send(_ line: String, step: SMTPStep) async throws(SendError) -> SMTPReply {
         do {
             try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n")).get()
         } catch {
@@ -198,7 +198,7 @@ struct SMTPSession: Sendable {
         return try await read(step: step)
     }
 
-    private func read(step: String) async throws(SendError) -> SMTPReply {
+    private func read(step: SMTPStep) async throws(SendError) -> SMTPReply {
         let eventLoop = channel.eventLoop, reader = reader, timeout = settings.timeout
         do {
             return try await eventLoop.flatSubmit {

@@ -6,7 +6,7 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
     /// No connection could be made: refused, unknown host, unreachable.
     case connection(host: String, port: Int, reason: String)
     /// The server did not answer in time.
-    case timeout(step: String)
+    case timeout(step: SMTPStep)
     /// The TLS handshake failed: a certificate not trusted or for another name, among the causes.
     case tls(TLSRefusal)
     /// The CA file `[smtp] ca_file` names cannot be read.
@@ -22,9 +22,9 @@ package enum SendError: Error, Equatable, CustomStringConvertible {
     /// The server refused a recipient.
     case recipient(address: String, reply: String)
     /// The server refused a step of the conversation.
-    case refused(step: String, reply: String)
+    case refused(step: SMTPStep, reply: String)
     /// The server closed the connection in the middle of a step.
-    case closed(step: String)
+    case closed(step: SMTPStep)
     /// The sendmail program could not be started.
     case programMissing(path: String)
     /// The sendmail program ended in failure.

@@ -1,7 +1,10 @@
 import TsheetCore
 
 /// The import keys: a fingerprint of each imported row's content and of how many identical rows came before it
-/// in the same import, so that importing a file twice adds nothing.
+/// in the same import, so that importing a file twice adds nothing. The rule both engines keep: the row that is
+/// the `n`th (from 0) of its content in an import takes `key(content, n)`; when an earlier import holds that key
+/// the row is held (`HeldRows`), else it is added and the key becomes this import's. SQLite finds `n` by probing
+/// the keys this import took, PostgreSQL by counting; a first import writes its keys at the end (`keys(ofContents:)`).
 enum ImportKey {
     /// FNV-1a over the row's content; the client without regard to case. The person is mixed in unless it is
     /// `unmixed`, the person of a log's entries from before entries named one, whose keys were stored without.

@@ -38,6 +38,10 @@ package protocol LogReader {
     /// - Throws: `StoreError.noSuchClient` when there is no such client.
     func mailSettings(of client: String) throws -> ClientMail
 
+    /// The clients with entries in `range` and someone to send their emails to (a To recipient), by name
+    /// without regard to case: who the Monday batch writes to.
+    func clientsToMail(over range: DayRange) throws -> [String]
+
     /// The newest message written or sent to `client` that the next one, of `variant` over `period`, replies
     /// to; nil when none was. Only what the client may have received is a parent: a message written to a file
     /// is left out once its period was sent, and when it is of `variant` and `period` itself (a preview of the

@@ -1,4 +1,3 @@
-import GRDB
 import TsheetCore
 import TsheetTLS
 
@@ -88,19 +87,6 @@ package enum StoreError: UserError, Equatable {
         case .untrusted: "\(refusal): no CA " + (caFile.map { "in '\($0.echoed(limit: 200))'" } ?? "this machine trusts")
             + " signed it, or it is out of date; set sslrootcert to the team's CA file"
         case .failed: "\(refusal.description.echoed(limit: 100)); check sslmode and the server's TLS settings"
-        }
-    }
-
-    /// The user's view of a database error on the file at `path`; errors that are not SQLite's pass through.
-    static func translating(_ error: any Error, path: String) -> any Error {
-        guard let error = error as? DatabaseError else { return error }
-        switch error.resultCode.primaryResultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.notADatabase(path: path)
-        case .SQLITE_READONLY, .SQLITE_PERM: return StoreError.readOnly(path: path)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
-        case .SQLITE_CANTOPEN: return StoreError.cannotCreate(path: path, reason: "SQLite cannot open it")
-        case .SQLITE_IOERR, .SQLITE_FULL: return StoreError.io(path: path, reason: error.message ?? "I/O error")
-        default: return StoreError.unexpectedShape(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetKit
 
 // The words the command line takes for the domain's choices.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetKit
 
 struct ClientsCommand: ParsableCommand {

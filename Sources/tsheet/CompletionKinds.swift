@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TsheetCore
 import TsheetKit
 
 /// The completions read from the log, offered by the shell scripts ArgumentParser generates. Text from the log

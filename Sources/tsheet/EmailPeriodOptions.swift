@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetKit
 
 /// Which email and which days: the options `week` and `send` share.

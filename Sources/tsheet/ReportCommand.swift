@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetKit
 
 struct ReportCommand: ParsableCommand {
@@ -23,7 +24,7 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("Columns: day, week, month, year, or none for totals only.", valueName: "period"))
-    var by = "month"
+    var by: Columns = .month
 
     @Option(help: "Rows: client, person, title, or several joined by commas (client,person,title).")
     var rows: PivotRows = .client
@@ -49,7 +50,6 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        _ = try Columns(word: by)
         let form = try form
         if excel, form != .csv { throw ValidationError("--excel goes with --format csv.") }
     }
@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
         let context = try global.context()
         try warnOfStraySettings(context)
         let reporting = try Reporting(readingOnly: context)
-        let report = try reporting.report(ReportRequest(filter: filter.request, period: try Columns(word: by).period,
+        let report = try reporting.report(ReportRequest(filter: filter.request, period: by.period,
                                                         rows: rows))
         guard let text = Terminal(context).report(report, as: try form, excel: excel, language: lang) else {
             return try reporting.writeWorkbook(report, to: output.output, language: lang)
@@ -70,15 +70,8 @@ struct ReportCommand: ParsableCommand {
 }
 
 /// The columns of a report: a period, or none for totals only.
-enum Columns: String, CaseIterable {
+enum Columns: String, CaseIterable, ExpressibleByArgument {
     case day, week, month, year, none
-
-    init(word: String) throws {
-        guard let columns = Columns(rawValue: word) else {
-            throw ValidationError("--by must be day, week, month, year or none.")
-        }
-        self = columns
-    }
 
     var period: Period? { Period(rawValue: rawValue) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TsheetCore
 import TsheetKit
 
 /// The forms `tsheet week` writes.
@@ -92,46 +93,44 @@ struct WeekCommand: AsyncParsableCommand {
         let context = try global.context()
         try warnOfStraySettings(context)
         let period = emailPeriod.request
-        let mail = try TimesheetMail(readingOnly: context)
         let terminal = Terminal(context)
-        /// Warns of each gap of the period on standard error, never in the email itself.
-        func warnOfGaps() throws {
-            for gap in try mail.gaps(period) { writeError(terminal.warning(gap)) }
-        }
         let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
         if send, let client {
+            // One store for the gaps and the send: one connection, and one schema check on a team's server.
+            let sender = try TimesheetSending(context)
+            for gap in try sender.gaps(period) { writeError(terminal.warning(gap)) }
             let request = EmailRequest(client: client, period: period, language: lang, note: note, replyTo: replyTo)
-            try warnOfGaps()
-            let outcome = try await TimesheetSending(context).send(request, resend: sending.resend, dryRun: sending.dryRun)
+            let outcome = try await sender.send(request, resend: sending.resend, dryRun: sending.dryRun)
             outcome.message.notes.forEach(writeError)
             return try write(terminal.sent(outcome))
         }
-        switch try form {
+        let mail = try TimesheetMail(readingOnly: context)
+        let form = try form
+        let text: String
+        var isEmail = form != .table, written: TimesheetMessage?
+        switch form {
         case .table:
-            let sheets = try mail.timesheets(period, client: client)
-            try warnOfGaps()
-            try emit(terminal.timesheets(sheets, of: period.variant, running: try mail.running(period, client: client)))
+            text = terminal.timesheets(try mail.timesheets(period, client: client), of: period.variant,
+                                       running: try mail.running(period, client: client))
         case .text:
             let texts = try mail.texts(period, client: client, language: lang, note: note)
-            try warnOfGaps()
-            try emit(texts.isEmpty ? terminal.noHours(in: period.variant) : texts.joined(separator: "\n\n"))
-            if !texts.isEmpty { noteUnsigned(context) }
+            text = texts.isEmpty ? terminal.noHours(in: period.variant) : texts.joined(separator: "\n\n")
+            isEmail = !texts.isEmpty
         case .html:
-            let html = try mail.html(EmailRequest(client: client ?? "", period: period, language: lang, note: note))
-            try warnOfGaps()
-            try emit(html)
-            noteUnsigned(context)
+            text = try mail.html(EmailRequest(client: client ?? "", period: period, language: lang, note: note))
         case .eml:
             let message = try mail.compose(EmailRequest(client: client ?? "", period: period, language: lang, note: note,
                                                         replyTo: replyTo))
             message.notes.forEach(writeError)
-            try warnOfGaps()
-            try emit(message.draft)
-            noteUnsigned(context)
-            if let path = output.output, path != "-" {
-                try mail.recordWritten(message)
-                try write("Wrote \(path): \(message.subject)\n\(message.addressLines)\n")
-            }
+            (text, written) = (message.draft, message)
+        }
+        // Each gap of the period is warned of on standard error, once the email is made, never in the email itself.
+        for gap in try mail.gaps(period) { writeError(terminal.warning(gap)) }
+        try emit(text)
+        if isEmail { noteUnsigned(context) }
+        if let message = written, let path = output.output, path != "-" {
+            try mail.recordWritten(message)
+            try write("Wrote \(path): \(message.subject)\n\(message.addressLines)\n")
         }
     }
 

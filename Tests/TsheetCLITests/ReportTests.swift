@@ -116,7 +116,8 @@ import Testing
         try sandbox.refuse(["report", "--week", "last", "--month", "this"], status: 64,
                            error: "give one of --week, --month and --year (add --from/--to to narrow it).")
         try sandbox.refuse(["report", "--by", "fortnight"], status: 64,
-                           error: "--by must be day, week, month, year or none. (see 'tsheet report --help')")
+                           error: "The value 'fortnight' is invalid for '--by <period>'. Please provide one of 'day', 'week', "
+                               + "'month', 'year' or 'none'. (see 'tsheet report --help')")
         try sandbox.refuse(["week", "-c", "initech"], status: 66,
                            error: "there is no client 'initech'; see them with 'tsheet clients'.")
     }

@@ -43,10 +43,11 @@ private func totalsAndSums(_ store: any Store) throws -> (totals: [String], sums
     }
     let session = try #require(store as? PostgresStore).session
     func lines(_ sql: String) throws -> [String] {
-        try session.query(sql.replacing("SELECT client_id, day,", with: "SELECT client_id, day::text,")
-            .replacing("sum(minutes), count(*)", with: "sum(minutes)::bigint, count(*)")).map { row in
-            let (client, day, person, minutes, entries) = try row.columns((Int64, String, String, Int, Int).self, url: "")
-            return "\(client) \(day) \(person) \(minutes) \(entries)"
+        try session.rows(PostgresStatement(sql.replacing("SELECT client_id, day,", with: "SELECT client_id, day::text AS day,")
+            .replacing("sum(minutes), count(*)", with: "sum(minutes)::bigint AS minutes, count(*) AS entries"))).map { row in
+            "\(try row.value("client_id", as: Int64.self)) \(try row.value("day", as: String.self)) "
+                + "\(try row.value("person", as: String.self)) \(try row.value("minutes", as: Int.self)) "
+                + "\(try row.value("entries", as: Int.self))"
         }
     }
     return (try lines(totals), try lines(sums))

@@ -13,7 +13,7 @@ import TsheetTestSupport
     func expectReadable(_ error: ImportError, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!error.description.containsControlCharacters, "\(error)", sourceLocation: sourceLocation)
         #expect(error.description.count < 400, sourceLocation: sourceLocation)
-        #expect(["line ", "element ", "interval @"].contains { error.place.hasPrefix($0) }, sourceLocation: sourceLocation)
+        #expect(["line ", "element ", "interval @"].contains { error.place.description.hasPrefix($0) }, sourceLocation: sourceLocation)
     }
 
     /// Reads every row of `text` as CSV, and checks what comes out.

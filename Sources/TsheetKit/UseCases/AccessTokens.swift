@@ -1,4 +1,5 @@
 import Foundation
+import TsheetCore
 import TsheetMail
 
 /// OAuth2 access tokens for the mail servers: from the server's `token_command`, or from the sign-in

@@ -7,7 +7,7 @@ import TsheetStore
 package enum SendRefusal: UserError, Equatable {
     /// The period went out already, or may have (it was being sent when the send could not be recorded);
     /// `--resend` sends it again.
-    case alreadySent(client: String, period: String, when: String, certain: Bool)
+    case alreadySent(client: String, variant: EmailVariant, period: DayRange, when: String, certain: Bool)
     /// The message went out, but the log could not record it; the next send of the period asks for `--resend`.
     case sentNotRecorded(client: String, reason: String)
     case noSMTP
@@ -29,11 +29,11 @@ package enum SendRefusal: UserError, Equatable {
 
     package var description: String {
         switch self {
-        case .alreadySent(let client, let period, let when, true):
-            "\(period) went to \(client) on \(when); add --resend to send it again."
-        case .alreadySent(let client, let period, let when, false):
-            "\(period) may have gone to \(client) on \(when) (it was being sent when tsheet could not record it); "
-                + "check your sent mail, and add --resend to send it again."
+        case .alreadySent(let client, let variant, let period, let when, true):
+            "\(variant.rawValue) \(period.first) to \(period.last) went to \(client) on \(when); add --resend to send it again."
+        case .alreadySent(let client, let variant, let period, let when, false):
+            "\(variant.rawValue) \(period.first) to \(period.last) may have gone to \(client) on \(when) (it was being sent "
+                + "when tsheet could not record it); check your sent mail, and add --resend to send it again."
         case .sentNotRecorded(let client, let reason):
             "sent to \(client), but not recorded (\(reason)); do not send it again: the next --send of this period "
                 + "asks for --resend."
@@ -117,10 +117,7 @@ package struct TimesheetSending: UseCase {
                            strict: Bool = false) async throws -> BatchOutcome {
         let transport = try Transports(context).transport(forPreview: dryRun)
         let range = try period.range(in: context)
-        let clients = try client.map { [$0] } ?? store.read { log in
-            try Timesheets(config: context.config, log: log).of(nil, over: range).map(\.client)
-                .filter { try !log.mailSettings(of: $0).to.isEmpty }
-        }
+        let clients = try client.map { [$0] } ?? store.read { try $0.clientsToMail(over: range) }
         let gaps = strict ? try mail.gaps(period).map(\.day) : []
         var batch = BatchOutcome()
         for client in clients {
@@ -150,7 +147,7 @@ package struct TimesheetSending: UseCase {
         message.record.sentAt = Self.timestamp(Date())
         let record = message.record
         func refusal(_ previous: MessageRecord) -> SendRefusal {
-            .alreadySent(client: record.client, period: "\(record.variant.rawValue) \(record.period.first) to \(record.period.last)",
+            .alreadySent(client: record.client, variant: record.variant, period: record.period,
                          when: previous.sentAt ?? "", certain: previous.state == .sent)
         }
         if dryRun {

@@ -19,14 +19,12 @@ extension PostgresSession {
         }
         switch error.code {
         case .server:
-            let state = error.serverInfo?[.sqlState] ?? ""
-            let message = error.serverInfo?[.message] ?? "server error \(state)"
-            switch state {
-            case "28000", "28P01", "3D000", "42501": return StoreError.serverRefused(url: url, reason: message)
-            case "57P01", "57P02", "57P03", "53300", "08006", "08001": return StoreError.serverDown(url: url, reason: message)
-            case "40001", "40P01", "55P03": return StoreError.busy(path: url)
-            default: return StoreError.unexpectedShape(path: url, reason: message)
-            }
+            let state = PostgresError.Code(raw: error.serverInfo?[.sqlState] ?? "")
+            let message = error.serverInfo?[.message] ?? "server error \(state.raw)"
+            if refused.contains(state) { return StoreError.serverRefused(url: url, reason: message) }
+            if down.contains(state) { return StoreError.serverDown(url: url, reason: message) }
+            if busy.contains(state) { return StoreError.busy(path: url) }
+            return StoreError.unexpectedShape(path: url, reason: message)
         case .sslUnsupported:
             return StoreError.tlsFailed(url: url, refusal: .failed("the server does not offer it"), caFile: target.rootCertificate)
         case .failedToAddSSLHandler:
@@ -41,4 +39,16 @@ extension PostgresSession {
             return StoreError.serverDown(url: url, reason: error.underlying.map { "\($0)" } ?? "\(error.code)")
         }
     }
+
+    /// The server's refusals: wrong user or password, no such database, no right to it.
+    private static let refused: [PostgresError.Code] = [
+        .invalidAuthorizationSpecification, .invalidPassword, .invalidCatalogName, .insufficientPrivilege,
+    ]
+    /// The server going away or full: trying again later may help.
+    private static let down: [PostgresError.Code] = [
+        .adminShutdown, .crashShutdown, .cannotConnectNow, .tooManyConnections, .connectionFailure,
+        .sqlclientUnableToEstablishSqlconnection,
+    ]
+    /// Another member's transaction in the way.
+    private static let busy: [PostgresError.Code] = [.serializationFailure, .deadlockDetected, .lockNotAvailable]
 }

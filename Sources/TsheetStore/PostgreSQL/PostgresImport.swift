@@ -77,27 +77,20 @@ struct PostgresImportBatch {
         if deduplicates {
             var known = PostgresStatement()
             known += "SELECT key FROM import_key WHERE key = ANY(\(known.bind(pending.map(\.key))))"
-            heldKeys = Set(try session.query(known).map { try $0.column(Int64.self, url: session.url) })
+            heldKeys = Set(try session.rows(known).map { try $0.value("key", as: Int64.self) })
         }
-        var taken = PostgresStatement()
-        taken += "SELECT e.id, c.name_key, e.person, e.title, e.description, to_char(e.day, 'YYYY-MM-DD'), e.minutes"
-        taken += " FROM entry e"
-        taken += " JOIN client c ON c.id = e.client_id WHERE e.id = ANY(\(taken.bind(pending.compactMap(\.id))))"
-        var existing: [Int64: [String]] = [:]
-        for row in try pending.contains(where: { $0.id != nil }) ? session.query(taken) : [] {
-            let (id, key, person, title, description, day, minutes) = try row.columns(
-                (Int64, String, String, String, String, String, Int).self, url: session.url)
-            existing[id] = [key, person, title, description, day, String(minutes)]
+        var taken = PostgresStatement(StoredEntry.select(PostgresStatement.self))
+        taken += " WHERE e.id = ANY(\(taken.bind(pending.compactMap(\.id))))"
+        var existing: [Int64: StoredEntry] = [:]
+        for row in try pending.contains(where: { $0.id != nil }) ? session.rows(taken) : [] {
+            existing[try row.value("id")] = try StoredEntry(row: row)
         }
         var columns = (ids: [Int64](), clients: [Int64](), people: [String](), titles: [String](),
                        descriptions: [String](), days: [Int64](), minutes: [Int64]())
         var keys: [Int64] = []
         for (entry, id, content, key, occurrence) in pending {
             if deduplicates { keys.append(key) }
-            let same = id.flatMap { existing[$0] }.map { stored in
-                stored == [ClientName.key(entry.client), entry.person, entry.title, entry.description,
-                           entry.day.description, String(entry.minutes.value)]
-            } ?? false
+            let same = id.flatMap { existing[$0] } == StoredEntry(entry)
             if heldKeys.contains(key) {
                 held.add(content: content, occurrence: occurrence, day: entry.day)
                 continue
@@ -169,15 +162,13 @@ struct PostgresImportBatch {
         guard let days = held.days else { return 0 }
         let session = log.session
         var select = PostgresStatement()
-        select += "SELECT c.name, e.title, e.description, to_char(e.day, 'YYYY-MM-DD'), e.minutes, e.person"
+        select += "SELECT c.name, e.title, e.description, to_char(e.day, 'YYYY-MM-DD') AS day, e.minutes, e.person"
         select += " FROM entry e JOIN client c ON c.id = e.client_id"
-        select += " WHERE e.day BETWEEN DATE '1970-01-01' + \(select.bind(Int64(days.lowerBound.dayNumber)))::integer"
-        select += " AND DATE '1970-01-01' + \(select.bind(Int64(days.upperBound.dayNumber)))::integer"
-        let fingerprints = try session.query(select).map { row in
-            let (client, title, description, day, minutes, person) = try row.columns(
-                (String, String, String, String, Int, String).self, url: session.url)
-            return ImportKey.fingerprint(client: client, title: title, description: description, day: day,
-                                         minutes: minutes, person: person, unmixed: nil)
+        select += " WHERE e.day BETWEEN \(select.bind(day: days.lowerBound)) AND \(select.bind(day: days.upperBound))"
+        let fingerprints = try session.rows(select).map { row in
+            ImportKey.fingerprint(client: try row.value("name"), title: try row.value("title"),
+                                  description: try row.value("description"), day: try row.value("day"),
+                                  minutes: try row.value("minutes"), person: try row.value("person"), unmixed: nil)
         }
         return held.gone(logEntries: fingerprints, added: contents)
     }
@@ -185,10 +176,7 @@ struct PostgresImportBatch {
     /// The id and stored name of the client `name`, created when new.
     private mutating func client(named name: String) throws -> (id: Int64, name: String) {
         if let known = clients[name] { return known }
-        let id = try log.clientID(creatingIfMissing: name)
-        var select = PostgresStatement()
-        select += "SELECT name FROM client WHERE id = \(select.bind(id))"
-        let stored = (id, try log.session.value(select) ?? name)
+        let stored = try log.storedClient(creatingIfMissing: name)
         clients[name] = stored
         return stored
     }

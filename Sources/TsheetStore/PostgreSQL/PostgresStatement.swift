@@ -2,7 +2,9 @@ import PostgresNIO
 import TsheetCore
 
 /// SQL with the values it uses, each bound as it is written: `"e.id = " + statement.bind(id)` gives `e.id = $1`.
-struct PostgresStatement {
+/// PostgreSQL's dialect of the queries both engines run: days are `date`s, read back as day numbers (days since
+/// 1970-01-01), and sums of `bigint`s are cast back from `numeric`.
+struct PostgresStatement: SQLStatement {
     var sql: String
     var binds = PostgresBindings()
 
@@ -20,23 +22,40 @@ struct PostgresStatement {
         return "$\(binds.count)"
     }
 
+    mutating func bind(_ value: Int64) -> String {
+        binds.append(value)
+        return "$\(binds.count)"
+    }
+
+    mutating func bind(_ value: String) -> String {
+        binds.append(value)
+        return "$\(binds.count)"
+    }
+
+    mutating func bind(_ value: String?) -> String {
+        binds.append(value)
+        return "$\(binds.count)"
+    }
+
     /// Binds `day` and returns its placeholder, as a date.
     mutating func bind(day: CalendarDay) -> String { bind(day.description) + "::date" }
 
-    static func += (statement: inout PostgresStatement, sql: String) { statement.sql += sql }
-
-    static func + (statement: PostgresStatement, sql: String) -> PostgresStatement {
-        var statement = statement
-        statement.sql += sql
-        return statement
+    /// ASCII letters folded, and nothing else: the search SQLite's store makes.
+    static func contains(folded: String, in column: String) -> String {
+        "strpos(translate(\(column), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), \(folded)) > 0"
     }
-}
 
-/// The SQL that gives a date column as tsheet's day number (days since 1970-01-01), and back.
-enum PostgresDay {
-    static func number(_ column: String) -> String { "(\(column) - DATE '1970-01-01')" }
+    static func firstDay(of column: String, year: Bool) -> String {
+        "date_trunc('\(year ? "year" : "month")', \(column))::date"
+    }
 
-    static func day(_ number: Int) -> CalendarDay { CalendarDay(dayNumber: number) }
+    static func dayValue(_ column: String) -> String { "(\(column) - DATE '1970-01-01')" }
+
+    static func caseless(_ column: String) -> String { "lower(\(column)), \(column)" }
+
+    static let now = "now()"
+
+    static func integer(_ sum: String) -> String { "(\(sum))::bigint" }
 }
 
 extension PostgresSession {
@@ -49,18 +68,29 @@ extension PostgresSession {
         guard let row = try query(statement).first else { return nil }
         do { return try row.decode(T.self) } catch { throw Self.translating(error, for: target) }
     }
+
+    /// The rows of `statement`, each read by its columns' names.
+    func rows(_ statement: PostgresStatement) throws -> [PostgresNamedRow] {
+        try query(statement).map { PostgresNamedRow(row: $0.makeRandomAccess(), url: url) }
+    }
 }
 
-extension PostgresRow {
-    /// The row's one column as `type`.
-    func column<T: PostgresDecodable>(_ type: T.Type, url: String) throws -> T {
-        do { return try decode(T.self) } catch { throw StoreError.unexpectedShape(path: url, reason: "\(error)") }
-    }
+/// A row of the server's answer read by its columns' names, as SQLite's records are; a column missing or of
+/// another type is the server's log not holding what tsheet expects.
+struct PostgresNamedRow: SQLRow {
+    let row: PostgresRandomAccessRow
+    let url: String
 
-    /// The row's columns as `types`, a tuple; a mismatch is the server's log not holding what tsheet expects.
-    func columns<each T: PostgresDecodable>(_ types: (repeat each T).Type, url: String) throws -> (repeat each T) {
-        do { return try decode((repeat each T).self) } catch {
+    /// The column `name` as `T`.
+    func value<T: PostgresDecodable>(_ name: String, as _: T.Type = T.self) throws -> T {
+        guard row.contains(name) else { throw StoreError.unexpectedShape(path: url, reason: "no column \(name)") }
+        do { return try row[name].decode(T.self) } catch {
             throw StoreError.unexpectedShape(path: url, reason: "\(error)")
         }
     }
+
+    func integer(_ column: String) throws -> Int64? { try value(column) }
+    func text(_ column: String) throws -> String? { try value(column) }
+    /// A day number (`SQLStatement.dayValue`).
+    func day(_ column: String) throws -> CalendarDay? { try value(column, as: Int?.self).map(CalendarDay.init(dayNumber:)) }
 }

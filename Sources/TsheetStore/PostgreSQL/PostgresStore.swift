@@ -44,7 +44,7 @@ package final class PostgresStore: Store {
             let log = PostgresLog(session: session)
             var last: Int64 = 0
             while true {
-                var page = PostgresStatement(PostgresLog.entrySelect(minutes: "e.minutes"))
+                var page = log.entrySelect(minutes: "e.minutes")
                 var conditions = try log.whereClause(for: filter, in: &page)
                 conditions += (conditions.isEmpty ? " WHERE " : " AND ") + "e.id > " + page.bind(last)
                 page += conditions + " ORDER BY e.id LIMIT \(Self.pageSize)"

@@ -9,7 +9,8 @@ struct ImportStatements {
     let findKey: Statement
     let insertKey: Statement
     let claimKey: Statement
-    let sameEntry: Statement
+    /// The entry an id holds, for the same-entry rule (`StoredEntry`).
+    let storedEntry: Statement
 
     init(db: Database) throws {
         insertEntry = try db.makeStatement(sql: """
@@ -24,10 +25,7 @@ struct ImportStatements {
         findKey = try db.makeStatement(sql: "SELECT batch FROM import_key WHERE key = ?")
         insertKey = try db.makeStatement(sql: "INSERT INTO import_key (key, batch) VALUES (?, ?)")
         claimKey = try db.makeStatement(sql: "UPDATE import_key SET batch = ? WHERE key = ?")
-        sameEntry = try db.makeStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM entry WHERE id = ? AND client_id = ? AND title = ? AND description = ?
-                           AND day = ? AND minutes = ? AND person = ?)
-            """)
+        storedEntry = try db.makeStatement(sql: StoredEntry.select(SQLiteStatement.self) + " WHERE e.id = ?")
     }
 }
 

@@ -109,8 +109,8 @@ struct ImportBatch {
         if id == nil || db.changesCount == 0 {
             // The id is taken: by this very entry (a log's own export, brought back), which is then already
             // there; or by another one, and the row gets a new id.
-            if let id, try Bool.fetchOne(statements.sameEntry, arguments: [id, client, entry.title, entry.description,
-                                                                          day, entry.minutes.value, entry.person]) == true {
+            if let id, let stored = try Row.fetchOne(statements.storedEntry, arguments: [id]),
+               try StoredEntry(row: SQLiteRow(row: stored)) == StoredEntry(entry) {
                 skipped += 1
                 return
             }
@@ -126,10 +126,9 @@ struct ImportBatch {
     /// The id of the client `name`, created when new.
     private mutating func client(named name: String) throws -> Int64 {
         if let known = clients[name] { return known.id }
-        let id = try SQLiteLog(db: db).clientID(creatingIfMissing: name)
-        let stored = try String.fetchOne(db, sql: "SELECT name FROM client WHERE id = ?", arguments: [id]) ?? name
-        clients[name] = (id, stored)
-        return id
+        let stored = try SQLiteLog(db: db).storedClient(creatingIfMissing: name)
+        clients[name] = stored
+        return stored.id
     }
 
     /// Drops the schema objects `names`, keeping the SQL that made them (as the migrations wrote it).

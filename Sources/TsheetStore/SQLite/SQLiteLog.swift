@@ -1,9 +1,12 @@
 import GRDB
 import TsheetCore
 
-/// The log as one SQLite transaction sees it: what `SQLiteStore.read` and `write` hand to the use cases.
-struct SQLiteLog: LogWriter {
+/// The log as one SQLite transaction sees it: what `SQLiteStore.read` and `write` hand to the use cases. What
+/// holds no dialect is written once for both engines (`SQLLog`); this and the `SQLiteLog+` files hold the rest.
+struct SQLiteLog: LogWriter, SQLLog {
     let db: Database
+
+    func statement() -> SQLiteStatement { SQLiteStatement() }
 
     /// The id of the client called `name` in any case (`Émile` is `émile`), or nil. Of two clients whose names
     /// differ only in case (possible in logs from before names were folded), the one written exactly so wins,
@@ -14,17 +17,25 @@ struct SQLiteLog: LogWriter {
             """, arguments: [ClientName.key(name), name])
     }
 
-    /// The id of the client called `name` in any case.
-    /// - Throws: `StoreError.noSuchClient` when there is none.
-    func existingClientID(named name: String) throws -> Int64 {
-        guard let id = try clientID(named: name) else { throw StoreError.noSuchClient(name: name) }
-        return id
-    }
-
     /// The id of the client called `name` in any case, created when missing.
     func clientID(creatingIfMissing name: String) throws -> Int64 {
         if let id = try clientID(named: name) { return id }
         try ClientRow(name: name, name_key: ClientName.key(name)).insert(db)
         return db.lastInsertedRowID
+    }
+
+    func execute(_ statement: SQLiteStatement) throws {
+        try db.execute(sql: statement.sql, arguments: statement.arguments)
+    }
+
+    /// Told as SQLite's own mismatch: the store names the file (`StoreError.unexpectedShape`).
+    func unreadable(_ reason: String) -> any Error { DatabaseError(resultCode: .SQLITE_MISMATCH, message: reason) }
+
+    func rows(_ statement: SQLiteStatement) throws -> [any SQLRow] {
+        try Row.fetchAll(db, sql: statement.sql, arguments: statement.arguments).map(SQLiteRow.init)
+    }
+
+    func entries(_ statement: SQLiteStatement) throws -> [Entry] {
+        try EntryRow.fetchAll(db, sql: statement.sql, arguments: statement.arguments).map(\.entry)
     }
 }

@@ -21,17 +21,10 @@ struct ClockSpan {
     /// Its whole length in minutes, half a minute rounding up.
     var minutes: Int { ((lastDay.dayNumber - firstDay.dayNumber) * 86_400 + end - start + 30) / 60 }
 
-    /// The whole minutes on each day from the start to the end, cut at midnight. A piece under half a minute
-    /// is left out, unless it is all there is.
+    /// The minutes on each day from the start to the end, cut at midnight as the timer cuts (`MidnightSplit`).
     func minutesByDay() -> [(day: CalendarDay, minutes: Int)] {
-        var pieces: [(day: CalendarDay, minutes: Int)] = []
-        for number in firstDay.dayNumber...lastDay.dayNumber {
-            let from = number == firstDay.dayNumber ? start : 0
-            let to = number == lastDay.dayNumber ? end : 86_400
-            let minutes = (max(0, to - from) + 30) / 60
-            if minutes > 0 { pieces.append((CalendarDay(dayNumber: number), minutes)) }
-        }
-        return pieces.isEmpty ? [(firstDay, 1)] : pieces
+        let seconds = (lastDay.dayNumber - firstDay.dayNumber) * 86_400 + end - start
+        return MidnightSplit.minutesByDay(from: LocalTime(day: firstDay, plus: start), seconds: max(0, seconds)).map { ($0.day, $0.minutes.value) }
     }
 }
 

@@ -31,13 +31,13 @@ package struct ImportRow: Sendable, Equatable {
 
 /// Why a file cannot be imported; it names the line (or JSON element) and the field.
 package struct ImportError: Error, Equatable, CustomStringConvertible {
-    /// `line 18` or `element 3`.
-    package var place: String
+    /// Where in the file: a line, an element of a JSON array, or a Timewarrior interval.
+    package var place: ImportPlace
     package var field: String?
     package var problem: String
 
     package init(place: ImportPlace, field: String? = nil, _ problem: String) {
-        self.place = place.description
+        self.place = place
         self.field = field
         self.problem = problem
     }

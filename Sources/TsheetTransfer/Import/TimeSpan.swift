@@ -23,29 +23,27 @@ struct TimeSpan {
         self.end = end
     }
 
-    /// The span cut at local midnight: the whole minutes it holds on each day it touches, as `timew summary`
-    /// counts them. A piece under half a minute is left out, unless it is all there is: a span of a few
-    /// seconds still counts as one minute on its first day.
+    /// The span cut at local midnight in `timeZone`, as the timer cuts (`MidnightSplit`), to the whole second:
+    /// the minutes it holds on each day it touches. A span of a few seconds counts one minute on its first day.
     func minutesByDay(in timeZone: TimeZone) -> [(day: CalendarDay, minutes: Int)] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        var pieces: [(day: CalendarDay, minutes: Int)] = []
+        guard let firstDay = try? TimeSpan.day(of: start, in: timeZone) else { return [] }
+        var midnights: [Int] = []
         var cursor = start
-        while cursor < end {
-            let midnight = calendar.nextDate(after: Date(timeIntervalSince1970: cursor),
-                                             matching: DateComponents(hour: 0, minute: 0, second: 0),
-                                             matchingPolicy: .nextTime)?.timeIntervalSince1970 ?? end
-            let pieceEnd = min(end, max(midnight, cursor + 1))
-            let minutes = Int(((pieceEnd - cursor) / 60).rounded())
-            if minutes > 0, let day = try? TimeSpan.day(of: cursor, in: timeZone) { pieces.append((day, minutes)) }
-            cursor = pieceEnd
+        while cursor < end, let midnight = calendar.nextDate(after: Date(timeIntervalSince1970: cursor),
+                                                              matching: DateComponents(hour: 0, minute: 0, second: 0),
+                                                              matchingPolicy: .nextTime)?.timeIntervalSince1970,
+              midnight > cursor {
+            midnights.append(Int((midnight - start).rounded()))
+            cursor = midnight
         }
-        if pieces.isEmpty, let day = try? TimeSpan.day(of: start, in: timeZone) { pieces.append((day, 1)) }
-        return pieces
+        return MidnightSplit.minutesByDay(from: firstDay, seconds: Int((end - start).rounded()), midnights: midnights)
+            .map { ($0.day, $0.minutes.value) }
     }
 
-    /// Its length in whole minutes, half a minute rounding up.
-    var minutes: Int { Int(((end - start) / 60).rounded()) }
+    /// Its length to the whole second, in whole minutes, half a minute rounding up: what its parts add up to.
+    var minutes: Int { (Int((end - start).rounded()) + 30) / 60 }
 
     /// `seconds` since 1970 as a local time in `timeZone`, `2026-11-16 09:00:00`, as `timew` shows a start; nil
     /// outside the calendar.

@@ -115,8 +115,13 @@ extension SQLiteStore {
                 let id: Int64 = row["id"]
                 try db.execute(sql: "UPDATE client SET name_key = ? WHERE id = ?",
                                arguments: [ClientName.key(row["name"]), id])
-                try SQLiteLog(db: db).setRecipients(ofClient: id, to: LegacyRecipients.read(row["mail_to"]),
-                                                    cc: LegacyRecipients.read(row["mail_cc"]))
+                // Written here, not by the log's code of the day: a released migration never changes.
+                for (kind, text) in [("to", row["mail_to"] as String), ("cc", row["mail_cc"] as String)] {
+                    for (position, person) in LegacyRecipients.read(text).enumerated() {
+                        try db.execute(sql: "INSERT INTO recipient (client_id, kind, position, name, address) VALUES (?, ?, ?, ?, ?)",
+                                       arguments: [id, kind, position, person.name, person.address])
+                    }
+                }
             }
             try db.execute(sql: """
                 ALTER TABLE client DROP COLUMN mail_to;
