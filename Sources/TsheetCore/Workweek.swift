@@ -1,54 +1,58 @@
 /// The days a person works and how long (`workdays`, `hours_per_day` in the config): what tells a forgotten day
 /// from a day off.
 package struct Workweek: Hashable, Sendable {
-    package var workdays: Set<Weekday>
-    /// The time a workday should hold; nil when any time at all will do.
-    package var hoursPerDay: Minutes?
+  package var workdays: Set<Weekday>
+  /// The time a workday should hold; nil when any time at all will do.
+  package var hoursPerDay: Minutes?
 
-    package init(workdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday],
-                 hoursPerDay: Minutes? = nil) {
-        self.workdays = workdays
-        self.hoursPerDay = hoursPerDay
-    }
+  package init(
+    workdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday],
+    hoursPerDay: Minutes? = nil
+  ) {
+    self.workdays = workdays
+    self.hoursPerDay = hoursPerDay
+  }
 
-    /// The workdays of `range` before `today` (today is not over) that are not `daysOff` and hold nothing, or
-    /// less than `hoursPerDay`; `logged` holds the minutes of each day that has any.
-    package func gaps(in range: DayRange, before today: CalendarDay, logged: [CalendarDay: Minutes],
-                      daysOff: Set<CalendarDay>) -> [Gap] {
-        guard range.first < today else { return [] }
-        let days = DayRange(first: range.first, last: min(range.last, today.adding(days: -1))).days
-        return days.compactMap { day in
-            guard workdays.contains(day.weekday), !daysOff.contains(day) else { return nil }
-            let minutes = logged[day] ?? Minutes(0)
-            if minutes.value == 0 { return Gap(day: day, logged: minutes, missing: hoursPerDay) }
-            guard let hoursPerDay, minutes < hoursPerDay else { return nil }
-            return Gap(day: day, logged: minutes, missing: Minutes(hoursPerDay.value - minutes.value))
-        }
+  /// The workdays of `range` before `today` (today is not over) that are not `daysOff` and hold nothing, or
+  /// less than `hoursPerDay`; `logged` holds the minutes of each day that has any.
+  package func gaps(
+    in range: DayRange, before today: CalendarDay, logged: [CalendarDay: Minutes],
+    daysOff: Set<CalendarDay>
+  ) -> [Gap] {
+    guard range.first < today else { return [] }
+    let days = DayRange(first: range.first, last: min(range.last, today.adding(days: -1))).days
+    return days.compactMap { day in
+      guard workdays.contains(day.weekday), !daysOff.contains(day) else { return nil }
+      let minutes = logged[day] ?? Minutes(0)
+      if minutes.value == 0 { return Gap(day: day, logged: minutes, missing: hoursPerDay) }
+      guard let hoursPerDay, minutes < hoursPerDay else { return nil }
+      return Gap(day: day, logged: minutes, missing: Minutes(hoursPerDay.value - minutes.value))
     }
+  }
 }
 
 /// A workday that holds less than it should.
 package struct Gap: Hashable, Sendable {
-    package var day: CalendarDay
-    /// What the day holds: nothing, or less than a workday.
-    package var logged: Minutes
-    /// What it lacks of `hours_per_day`; nil when the config sets none.
-    package var missing: Minutes?
+  package var day: CalendarDay
+  /// What the day holds: nothing, or less than a workday.
+  package var logged: Minutes
+  /// What it lacks of `hours_per_day`; nil when the config sets none.
+  package var missing: Minutes?
 
-    package init(day: CalendarDay, logged: Minutes, missing: Minutes?) {
-        self.day = day
-        self.logged = logged
-        self.missing = missing
-    }
+  package init(day: CalendarDay, logged: Minutes, missing: Minutes?) {
+    self.day = day
+    self.logged = logged
+    self.missing = missing
+  }
 }
 
 /// A day marked off (`tsheet off`): never a gap.
 package struct DayOff: Hashable, Sendable {
-    package var day: CalendarDay
-    package var reason: String
+  package var day: CalendarDay
+  package var reason: String
 
-    package init(day: CalendarDay, reason: String = "") {
-        self.day = day
-        self.reason = reason
-    }
+  package init(day: CalendarDay, reason: String = "") {
+    self.day = day
+    self.reason = reason
+  }
 }

@@ -7,120 +7,120 @@ import Mustache
 /// Text for a template to print. swift-mustache prints a `MustacheCustomRenderable` after one dynamic cast,
 /// where a `String` costs three more and `String(describing:)`: a tenth of the time of a long week's email.
 struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
-    let renderText: String
-    var isNull: Bool { false }
+  let renderText: String
+  var isNull: Bool { false }
 
-    init(_ text: String) { renderText = text }
+  init(_ text: String) { renderText = text }
 
-    /// The string transforms: `{{uppercased(client)}}` and the like.
-    func transform(_ name: String) -> Any? { renderText.transform(name) }
+  /// The string transforms: `{{uppercased(client)}}` and the like.
+  func transform(_ name: String) -> Any? { renderText.transform(name) }
 }
 
 extension TimesheetView: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "client": TemplateText(client)
-        case "sender": TemplateText(sender)
-        case "lang": TemplateText(lang)
-        case "period": period
-        case "note": note
-        case "days": days
-        case "workedDays": workedDays
-        case "total": TemplateText(total)
-        case "monthName": TemplateText(monthName)
-        case "monthToDate": TemplateText(monthToDate)
-        case "year": year
-        case "yearToDate": TemplateText(yearToDate)
-        case "contract": contract
-        case "rounding": rounding
-        case "people": people
-        case "team": people != nil // more than one person's work: the email says "we"
-        case "subject": TemplateText(subject)
-        default: nil
-        }
+  package func child(named name: String) -> Any? {
+    switch name {
+    case "client": TemplateText(client)
+    case "sender": TemplateText(sender)
+    case "lang": TemplateText(lang)
+    case "period": period
+    case "note": note
+    case "days": days
+    case "workedDays": workedDays
+    case "total": TemplateText(total)
+    case "monthName": TemplateText(monthName)
+    case "monthToDate": TemplateText(monthToDate)
+    case "year": year
+    case "yearToDate": TemplateText(yearToDate)
+    case "contract": contract
+    case "rounding": rounding
+    case "people": people
+    case "team": people != nil  // more than one person's work: the email says "we"
+    case "subject": TemplateText(subject)
+    default: nil
     }
+  }
 }
 
 extension TimesheetView.PeriodView: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "kind": TemplateText(kind)
-        case "weekNumber": weekNumber
-        case "isoWeek": TemplateText(isoWeek)
-        case "range": TemplateText(range)
-        case "first": TemplateText(first)
-        case "last": TemplateText(last)
-        default: nil
-        }
+  package func child(named name: String) -> Any? {
+    switch name {
+    case "kind": TemplateText(kind)
+    case "weekNumber": weekNumber
+    case "isoWeek": TemplateText(isoWeek)
+    case "range": TemplateText(range)
+    case "first": TemplateText(first)
+    case "last": TemplateText(last)
+    default: nil
     }
+  }
 }
 
 extension TimesheetView.NoteView: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "text": TemplateText(text)
-        case "paragraphs": paragraphs.map(TemplateText.init)
-        default: nil
-        }
+  package func child(named name: String) -> Any? {
+    switch name {
+    case "text": TemplateText(text)
+    case "paragraphs": paragraphs.map(TemplateText.init)
+    default: nil
     }
+  }
 }
 
 extension TimesheetView.DayView: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "label": TemplateText(label)
-        case "date": TemplateText(date)
-        case "total": TemplateText(total)
-        case "hasEntries": hasEntries
-        case "entries": entries
-        case "barWidth": barWidth
-        case "barPercent": barPercent
-        default: nil
-        }
+  package func child(named name: String) -> Any? {
+    switch name {
+    case "label": TemplateText(label)
+    case "date": TemplateText(date)
+    case "total": TemplateText(total)
+    case "hasEntries": hasEntries
+    case "entries": entries
+    case "barWidth": barWidth
+    case "barPercent": barPercent
+    default: nil
     }
+  }
 }
 
 extension TimesheetView.EntryView: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "title": TemplateText(title)
-        case "hours": TemplateText(hours)
-        case "person": person.map(TemplateText.init)
-        case "descriptionLines": descriptionLines.map(TemplateText.init)
-        default: nil
-        }
+  package func child(named name: String) -> Any? {
+    switch name {
+    case "title": TemplateText(title)
+    case "hours": TemplateText(hours)
+    case "person": person.map(TemplateText.init)
+    case "descriptionLines": descriptionLines.map(TemplateText.init)
+    default: nil
     }
+  }
 }
 
 extension TimesheetView.PersonView: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "name": TemplateText(self.name)
-        case "hours": TemplateText(hours)
-        default: nil
-        }
+  package func child(named name: String) -> Any? {
+    switch name {
+    case "name": TemplateText(self.name)
+    case "hours": TemplateText(hours)
+    default: nil
     }
+  }
 }
 
 extension TimesheetView.ContractView: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "allowance": TemplateText(allowance)
-        case "used": TemplateText(used)
-        case "left": TemplateText(left)
-        case "over": TemplateText(over)
-        case "isOver": isOver
-        default: nil
-        }
+  package func child(named name: String) -> Any? {
+    switch name {
+    case "allowance": TemplateText(allowance)
+    case "used": TemplateText(used)
+    case "left": TemplateText(left)
+    case "over": TemplateText(over)
+    case "isOver": isOver
+    default: nil
     }
+  }
 }
 
 extension TimesheetView.RoundingView: MustacheParent {
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "step": step
-        case "up": up
-        default: nil
-        }
+  package func child(named name: String) -> Any? {
+    switch name {
+    case "step": step
+    case "up": up
+    default: nil
     }
+  }
 }

@@ -4,83 +4,88 @@ import TsheetWorkbook
 
 /// What `tsheet report` was asked for.
 package struct ReportRequest: Sendable {
-    package var filter: FilterRequest
-    /// The column period; nil gives totals only.
-    package var period: Period?
-    package var rows: PivotRows
+  package var filter: FilterRequest
+  /// The column period; nil gives totals only.
+  package var period: Period?
+  package var rows: PivotRows
 
-    package init(filter: FilterRequest = FilterRequest(), period: Period? = .month, rows: PivotRows = .client) {
-        self.filter = filter
-        self.period = period
-        self.rows = rows
-    }
+  package init(filter: FilterRequest = FilterRequest(), period: Period? = .month, rows: PivotRows = .client) {
+    self.filter = filter
+    self.period = period
+    self.rows = rows
+  }
 }
 
 /// A pivot of the log with what a reader must know to trust it: rounding and contracted hours.
 package struct Report: Sendable {
-    package var pivot: Pivot
-    package var period: Period?
-    package var rows: PivotRows
-    /// The clients whose entries were rounded, with their rule, by name.
-    package var rounding: [(client: String, rule: Rounding)]
-    /// The contracts of the clients in the report, for the month of the report's last day or today, the earlier.
-    package var contracts: [ContractStatus]
+  package var pivot: Pivot
+  package var period: Period?
+  package var rows: PivotRows
+  /// The clients whose entries were rounded, with their rule, by name.
+  package var rounding: [(client: String, rule: Rounding)]
+  /// The contracts of the clients in the report, for the month of the report's last day or today, the earlier.
+  package var contracts: [ContractStatus]
 }
 
 /// The spreadsheet pivot of the log, summed by the store in one read transaction.
 package struct Reporting: UseCase {
-    let context: Context
-    let store: any Store
+  let context: Context
+  let store: any Store
 
-    package init(_ context: Context, store: any Store) {
-        self.context = context
-        self.store = store
-    }
+  package init(_ context: Context, store: any Store) {
+    self.context = context
+    self.store = store
+  }
 
-    /// The pivot `request` asks for, in billed hours (each client's rounding from the config), with the
-    /// contracts of its clients.
-    package func report(_ request: ReportRequest) throws -> Report {
-        let filter = try request.filter.filter(in: context)
-        let today = context.today, config = context.config
-        return try store.read { log in
-            let cells = try log.pivotCells(matching: filter, rows: request.rows, bucket: request.period,
-                                           billing: config.billing)
-            let range = filter.from.map { DayRange(first: $0, last: max($0, filter.to ?? today)) }
-            let pivot = Pivot(cells: cells, period: request.period, range: range, weekStart: config.weekStart,
-                              rows: request.rows)
-            let named = try filter.client.map { [try log.clientName($0)] } ?? []
-            let clients = Set(cells.compactMap(\.row.client)).union(named).sorted()
-            return Report(pivot: pivot, period: request.period, rows: request.rows,
-                          rounding: clients.compactMap { client in config.billing.rule(for: client).map { (client, $0) } },
-                          contracts: try Contracts(config: config, log: log)
-                              .status(of: clients, monthOf: min(filter.to ?? today, today)))
-        }
+  /// The pivot `request` asks for, in billed hours (each client's rounding from the config), with the
+  /// contracts of its clients.
+  package func report(_ request: ReportRequest) throws -> Report {
+    let filter = try request.filter.filter(in: context)
+    let today = context.today
+    let config = context.config
+    return try store.read { log in
+      let cells = try log.pivotCells(
+        matching: filter, rows: request.rows, bucket: request.period,
+        billing: config.billing)
+      let range = filter.from.map { DayRange(first: $0, last: max($0, filter.to ?? today)) }
+      let pivot = Pivot(
+        cells: cells, period: request.period, range: range, weekStart: config.weekStart,
+        rows: request.rows)
+      let named = try filter.client.map { [try log.clientName($0)] } ?? []
+      let clients = Set(cells.compactMap(\.row.client)).union(named).sorted()
+      return Report(
+        pivot: pivot, period: request.period, rows: request.rows,
+        rounding: clients.compactMap { client in config.billing.rule(for: client).map { (client, $0) } },
+        contracts: try Contracts(config: config, log: log)
+          .status(of: clients, monthOf: min(filter.to ?? today, today)))
     }
+  }
 }
 
 extension Reporting {
-    /// Writes `report` as a workbook to `path` (`-` or nil: standard output, never a terminal): a sheet with
-    /// the pivot and its chart, in `language` (default: the config's).
-    package func writeWorkbook(_ report: Report, to path: String?, language: Language?) throws {
-        try WorkbookOutput.write(to: path, language: language ?? context.config.lang ?? .en) { workbook in
-            try workbook.addPivot(report.pivot, rows: report.rows, period: report.period)
-        }
+  /// Writes `report` as a workbook to `path` (`-` or nil: standard output, never a terminal): a sheet with
+  /// the pivot and its chart, in `language` (default: the config's).
+  package func writeWorkbook(_ report: Report, to path: String?, language: Language?) throws {
+    try WorkbookOutput.write(to: path, language: language ?? context.config.lang ?? .en) { workbook in
+      try workbook.addPivot(report.pivot, rows: report.rows, period: report.period)
     }
+  }
 }
 
 /// The contracted hours of clients, and how much of them the log has used.
 struct Contracts {
-    let config: Config
-    let log: any LogReader
+  let config: Config
+  let log: any LogReader
 
-    /// The status of each of `clients` that has `monthly_hours`, for the month holding `day`, up to `day`.
-    func status(of clients: [String], monthOf day: CalendarDay) throws -> [ContractStatus] {
-        let month = DayRange.month(containing: day)
-        return try clients.compactMap { client in
-            guard let allowance = config.settings(for: client).monthlyHours else { return nil }
-            let used = try log.billedMinutes(matching: EntryFilter(client: client, from: month.first, to: day),
-                                             billing: config.billing)
-            return ContractStatus(client: client, month: month, allowance: allowance, used: used)
-        }
+  /// The status of each of `clients` that has `monthly_hours`, for the month holding `day`, up to `day`.
+  func status(of clients: [String], monthOf day: CalendarDay) throws -> [ContractStatus] {
+    let month = DayRange.month(containing: day)
+    return try clients.compactMap { client in
+      guard let allowance = config.settings(for: client).monthlyHours else { return nil }
+      let used = try log.billedMinutes(
+        matching: EntryFilter(client: client, from: month.first, to: day),
+        billing: config.billing)
+      return ContractStatus(client: client, month: month, allowance: allowance, used: used)
     }
+  }
 }

@@ -3,18 +3,18 @@ import TsheetStore
 /// A unit of work on the log (logging, a report, the Monday email, an import…), made from the run's context
 /// and the store that holds the log; each of its methods is one transaction, or a few that belong together.
 package protocol UseCase {
-    init(_ context: Context, store: any Store)
+  init(_ context: Context, store: any Store)
 }
 
 extension UseCase {
-    /// The use case on the log `context` names, opened (and created) now.
-    package init(_ context: Context) throws {
-        self.init(context, store: try context.openStore())
-    }
+  /// The use case on the log `context` names, opened (and created) now.
+  package init(_ context: Context) throws {
+    self.init(context, store: try context.openStore())
+  }
 
-    /// The use case on the log `context` names, for a command that only reads: a log that does not exist yet
-    /// reads as empty, and is not created (`tsheet status` in a prompt makes no folder in a new account).
-    package init(readingOnly context: Context) throws {
-        self.init(context, store: try context.openStoreForReading())
-    }
+  /// The use case on the log `context` names, for a command that only reads: a log that does not exist yet
+  /// reads as empty, and is not created (`tsheet status` in a prompt makes no folder in a new account).
+  package init(readingOnly context: Context) throws {
+    self.init(context, store: try context.openStoreForReading())
+  }
 }

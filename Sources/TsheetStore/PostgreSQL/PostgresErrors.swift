@@ -3,52 +3,53 @@ import PostgresNIO
 import TsheetTLS
 
 extension PostgresSession {
-    /// The user's view of what PostgresNIO or the server said about `target`; `StoreError`s pass through.
-    static func translating(_ error: any Error, for target: PostgresURL) -> any Error {
-        let url = target.redacted
-        if error is StoreError { return error }
-        let cause = (error as? PSQLError)?.underlying ?? error
-        if let refusal = TLSRefusal(cause, host: target.host) {
-            return StoreError.tlsFailed(url: url, refusal: refusal, caFile: target.rootCertificate)
-        }
-        if case ChannelError.connectTimeout(let deadline) = cause {
-            return StoreError.serverDown(url: url, reason: "no answer within \(words(for: deadline))")
-        }
-        guard let error = error as? PSQLError else {
-            return StoreError.serverDown(url: url, reason: "\(error)")
-        }
-        switch error.code {
-        case .server:
-            let state = PostgresError.Code(raw: error.serverInfo?[.sqlState] ?? "")
-            let message = error.serverInfo?[.message] ?? "server error \(state.raw)"
-            if refused.contains(state) { return StoreError.serverRefused(url: url, reason: message) }
-            if down.contains(state) { return StoreError.serverDown(url: url, reason: message) }
-            if busy.contains(state) { return StoreError.busy(path: url) }
-            return StoreError.unexpectedShape(path: url, reason: message)
-        case .sslUnsupported:
-            return StoreError.tlsFailed(url: url, refusal: .failed("the server does not offer it"), caFile: target.rootCertificate)
-        case .failedToAddSSLHandler:
-            return StoreError.tlsFailed(url: url, refusal: .failed("it cannot be set up"), caFile: target.rootCertificate)
-        case .authMechanismRequiresPassword:
-            return StoreError.serverRefused(url: url, reason: "it asks for a password: set PGPASSWORD or add it to ~/.pgpass")
-        case .unsupportedAuthMechanism, .saslError:
-            return StoreError.serverRefused(url: url, reason: "its login method is not one tsheet speaks")
-        case .serverClosedConnection, .uncleanShutdown:
-            return StoreError.serverDown(url: url, reason: "the server closed the connection")
-        default:
-            return StoreError.serverDown(url: url, reason: error.underlying.map { "\($0)" } ?? "\(error.code)")
-        }
+  /// The user's view of what PostgresNIO or the server said about `target`; `StoreError`s pass through.
+  static func translating(_ error: any Error, for target: PostgresURL) -> any Error {
+    let url = target.redacted
+    if error is StoreError { return error }
+    let cause = (error as? PSQLError)?.underlying ?? error
+    if let refusal = TLSRefusal(cause, host: target.host) {
+      return StoreError.tlsFailed(url: url, refusal: refusal, caFile: target.rootCertificate)
     }
+    if case ChannelError.connectTimeout(let deadline) = cause {
+      return StoreError.serverDown(url: url, reason: "no answer within \(words(for: deadline))")
+    }
+    guard let error = error as? PSQLError else {
+      return StoreError.serverDown(url: url, reason: "\(error)")
+    }
+    switch error.code {
+    case .server:
+      let state = PostgresError.Code(raw: error.serverInfo?[.sqlState] ?? "")
+      let message = error.serverInfo?[.message] ?? "server error \(state.raw)"
+      if refused.contains(state) { return StoreError.serverRefused(url: url, reason: message) }
+      if down.contains(state) { return StoreError.serverDown(url: url, reason: message) }
+      if busy.contains(state) { return StoreError.busy(path: url) }
+      return StoreError.unexpectedShape(path: url, reason: message)
+    case .sslUnsupported:
+      return StoreError.tlsFailed(
+        url: url, refusal: .failed("the server does not offer it"), caFile: target.rootCertificate)
+    case .failedToAddSSLHandler:
+      return StoreError.tlsFailed(url: url, refusal: .failed("it cannot be set up"), caFile: target.rootCertificate)
+    case .authMechanismRequiresPassword:
+      return StoreError.serverRefused(url: url, reason: "it asks for a password: set PGPASSWORD or add it to ~/.pgpass")
+    case .unsupportedAuthMechanism, .saslError:
+      return StoreError.serverRefused(url: url, reason: "its login method is not one tsheet speaks")
+    case .serverClosedConnection, .uncleanShutdown:
+      return StoreError.serverDown(url: url, reason: "the server closed the connection")
+    default:
+      return StoreError.serverDown(url: url, reason: error.underlying.map { "\($0)" } ?? "\(error.code)")
+    }
+  }
 
-    /// The server's refusals: wrong user or password, no such database, no right to it.
-    private static let refused: [PostgresError.Code] = [
-        .invalidAuthorizationSpecification, .invalidPassword, .invalidCatalogName, .insufficientPrivilege,
-    ]
-    /// The server going away or full: trying again later may help.
-    private static let down: [PostgresError.Code] = [
-        .adminShutdown, .crashShutdown, .cannotConnectNow, .tooManyConnections, .connectionFailure,
-        .sqlclientUnableToEstablishSqlconnection,
-    ]
-    /// Another member's transaction in the way.
-    private static let busy: [PostgresError.Code] = [.serializationFailure, .deadlockDetected, .lockNotAvailable]
+  /// The server's refusals: wrong user or password, no such database, no right to it.
+  private static let refused: [PostgresError.Code] = [
+    .invalidAuthorizationSpecification, .invalidPassword, .invalidCatalogName, .insufficientPrivilege,
+  ]
+  /// The server going away or full: trying again later may help.
+  private static let down: [PostgresError.Code] = [
+    .adminShutdown, .crashShutdown, .cannotConnectNow, .tooManyConnections, .connectionFailure,
+    .sqlclientUnableToEstablishSqlconnection,
+  ]
+  /// Another member's transaction in the way.
+  private static let busy: [PostgresError.Code] = [.serializationFailure, .deadlockDetected, .lockNotAvailable]
 }

@@ -4,35 +4,35 @@ import TsheetCore
 /// once against it (`SQLLog`). Values are bound as the SQL is written, in the order they appear in it (SQLite's
 /// `?` placeholders are numbered by their place).
 protocol SQLStatement {
-    var sql: String { get set }
+  var sql: String { get set }
 
-    /// Binds `value` and returns its placeholder.
-    mutating func bind(_ value: Int64) -> String
-    /// Binds `value` and returns its placeholder.
-    mutating func bind(_ value: String) -> String
-    /// Binds `value`, NULL when nil, and returns its placeholder.
-    mutating func bind(_ value: String?) -> String
-    /// Binds `day` and returns the SQL of it as a day the engine compares with its day columns.
-    mutating func bind(day: CalendarDay) -> String
+  /// Binds `value` and returns its placeholder.
+  mutating func bind(_ value: Int64) -> String
+  /// Binds `value` and returns its placeholder.
+  mutating func bind(_ value: String) -> String
+  /// Binds `value`, NULL when nil, and returns its placeholder.
+  mutating func bind(_ value: String?) -> String
+  /// Binds `day` and returns the SQL of it as a day the engine compares with its day columns.
+  mutating func bind(day: CalendarDay) -> String
 
-    /// The SQL that is true when `column`, its ASCII letters in lower case, contains the bound text `folded`:
-    /// no pattern to escape, no limit on the length, and other letters left as they are on both engines.
-    static func contains(folded: String, in column: String) -> String
-    /// The first day of the month (`year` false) or year of the day `column`, as a day column.
-    static func firstDay(of column: String, year: Bool) -> String
-    /// The day `column` as the engine's rows give a day back (`SQLRow.day`).
-    static func dayValue(_ column: String) -> String
-    /// The `ORDER BY` terms that sort `column` without regard to case.
-    static func caseless(_ column: String) -> String
-    /// The time now, as the engine stores `created_at` and `updated_at`.
-    static var now: String { get }
-    /// A sum as the engine's 64-bit integer.
-    static func integer(_ sum: String) -> String
+  /// The SQL that is true when `column`, its ASCII letters in lower case, contains the bound text `folded`:
+  /// no pattern to escape, no limit on the length, and other letters left as they are on both engines.
+  static func contains(folded: String, in column: String) -> String
+  /// The first day of the month (`year` false) or year of the day `column`, as a day column.
+  static func firstDay(of column: String, year: Bool) -> String
+  /// The day `column` as the engine's rows give a day back (`SQLRow.day`).
+  static func dayValue(_ column: String) -> String
+  /// The `ORDER BY` terms that sort `column` without regard to case.
+  static func caseless(_ column: String) -> String
+  /// The time now, as the engine stores `created_at` and `updated_at`.
+  static var now: String { get }
+  /// A sum as the engine's 64-bit integer.
+  static func integer(_ sum: String) -> String
 }
 
 extension SQLStatement {
-    /// Binds `value` and returns its placeholder.
-    mutating func bind(_ value: Int) -> String { bind(Int64(value)) }
+  /// Binds `value` and returns its placeholder.
+  mutating func bind(_ value: Int) -> String { bind(Int64(value)) }
 
-    static func += (statement: inout Self, sql: String) { statement.sql += sql }
+  static func += (statement: inout Self, sql: String) { statement.sql += sql }
 }
