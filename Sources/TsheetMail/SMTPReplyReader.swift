@@ -26,8 +26,16 @@ final class SMTPReplyReader: ChannelInboundHandler {
 
   init(host: String) { self.host = host }
 
+  /// At most this many bytes in a reply line (RFC 5321 allows 512) and lines in a reply: a server that sends
+  /// more is refused, not read into memory without end.
+  static let maxLineBytes = 65536
+  static let maxLines = 1000
+
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     pending.append(String(buffer: unwrapInboundIn(data)))
+    guard pending.count <= Self.maxLines else {
+      return refuse("a reply of more than \(Self.maxLines) lines", context: context)
+    }
     deliver()
   }
 
@@ -39,7 +47,17 @@ final class SMTPReplyReader: ChannelInboundHandler {
   /// A TLS error explains the closing that follows; any other error (a reset connection, a reply line too
   /// long to read) is the connection closing in the middle of a step.
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    if error is ByteToMessageDecoderError.PayloadTooLargeError {
+      return refuse("a reply line longer than \(Self.maxLineBytes / 1024) KB", context: context)
+    }
     fail(with: TLSRefusal(error, host: host).map(SendError.tls))
+    context.close(promise: nil)
+  }
+
+  /// Fails the step with the server's reply described as `what`, and closes the connection.
+  private func refuse(_ what: String, context: ChannelHandlerContext) {
+    pending.removeAll()
+    fail(with: .refused(step: waiter?.step ?? .conversation, reply: what))
     context.close(promise: nil)
   }
 

@@ -113,7 +113,8 @@ struct SMTPSession: Sendable {
             try channel.pipeline.syncOperations.addHandler(
               try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)))
           }
-          try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+          try channel.pipeline.syncOperations.addHandler(
+            ByteToMessageHandler(LineBasedFrameDecoder(), maximumBufferSize: SMTPReplyReader.maxLineBytes))
           try channel.pipeline.syncOperations.addHandler(SMTPReplyReader(host: host))
         }
       }

@@ -30,12 +30,21 @@ package struct SavedMessage: Sendable {
     fields.first { $0.name.lowercased() == name.lowercased() }?.value
   }
 
-  /// The message ids (`<...>`) in the header `name`.
+  /// The well-formed message ids (`<left@right>`) in the header `name`; any other text is left out, so that what
+  /// a stranger's message holds cannot reach a header or a SEARCH of ours.
   package func messageIDs(_ name: String) -> [String] {
     guard let value = self[name] else { return [] }
     return value.split(separator: "<").compactMap { part in
       part.firstIndex(of: ">").map { "<" + part[..<$0] + ">" }
-    }
+    }.filter(Self.isMessageID)
+  }
+
+  /// Whether `id` is a message id fit for a header and a quoted SEARCH string: `<left@right>`, at most 250
+  /// printable ASCII characters, without spaces, quotes, backslashes or inner angle brackets.
+  package static func isMessageID(_ id: String) -> Bool {
+    let inner = id.unicodeScalars.dropFirst().dropLast()
+    return id.unicodeScalars.count <= 250 && id.hasPrefix("<") && id.hasSuffix(">") && inner.contains("@")
+      && inner.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>\"\\".unicodeScalars.contains($0) }
   }
 
   /// The addresses in the header `name`; an absent header gives none.

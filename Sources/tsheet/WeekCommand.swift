@@ -137,7 +137,7 @@ struct WeekCommand: AsyncParsableCommand {
     if isEmail { noteUnsigned(context) }
     if let message = written, let path = output.output, path != "-" {
       try mail.recordWritten(message)
-      try write("Wrote \(path): \(message.subject)\n\(message.addressLines)\n")
+      try write("Wrote \(path): \(message.subject)".escapingControlCharacters + "\n\(message.addressLines)\n")
     }
   }
 

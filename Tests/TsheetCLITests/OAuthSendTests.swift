@@ -129,7 +129,8 @@ struct OAuthSendTests {
       to: sandbox.configPath)
     try sandbox.refuse(
       ["week", "-c", "acme", "--send"], status: 78,
-      error: "the sign-in kept is for test, but [oauth2] names test (or another app); run tsheet mail login.")
+      error:
+        "the sign-in kept is for test, but [oauth2] names test (or another app or token_url); run tsheet mail login.")
     #expect(try server.received().isEmpty && oauth.grants("refresh_token") == 0)
   }
 

@@ -37,6 +37,29 @@ import TsheetMail
     #expect(try file.read() == nil)
   }
 
+  @Test func aLinkAHugeFileOrAnOpenFolderIsRefused() throws {
+    try file.write(login(expiresIn: 3600))
+    let elsewhere = folder + "/elsewhere.json"
+    try FileManager.default.moveItem(atPath: file.path, toPath: elsewhere)
+    try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: elsewhere)
+    #expect(throws: MailLoginError.unreadable(path: file.path, reason: "not a plain file")) { try file.read() }
+    #expect(try file.remove())
+    #expect(FileManager.default.fileExists(atPath: elsewhere), "logout forgets the link, not what it names")
+    let huge = Data(repeating: 0x20, count: LoginFile.maxBytes + 1)
+    #expect(FileManager.default.createFile(atPath: file.path, contents: huge, attributes: [.posixPermissions: 0o600]))
+    #expect(throws: MailLoginError.unreadable(path: file.path, reason: "too large for a sign-in")) { try file.read() }
+    try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: file.folder)
+    #expect(throws: MailLoginError.exposed(path: file.folder, mode: 0o777)) { try file.write(login(expiresIn: 60)) }
+  }
+
+  @Test func aSignInServesOnlyTheEndpointThatIssuedIt() {
+    let stored = login(expiresIn: 60)
+    #expect(stored.isFrom(provider))
+    var moved = provider
+    moved.tokenURL = "https://elsewhere.example/token"
+    #expect(!stored.isFrom(moved))
+  }
+
   @Test func aRotatedRefreshTokenReplacesTheOldOneAndAMissingOneKeepsIt() {
     var stored = login(expiresIn: 60)
     stored.update(

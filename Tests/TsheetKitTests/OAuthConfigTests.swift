@@ -50,7 +50,12 @@ import TsheetMail
     ("[oauth2]\nprovider = \"microsoft\"", "oauth2.client_id", "set to the app's client ID (see the README)"),
     (
       "[oauth2]\nclient_id = \"id\"\nscopes = [\"a\"]\ntoken_url = \"https://t\"", "oauth2.authorize_url",
-      "an https:// URL, for a provider other than \"microsoft\" or \"google\""
+      "an https:// URL (http:// only to 127.0.0.1), for a provider other than \"microsoft\" or \"google\""
+    ),
+    (
+      "[oauth2]\nclient_id = \"id\"\nscopes = [\"a\"]\nauthorize_url = \"https://a\"\ntoken_url = \"http://id.example/t\"",
+      "oauth2.token_url",
+      "an https:// URL (http:// only to 127.0.0.1), for a provider other than \"microsoft\" or \"google\""
     ),
     (
       "[oauth2]\nprovider = \"google\"\nclient_id = \"id\"\nscopes = [\"two words\"]", "oauth2.scopes",

@@ -14,8 +14,10 @@ struct LoopbackRedirectTests {
   }
 
   @Test func theFirstAnswerIsTakenAndOtherRequestsAreNotFound() throws {
-    let redirect = try LoopbackRedirect()
+    let redirect = try LoopbackRedirect(state: "s+1")
     #expect(try get("/favicon.ico", port: redirect.port) == (404, "Not found.\n"))
+    #expect(try get("/?code=evil&state=guess", port: redirect.port) == (404, "Not found.\n"))
+    #expect(try get("/?error=access_denied", port: redirect.port) == (404, "Not found.\n"))
     let answer = try get("/?code=c0de&state=s%2B1", port: redirect.port)
     #expect(answer == (200, "tsheet has the answer; you may close this window.\n"))
     let query = try redirect.query(within: 5)
@@ -24,7 +26,7 @@ struct LoopbackRedirectTests {
   }
 
   @Test func nobodyAnsweringEndsAtTheDeadline() throws {
-    let redirect = try LoopbackRedirect()
+    let redirect = try LoopbackRedirect(state: "s")
     let started = Date()
     #expect(throws: OAuthError.expired(seconds: 1)) { try redirect.query(within: 1) }
     #expect(Date().timeIntervalSince(started) < 3)

@@ -85,7 +85,9 @@ import TsheetTestSupport
     #expect(throws: OAuthError.denied(error: "access_denied", description: "no")) {
       try RedirectQuery(target: "/?error=access_denied&error_description=no&state=s").code(expecting: "s")
     }
-    #expect(!RedirectQuery(target: "/favicon.ico").isAnswer)
+    #expect(!RedirectQuery(target: "/favicon.ico").isAnswer(to: "xyz"))
+    #expect(!RedirectQuery(target: "/?code=c&state=xy").isAnswer(to: "xyz"))
+    #expect(RedirectQuery(target: "/?error=denied&state=xyz").isAnswer(to: "xyz"))
   }
 
   @Test func anyRedirectTargetParsesAndOnlyTheRightStateGivesACode() async {

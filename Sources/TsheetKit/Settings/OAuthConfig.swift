@@ -56,11 +56,11 @@ package struct OAuthConfig: Sendable, Equatable {
       provider = .google(clientID: clientID, clientSecret: secret)
     case let name:
       func url(_ key: String) throws(ConfigError) -> String {
-        guard let url = text[key], url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")
-        else {
+        guard let url = text[key], (try? OAuthClient.checkSecure(url)) != nil else {
           throw .badValue(
             file: file, key: "oauth2.\(key)",
-            expected: "an https:// URL, for a provider other than \"microsoft\" or \"google\"")
+            expected:
+              "an https:// URL (http:// only to 127.0.0.1), for a provider other than \"microsoft\" or \"google\"")
         }
         return url
       }

@@ -15,7 +15,9 @@ struct SecretCommand {
   }
 
   /// The first line the command prints (at most 64 KB are read), its standard input empty and its error
-  /// output the user's.
+  /// output the user's. Reading stops at the first line break, so a command that goes on printing (`yes`) ends
+  /// at once; one that leaves a child behind is waited for until the deadline (Foundation's `Process` waits for
+  /// the child too), then killed.
   func firstLine() throws(Failure) -> String {
     let process = Process()
     let output = Pipe()
@@ -28,16 +30,19 @@ struct SecretCommand {
     nonisolated(unsafe) var data = Data()
     let reader = output.fileHandleForReading
     Thread {
-      while case let chunk = reader.availableData, !chunk.isEmpty {  // to the end, keeping the first 64 KB
-        if data.count < 65536 { data += chunk }
+      while data.count < 65536, !data.contains(UInt8(ascii: "\n")), case let chunk = reader.availableData,
+        !chunk.isEmpty
+      {
+        data += chunk
       }
+      try? reader.close()  // a command still printing ends on SIGPIPE
+      process.waitUntilExit()
       ended.signal()
     }.start()
     guard ended.wait(timeout: .now() + timeout) == .success else {
       kill(process.processIdentifier, SIGKILL)
       throw .timedOut
     }
-    process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw .status(process.terminationStatus) }
     guard let line = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first,
       !line.isEmpty

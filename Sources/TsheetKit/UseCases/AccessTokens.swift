@@ -39,7 +39,7 @@ package struct AccessTokens: Sendable {
     guard let oauth else { throw MailLoginError.notConfigured }
     return try file.locked {
       guard var login = try file.read() else { throw MailLoginError.notSignedIn(provider: oauth.provider.name) }
-      guard login.provider == oauth.provider.name, login.clientID == oauth.provider.clientID else {
+      guard login.isFrom(oauth.provider) else {
         throw MailLoginError.otherProvider(signedIn: login.provider, configured: oauth.provider.name)
       }
       if !refreshing, login.holds(at: Date()) { return login.accessToken }

@@ -5,6 +5,8 @@ import TsheetMail
 struct StoredLogin: Codable, Sendable, Equatable {
   var provider: String
   var clientID: String
+  /// Where the refresh token is redeemed: a token is never sent to another endpoint than the one that issued it.
+  var tokenURL: String?
   /// Whom the id_token named, for `mail status`.
   var email: String?
   var refreshToken: String?
@@ -17,6 +19,7 @@ struct StoredLogin: Codable, Sendable, Equatable {
   init(provider: OAuthProvider, grant: TokenGrant, now: Date) {
     self.provider = provider.name
     clientID = provider.clientID
+    tokenURL = provider.tokenURL
     accessToken = grant.accessToken
     update(with: grant, now: now)
   }
@@ -28,6 +31,12 @@ struct StoredLogin: Codable, Sendable, Equatable {
     email = grant.email ?? email
     lifetime = grant.expiresIn
     expiresAt = grant.expiresIn.map { now.timeIntervalSince1970 + Double($0) }
+  }
+
+  /// Whether the sign-in was made with `provider`: its name, app and token endpoint.
+  func isFrom(_ provider: OAuthProvider) -> Bool {
+    self.provider == provider.name && clientID == provider.clientID
+      && (tokenURL ?? provider.tokenURL) == provider.tokenURL
   }
 
   /// Whether the access token still holds long enough to be used: more than a minute, or half its lifetime
@@ -44,18 +53,23 @@ struct StoredLogin: Codable, Sendable, Equatable {
 struct LoginFile: Sendable {
   let folder: String
   var path: String { folder + "/oauth2.json" }
+  /// A sign-in tsheet writes is a few KB; a larger file is not read.
+  static let maxBytes = 65536
 
   /// The stored sign-in; nil when there is none.
-  /// - Throws: `MailLoginError` for a file others may read, or one that cannot be read.
+  /// - Throws: `MailLoginError` for a file others may read, one that is not a plain file of a sign-in's size, or
+  ///   one that cannot be read.
   func read() throws(MailLoginError) -> StoredLogin? {
     var info = stat()
-    guard stat(path, &info) == 0 else {
+    guard lstat(path, &info) == 0 else {
       if errno == ENOENT { return nil }
       throw .unreadable(path: path, reason: String(cString: strerror(errno)))
     }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable(path: path, reason: "not a plain file") }
     guard info.st_mode & 0o077 == 0, info.st_uid == geteuid() else {
       throw .exposed(path: path, mode: Int(info.st_mode & 0o777))
     }
+    guard info.st_size <= Self.maxBytes else { throw .unreadable(path: path, reason: "too large for a sign-in") }
     guard let data = FileManager.default.contents(atPath: path),
       let login = try? JSONDecoder().decode(StoredLogin.self, from: data)
     else {
@@ -120,6 +134,10 @@ struct LoginFile: Sendable {
         attributes: [.posixPermissions: 0o700])
     } catch {
       throw .unwritable(path: folder, reason: "cannot make the folder")
+    }
+    var info = stat()
+    guard stat(folder, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o022 == 0 else {
+      throw .exposed(path: folder, mode: Int(info.st_mode & 0o777))
     }
   }
 }

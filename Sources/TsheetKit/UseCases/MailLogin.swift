@@ -39,7 +39,7 @@ package struct MailLogin {
         grant = try client.finishDeviceSignIn(code)
       } else {
         let pkce = PKCE()
-        let redirect = try LoopbackRedirect()
+        let redirect = try LoopbackRedirect(state: pkce.state)
         let redirectURI = "http://\(oauth.provider.redirectHost):\(redirect.port)/"
         let url = client.authorizationURL(redirectURI: redirectURI, pkce: pkce)
         say("Sign in on this page (tsheet waits \(Self.browserDeadline / 60) minutes):\n  \(url)")

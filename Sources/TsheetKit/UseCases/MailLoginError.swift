@@ -45,7 +45,7 @@ package enum MailLoginError: UserError, Equatable {
     case .notSignedIn(let provider):
       "not signed in to \(provider.echoed()); run tsheet mail login."
     case .otherProvider(let signedIn, let configured):
-      "the sign-in kept is for \(signedIn.echoed()), but [oauth2] names \(configured.echoed()) (or another app); "
+      "the sign-in kept is for \(signedIn.echoed()), but [oauth2] names \(configured.echoed()) (or another app or token_url); "
         + "run tsheet mail login."
     case .noRefreshToken(let provider):
       "the sign-in to \(provider.echoed()) has run out and holds no refresh token; run tsheet mail login."

@@ -42,7 +42,7 @@ final class Mailbox {
   /// left out), oldest first in each folder: at most `limit` a folder, the newest. The ids are searched for
   /// `maxIDs` at a time, on one connection within one deadline. Fails with one line.
   func answers(to ids: [String], limit: Int) throws(IMAPError) -> [MailboxMessage] {
-    let ids = ids.filter(Self.isSearchable)
+    let ids = ids.filter(SavedMessage.isMessageID)
     guard !ids.isEmpty else { return [] }
     let client = try open()
     var found: [MailboxMessage] = []
@@ -120,11 +120,6 @@ final class Mailbox {
     } catch {
       throw IMAPError(description: "the command of [imap] failed; check password_command or token_command")
     }
-  }
-
-  /// Whether `id` can go into a SEARCH as a quoted string: printable ASCII, no quote or backslash.
-  static func isSearchable(_ id: String) -> Bool {
-    id.count <= 250 && id.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" }
   }
 
   /// The SEARCH keys of the messages whose References or In-Reply-To holds one of `ids`.

@@ -4,8 +4,8 @@ import TsheetMail
 
 /// A message saved from the user's mail client, replied to (all): its thread, and its people but the sender.
 struct Reply {
-  let to: [MailAddress]
-  let cc: [MailAddress]
+  private(set) var to: [MailAddress]
+  private(set) var cc: [MailAddress]
   let messageID: String
   let references: [String]
 
@@ -52,6 +52,16 @@ struct Reply {
     }
     messageID = id
     references = saved.messageIDs("References")
+  }
+}
+
+extension Reply {
+  /// The reply to only the people `isKept` accepts, and the people it left out.
+  func keepingPeople(_ isKept: (MailAddress) -> Bool) -> (reply: Reply, left: [MailAddress]) {
+    var kept = self
+    kept.to = to.filter(isKept)
+    kept.cc = cc.filter(isKept)
+    return (kept, (to + cc).filter { !isKept($0) })
   }
 }
 

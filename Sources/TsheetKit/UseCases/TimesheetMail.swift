@@ -39,8 +39,9 @@ package struct TimesheetMessage: Sendable {
   package var text: String { message.text }
   /// Who it goes to, as a mail program's header lines show them: `To: …`, and `Cc: …` when there are copies.
   package var addressLines: String {
-    "To: " + message.to.map(\.description).joined(separator: ", ")
-      + (message.cc.isEmpty ? "" : "\nCc: " + message.cc.map(\.description).joined(separator: ", "))
+    ("To: " + message.to.map(\.description).joined(separator: ", ")).escapingControlCharacters
+      + (message.cc.isEmpty
+        ? "" : "\n" + ("Cc: " + message.cc.map(\.description).joined(separator: ", ")).escapingControlCharacters)
   }
   /// Everyone the message goes to (To, Cc and Bcc, each once), as people read them.
   package var recipientsText: String { message.recipients.map(\.description).joined(separator: ", ") }

@@ -4,20 +4,22 @@ import NIOHTTP1
 import NIOPosix
 
 /// The redirect target of a sign-in: an HTTP listener on 127.0.0.1, on a port the system picks, that waits
-/// for the one request carrying the sign-in's answer, says to the browser that it may close, and stops.
+/// for the one request carrying the sign-in's answer (its state), says to the browser that it may close, and
+/// stops. Any other request is answered "Not found." and changes nothing.
 package final class LoopbackRedirect: Sendable {
   package let port: Int
   private let channel: any Channel
   private let answer: Answer
 
-  package init() throws(OAuthError) {
+  /// A listener for the answer to the sign-in whose state is `state`.
+  package init(state: String) throws(OAuthError) {
     let promise = Answer(MultiThreadedEventLoopGroup.singleton.next().makePromise(of: RedirectQuery.self))
     do {
       channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
         .childChannelInitializer { channel in
           channel.pipeline.configureHTTPServerPipeline().flatMap {
-            channel.pipeline.addHandler(RedirectHandler(answer: promise))
+            channel.pipeline.addHandler(RedirectHandler(answer: promise, state: state))
           }
         }
         .bind(host: "127.0.0.1", port: 0).wait()
@@ -61,18 +63,23 @@ private final class Answer: Sendable {
   }
 }
 
-/// Answers each request; the first that carries a sign-in answer completes the promise.
+/// Answers each request; the first that carries the sign-in's state completes the promise.
 private final class RedirectHandler: ChannelInboundHandler, Sendable {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = HTTPServerResponsePart
   let answer: Answer
+  let state: String
 
-  init(answer: Answer) { self.answer = answer }
+  init(answer: Answer, state: String) {
+    self.answer = answer
+    self.state = state
+  }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     guard case .head(let head) = unwrapInboundIn(data) else { return }
     let query = RedirectQuery(target: head.uri)
-    let text = query.isAnswer ? "tsheet has the answer; you may close this window.\n" : "Not found.\n"
+    let isAnswer = query.isAnswer(to: state)
+    let text = isAnswer ? "tsheet has the answer; you may close this window.\n" : "Not found.\n"
     var headers = HTTPHeaders([
       ("Content-Type", "text/plain; charset=utf-8"), ("Connection", "close"),
       ("Content-Length", "\(text.utf8.count)"),
@@ -83,11 +90,11 @@ private final class RedirectHandler: ChannelInboundHandler, Sendable {
         .head(
           HTTPResponseHead(
             version: head.version,
-            status: query.isAnswer ? .ok : .notFound,
+            status: isAnswer ? .ok : .notFound,
             headers: headers))), promise: nil)
     context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil)
     let channel = context.channel
     context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
-    if query.isAnswer { answer.complete(.success(query)) }
+    if isAnswer { answer.complete(.success(query)) }
   }
 }

@@ -69,7 +69,7 @@ package struct OAuthClient: Sendable {
 
   /// Refuses an endpoint that is not https, but for plain http to this machine (a test's or a local
   /// broker's server).
-  static func checkSecure(_ url: String) throws(OAuthError) {
+  package static func checkSecure(_ url: String) throws(OAuthError) {
     guard url.lowercased().hasPrefix("https://") || isLoopbackHTTP(url) else { throw .insecureEndpoint(url) }
   }
 

@@ -16,8 +16,9 @@ package struct RedirectQuery: Sendable, Equatable {
     self.fields = fields
   }
 
-  /// Whether this is an answer to a sign-in at all (a browser may also ask for /favicon.ico).
-  package var isAnswer: Bool { fields["state"] != nil || fields["code"] != nil || fields["error"] != nil }
+  /// Whether this answers the sign-in whose state is `state`: a browser may also ask for /favicon.ico, and
+  /// another page may send a request of its own, which must not end the sign-in.
+  package func isAnswer(to state: String) -> Bool { fields["state"] == state }
 
   /// The authorization code, once the state is checked against `state`.
   /// - Throws: `.wrongState` for another state (or none), `.denied` when the provider sent an error.
