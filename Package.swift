@@ -46,8 +46,9 @@ let package = Package(
     .target(name: "TsheetTransfer", dependencies: ["TsheetCore"], swiftSettings: settings),
     /// libxlsxwriter, the C library that writes Excel workbooks, as the system has it.
     .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-    /// libcurl, the system's client for IMAP and HTTPS (the mailbox, and OAuth2's token endpoints).
-    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    /// libcurl, the system's client for IMAP and HTTPS (the mailbox, and OAuth2's token endpoints), loaded on first
+    /// use; its header from libcurl4-openssl-dev.
+    .target(name: "CCurl"),
     /// Workbooks: the entries streamed onto a sheet with typed cells, and pivots with their charts.
     .target(name: "TsheetWorkbook", dependencies: ["TsheetCore", "CXlsxWriter"], swiftSettings: settings),
     /// The emails' words: templates, languages and the view they render.

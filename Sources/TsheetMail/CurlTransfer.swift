@@ -29,12 +29,18 @@ package final class CurlTransfer {
   }
   private let buffers: Buffers
 
-  private static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+  /// Whether libcurl is loaded (on first use: see ccurl.h).
+  private static let loaded: Bool = tsheet_curl_load()
 
   /// A transfer of `url`, over one of `protocols` (such as "imaps,imap" or "https"), that gives up after
   /// `timeout` seconds in all and receives at most `limit` bytes.
   package init(url: String, protocols: String, timeout: Int, limit: Int = 16 << 20) throws(CurlError) {
-    guard Self.initialized, let handle = curl_easy_init() else {
+    guard Self.loaded else {
+      throw CurlError(
+        code: Int(CURLE_FAILED_INIT.rawValue),
+        message: "libcurl.so.4 is missing; install libcurl4 (apt install libcurl4)")
+    }
+    guard let handle = tsheet_curl_easy_init() else {
       throw CurlError(code: Int(CURLE_FAILED_INIT.rawValue), message: "libcurl could not start")
     }
     self.handle = handle
@@ -70,9 +76,9 @@ package final class CurlTransfer {
   }
 
   deinit {
-    curl_easy_cleanup(handle)
+    tsheet_curl_easy_cleanup(handle)
     errorBuffer.deallocate()
-    lists.forEach { curl_slist_free_all($0) }
+    lists.forEach { tsheet_curl_slist_free_all($0) }
   }
 
   package func set(_ option: CURLoption, _ value: String) throws(CurlError) {
@@ -86,7 +92,7 @@ package final class CurlTransfer {
   /// Sets a list option, such as `CURLOPT_HTTPHEADER`.
   package func set(_ option: CURLoption, _ values: [String]) throws(CurlError) {
     var list: UnsafeMutablePointer<curl_slist>?
-    for value in values { list = curl_slist_append(list, value) }
+    for value in values { list = tsheet_curl_slist_append(list, value) }
     if let list { lists.append(list) }
     try check(tsheet_curl_set_list(handle, option, list))
   }
@@ -100,7 +106,7 @@ package final class CurlTransfer {
 
   /// Runs the transfer once; returns the response code (HTTP's status, IMAP's last) and the bytes received.
   package func perform() throws(CurlError) -> (code: Int, body: [UInt8]) {
-    let code = curl_easy_perform(handle)
+    let code = tsheet_curl_easy_perform(handle)
     if code == CURLE_WRITE_ERROR, buffers.received.count >= buffers.limit - 65536 {
       throw CurlError(
         code: Int(CURLE_FILESIZE_EXCEEDED.rawValue),
@@ -115,6 +121,6 @@ package final class CurlTransfer {
     let detail = String(cString: errorBuffer)
     throw CurlError(
       code: Int(code.rawValue),
-      message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+      message: detail.isEmpty ? String(cString: tsheet_curl_easy_strerror(code)) : detail)
   }
 }

@@ -3,8 +3,8 @@
 
 --approve (the default) drives headless Chromium through Selenium and chromedriver: it loads the consent page of
 Tests/Support/oauth_server.py, clicks "Approve", and waits for tsheet's loopback page to say it has the answer.
---wrong-state answers tsheet's loopback redirect itself, with a code and a state tsheet did not send (a forged
-or stale page). --direct approves without a browser (a POST to the consent page, then the redirect), for tests
+--wrong-state first sends tsheet's loopback redirect a code and a state tsheet did not send (a forged or stale
+page), then approves as --direct does. --direct approves without a browser (a POST to the consent page, then the redirect), for tests
 that need a signed-in user rather than the browser step. What it did goes to --log.
 """
 import argparse
@@ -29,11 +29,13 @@ def log(text):
 query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(args.url).query))
 if args.wrong_state:
     target = query["redirect_uri"] + "?" + urllib.parse.urlencode({"code": "forged", "state": "not-" + query["state"]})
-    with urllib.request.urlopen(target, timeout=10) as answer:
-        log(f"wrong-state {answer.status}")
-    sys.exit(0)
+    try:
+        with urllib.request.urlopen(target, timeout=10) as answer:
+            log(f"wrong-state {answer.status}")
+    except urllib.error.HTTPError as refusal:
+        log(f"wrong-state {refusal.code}")
 
-if args.direct:
+if args.direct or args.wrong_state:
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *arguments):
             return None
