@@ -44,8 +44,9 @@ let package = Package(
     ),
     /// Entries in and out: CSV, JSON and NDJSON written for spreadsheets and scripts, and read from other trackers.
     .target(name: "TsheetTransfer", dependencies: ["TsheetCore"], swiftSettings: settings),
-    /// libxlsxwriter, the C library that writes Excel workbooks, as the system has it.
-    .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    /// libxlsxwriter, the C library that writes Excel workbooks, as the system has it: loaded on first use; its header
+    /// from libxlsxwriter-dev.
+    .target(name: "CXlsxWriter"),
     /// libcurl, the system's client for IMAP and HTTPS (the mailbox, and OAuth2's token endpoints), loaded on first
     /// use; its header from libcurl4-openssl-dev.
     .target(name: "CCurl"),

@@ -15,8 +15,12 @@ words=$(bash -c ". '$completion'; PATH=\"$(dirname "$bin"):\$PATH\"; f=\$(comple
                  COMP_WORDS=(tsheet wee); COMP_CWORD=1; COMP_LINE='tsheet wee'; COMP_POINT=10
                  \$f tsheet wee tsheet 2>/dev/null; printf '%s\\n' \"\${COMPREPLY[@]}\"")
 echo "$words" | grep -qx "week" || fail "bash completion of 'tsheet wee' gave: $words"
+# libxlsxwriter, loaded on first use, is there: a workbook is written
+"$bin" log "Packaged" 1h -c acme --db /tmp/check.db > /dev/null || fail "tsheet log"
+"$bin" export --format xlsx -o /tmp/check.xlsx --db /tmp/check.db 2> /tmp/xlsx.err || fail "export xlsx: $(cat /tmp/xlsx.err)"
+[ "$(head -c 2 /tmp/check.xlsx)" = PK ] || fail "the workbook is not a zip file"
 # libcurl, loaded on first use, is there: an OAuth2 endpoint where nothing listens gets libcurl's own words
 printf '[oauth2]\nprovider = "local"\nclient_id = "id"\nscopes = ["mail"]\nauthorize_url = "http://127.0.0.1:9/a"\ntoken_url = "http://127.0.0.1:9/t"\ndevice_url = "http://127.0.0.1:9/d"\n' > /tmp/oauth.toml
 TSHEET_CONFIG=/tmp/oauth.toml XDG_STATE_HOME=/tmp/state "$bin" mail login --device 2> /tmp/login.err && fail "mail login reached a closed port"
 grep -q "Couldn't connect to server" /tmp/login.err || fail "libcurl did not load: $(cat /tmp/login.err)"
-echo "ok: $bin (version, demo, man tsheet-log, bash completion, libcurl)"
+echo "ok: $bin (version, demo, man tsheet-log, bash completion, libxlsxwriter, libcurl)"

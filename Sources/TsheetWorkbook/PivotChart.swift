@@ -51,20 +51,20 @@ struct PivotChart {
   /// Makes the chart, titled `title`, in `workbook`.
   func make(title: String, in workbook: Workbook) -> UnsafeMutablePointer<lxw_chart> {
     let chart = workbook.addChart(pivot.columns.isEmpty ? LXW_CHART_COLUMN : LXW_CHART_COLUMN_STACKED)
-    chart_title_set_name(chart, title)
-    chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_RIGHT.rawValue))
+    tsheet_chart_title_set_name(chart, title)
+    tsheet_chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_RIGHT.rawValue))
     let categories = pivot.columns.isEmpty ? [totalName] : pivot.columns
     let first = lxw_col_t(labels)
     let last = lxw_col_t(labels + categories.count - 1)
     let othersRow = series.others.isEmpty ? [] : [(series.othersRow, othersName)]
     for (row, name) in series.shown.map({ ($0 + 1, names[$0]) }) + othersRow {
-      let added = chart_add_series(chart, nil, nil)
-      chart_series_set_categories(added, sheet.name, 0, first, 0, last)
+      let added = tsheet_chart_add_series(chart, nil, nil)
+      tsheet_chart_series_set_categories(added, sheet.name, 0, first, 0, last)
       if let range = added?.pointee.categories {
         for category in categories { _ = tsheet_cache_text(range, category) }
       }
-      chart_series_set_values(added, sheet.name, lxw_row_t(row), first, lxw_row_t(row), last)
-      chart_series_set_name(added, name)
+      tsheet_chart_series_set_values(added, sheet.name, lxw_row_t(row), first, lxw_row_t(row), last)
+      tsheet_chart_series_set_name(added, name)
     }
     return chart
   }

@@ -43,25 +43,28 @@ final class Workbook {
   }
 
   init(path: String, temporaryFolder: String) throws(WorkbookError) {
+    guard tsheet_xlsx_load() else {
+      throw .failed("libxlsxwriter.so.4 is missing; install libxlsxwriter4 (apt install libxlsxwriter4)")
+    }
     var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 1)
     let made = temporaryFolder.withCString { folder in
       options.tmpdir = UnsafeMutablePointer(mutating: folder)
-      return workbook_new_opt(path, &options)
+      return tsheet_workbook_new_opt(path, &options)
     }
     guard let made else { throw .failed("cannot create '\(path)'") }
     handle = made
     func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format> {
-      let format = workbook_add_format(made)!
-      format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+      let format = tsheet_workbook_add_format(made)!
+      tsheet_format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
       configure(format)
       return format
     }
     formats = Formats(
-      header: format { format_set_bold($0) },
+      header: format { tsheet_format_set_bold($0) },
       text: format { _ in },
-      date: format { format_set_num_format_index($0, Self.shortDate) },
-      hours: format { format_set_num_format($0, "0.00") },
-      wrapped: format { format_set_text_wrap($0) })
+      date: format { tsheet_format_set_num_format_index($0, Self.shortDate) },
+      hours: format { tsheet_format_set_num_format($0, "0.00") },
+      wrapped: format { tsheet_format_set_text_wrap($0) })
   }
 
   /// The built-in format "short date": each spreadsheet shows it as its reader's locale writes dates
@@ -70,31 +73,31 @@ final class Workbook {
 
   /// A new sheet named `name` (at most 31 characters, as Excel allows).
   func addSheet(_ name: String) -> Sheet {
-    Sheet(handle: workbook_add_worksheet(handle, String(name.prefix(31))), name: String(name.prefix(31)))
+    Sheet(handle: tsheet_workbook_add_worksheet(handle, String(name.prefix(31))), name: String(name.prefix(31)))
   }
 
   /// A new chart of `type` (`LXW_CHART_COLUMN_STACKED`…), to fill and put on a chart sheet.
   func addChart(_ type: lxw_chart_type) -> UnsafeMutablePointer<lxw_chart> {
-    workbook_add_chart(handle, UInt8(type.rawValue))
+    tsheet_workbook_add_chart(handle, UInt8(type.rawValue))
   }
 
   /// A new chart sheet named `name` (at most 31 characters) holding `chart`: a page of its own, landscape,
   /// the chart filling it.
   func addChartSheet(_ name: String, chart: UnsafeMutablePointer<lxw_chart>) throws(WorkbookError) {
-    let sheet = workbook_add_chartsheet(handle, String(name.prefix(31)))
-    chartsheet_set_landscape(sheet)
-    let result = chartsheet_set_chart(sheet, chart)
-    guard result == LXW_NO_ERROR else { throw .failed(String(cString: lxw_strerror(result))) }
+    let sheet = tsheet_workbook_add_chartsheet(handle, String(name.prefix(31)))
+    tsheet_chartsheet_set_landscape(sheet)
+    let result = tsheet_chartsheet_set_chart(sheet, chart)
+    guard result == LXW_NO_ERROR else { throw .failed(String(cString: tsheet_lxw_strerror(result))) }
   }
 
   /// Puts the file together.
   func close() throws(WorkbookError) {
     closed = true
-    let result = workbook_close(handle)
-    guard result == LXW_NO_ERROR else { throw .failed(String(cString: lxw_strerror(result))) }
+    let result = tsheet_workbook_close(handle)
+    guard result == LXW_NO_ERROR else { throw .failed(String(cString: tsheet_lxw_strerror(result))) }
   }
 
   deinit {
-    if !closed { workbook_close(handle) }  // frees it; the file is a temporary one, removed by the caller
+    if !closed { tsheet_workbook_close(handle) }  // frees it; the file is a temporary one, removed by the caller
   }
 }
