@@ -74,10 +74,10 @@ package struct Context: Sendable {
   }
 
   /// Opens the log for reading only: one that does not exist yet is an empty log that nothing can write to,
-  /// and no file or folder is made.
-  func openStoreForReading() throws -> any Store {
+  /// and no file or folder is made. A team's server is reached within `connectDeadline`, as `openStore` does.
+  func openStoreForReading(connectDeadline: Duration? = nil) throws -> any Store {
     guard !PostgresURL.isURL(databasePath), !FileManager.default.fileExists(atPath: databasePath) else {
-      return try openStore()
+      return try openStore(connectDeadline: connectDeadline)
     }
     return try SQLiteStore(emptyAt: databasePath, person: logOwner)
   }

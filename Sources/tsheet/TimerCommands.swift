@@ -64,7 +64,7 @@ struct StatusCommand: ParsableCommand {
 
   func run() throws {
     let context = try global.context().acting(as: acting.person)
-    let status = try Timekeeper(readingOnly: context).status()
+    let status = try Timekeeper(forPrompt: context).status()
     try write(Terminal(context).status(status, as: json.format(format)))
     if status == nil { throw ExitCode(1) }
   }

@@ -6,6 +6,9 @@ package protocol UseCase {
   init(_ context: Context, store: any Store)
 }
 
+/// How long a command a prompt calls waits for a team's server to take the connection.
+let promptDeadline = Duration.milliseconds(1500)
+
 extension UseCase {
   /// The use case on the log `context` names, opened (and created) now.
   package init(_ context: Context) throws {
@@ -16,5 +19,11 @@ extension UseCase {
   /// reads as empty, and is not created (`tsheet status` in a prompt makes no folder in a new account).
   package init(readingOnly context: Context) throws {
     self.init(context, store: try context.openStoreForReading())
+  }
+
+  /// The use case for a command a shell prompt calls (`tsheet status`): it only reads, and a team's server is
+  /// given `promptDeadline` to answer before the command says it could not ask.
+  package init(forPrompt context: Context) throws {
+    self.init(context, store: try context.openStoreForReading(connectDeadline: promptDeadline))
   }
 }
