@@ -11,6 +11,8 @@ package enum IMAPCredential: Sendable {
 /// Why the mailbox could not be read or written: one line, for a warning.
 package struct IMAPError: Error, Sendable, CustomStringConvertible {
   package let description: String
+  /// True when what the server sent outgrew the transfer's bound (a message over 1 MB, say): the mailbox works.
+  package var isTooLarge = false
 
   package init(description: String) { self.description = description }
 }
@@ -83,7 +85,9 @@ package final class IMAPClient {
       if let upload { try transfer.upload(upload) }
       return try transfer.perform().body
     } catch {
-      throw IMAPError(description: error.timedOut ? "the mailbox did not answer in time" : error.message)
+      var failure = IMAPError(description: error.timedOut ? "the mailbox did not answer in time" : error.message)
+      failure.isTooLarge = error.code == Int(CURLE_FILESIZE_EXCEEDED.rawValue)
+      throw failure
     }
   }
 

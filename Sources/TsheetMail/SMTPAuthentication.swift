@@ -39,14 +39,17 @@ extension SMTPSession {
 
   private func authenticate(_ username: String, password: String, mechanisms: [String]) async throws(SendError) {
     let reply: SMTPReply
+    let plain = Self.base64("\0\(username)\0\(password)")
     if mechanisms.contains("PLAIN") || !mechanisms.contains("LOGIN") {
-      reply = try await send("AUTH PLAIN " + Self.base64("\0\(username)\0\(password)"), step: .auth)
+      reply = try await send("AUTH PLAIN " + plain, step: .auth)
     } else {
       try await command("AUTH LOGIN", expect: 334, step: .auth)
       try await command(Self.base64(username), expect: 334, step: .auth)
       reply = try await send(Self.base64(password), step: .auth)
     }
-    guard reply.code == 235 else { throw .authentication(reply: reply.text) }
+    guard reply.code == 235 else {
+      throw .authentication(reply: reply.text(hiding: [plain, Self.base64(password), password]))
+    }
   }
 
   /// One bearer AUTH; nil when the server accepts the token, else its error (from the challenge) and reply.
@@ -58,6 +61,7 @@ extension SMTPSession {
       mechanism == "XOAUTH2"
       ? "user=\(username)\u{1}auth=Bearer \(token)\u{1}\u{1}"
       : "n,a=\(Self.saslName(username)),\u{1}host=\(settings.host)\u{1}port=\(settings.port)\u{1}auth=Bearer \(token)\u{1}\u{1}"
+    let secrets = [Self.base64(response), token]
     var reply = try await send("AUTH \(mechanism) " + Self.base64(response), step: .auth)
     if reply.code == 235 { return nil }
     var error: String?
@@ -65,8 +69,8 @@ extension SMTPSession {
       error = SASLErrorChallenge(base64: reply.lines.first ?? "").summary
       reply = try await send(mechanism == "XOAUTH2" ? "" : Self.base64("\u{1}"), step: .auth)
     }
-    if reply.code / 100 == 4 { throw .refused(step: .auth, reply: reply.text) }
-    return (error, reply.text)
+    if reply.code / 100 == 4 { throw .refused(step: .auth, reply: reply.text(hiding: secrets)) }
+    return (error, reply.text(hiding: secrets))
   }
 
   /// A SASL name (RFC 5801): `,` and `=` escaped.

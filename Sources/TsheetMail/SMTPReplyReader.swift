@@ -7,8 +7,13 @@ struct SMTPReply: Sendable {
   let lines: [String]
 
   /// The reply as the server wrote it, on one line and at most 300 characters, for messages to the user.
-  var text: String {
-    let text = "\(code) " + lines.joined(separator: " / ")
+  var text: String { text(hiding: []) }
+
+  /// `text`, with each of `secrets` (a password, a token, what carried them) written `[hidden]`: a server may
+  /// echo what it was sent.
+  func text(hiding secrets: [String]) -> String {
+    var text = "\(code) " + lines.joined(separator: " / ")
+    for secret in secrets where !secret.isEmpty { text = text.replacing(secret, with: "[hidden]") }
     return text.count > 300 ? String(text.prefix(299)) + "…" : text
   }
 }

@@ -25,6 +25,11 @@ package struct SavedMessage: Sendable {
     self.fields = fields
   }
 
+  /// Every value of the header `name` (any case), in order.
+  package func values(_ name: String) -> [String] {
+    fields.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+  }
+
   /// The first value of the header `name` (any case), or nil.
   package subscript(name: String) -> String? {
     fields.first { $0.name.lowercased() == name.lowercased() }?.value

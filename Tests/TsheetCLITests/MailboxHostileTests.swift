@@ -86,7 +86,7 @@ struct MailboxHostileTests {
     ),
     ("Cc: \"it@acme.com\r\nBcc: spy@evil.example\" <it@acme.com>", "cannot be replied to"),
     ("Cc: " + (1...300).map { "p\($0)@evil.example" }.joined(separator: ", "), "more than 50 people"),
-    ("Cc: it@acme.com, Spy <spy@evil.example>", "not added, as not at the client's domains: Spy <spy@evil.example>"),
+    ("Cc: it@acme.com, Spy <spy@evil.example>", "not added, as not at the client's domains: spy@evil.example"),
   ])
   func anAnswerCannotInjectARecipient(cc: String, warning: String) throws {
     let smtp = try SMTPTestServer(in: sandbox.folder + "/smtp")

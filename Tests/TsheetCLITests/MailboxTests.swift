@@ -100,8 +100,8 @@ struct MailboxTests {
     let second = try sandbox.run(["week", "-c", "acme", "--send"])
     #expect(second.status == 0)
     #expect(
-      second.stderr == "Thread (acme): replying to Marta Gil <marta@acme.com>'s answer in INBOX; joined: Jon Vidal "
-        + "<jon.vidal@acme.com>.\n")
+      second.stderr == "Thread (acme): replying to Marta Gil <marta@acme.com>'s answer in INBOX; joined: "
+        + "jon.vidal@acme.com.\n")
     let received = try Self.inOrder(smtp.received(), first: sentW46)
     try #require(received.count == 2)
     #expect(received[1]["rcpt_tos"] as? [String] == ["marta@acme.com", "it@acme.com", "jon.vidal@acme.com"])

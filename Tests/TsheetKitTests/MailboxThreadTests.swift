@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 import TsheetCore
@@ -38,7 +39,7 @@ import TsheetTestSupport
     let before = [Recipient(address: "marta@acme.com"), Recipient(address: "old@acme.com")]
     #expect(
       MailboxThread.note("acme", replying: "Marta Gil <marta@acme.com>", in: "INBOX", now: now, before: before)
-        == "Thread (acme): replying to Marta Gil <marta@acme.com>'s answer in INBOX; joined: Jon <JON@acme.com>; left: old@acme.com.\n"
+        == "Thread (acme): replying to Marta Gil <marta@acme.com>'s answer in INBOX; joined: JON@acme.com.\n"
     )
     #expect(
       MailboxThread.note(
@@ -47,10 +48,70 @@ import TsheetTestSupport
         == "Thread (acme): replying to x\\x1b[2J's answer in Clients.\n")
   }
 
-  /// An answer from `from`, copying `cc`.
-  static func answer(from: String, cc: String) throws -> MailboxMessage {
-    let text = "From: \(from)\r\nTo: ana@consult.es\r\nCc: \(cc)\r\nMessage-ID: <a1@x.example>\r\n\r\nHi\r\n"
+  /// An answer from `from`, copying `cc`, with `extra` header lines.
+  static func answer(from: String, cc: String, extra: String = "") throws -> MailboxMessage {
+    let text =
+      "From: \(from)\r\nTo: ana@consult.es\r\nCc: \(cc)\r\n\(extra)Message-ID: <a1@x.example>\r\n\r\nHi\r\n"
     return MailboxMessage(saved: try SavedMessage(parsing: text), text: text, folder: "INBOX")
+  }
+
+  @Test func nobodyAtAPublicDomainJoinsAndNobodyIsDropped() throws {
+    let people = Self.people + [Recipient(address: "bob@gmail.com")]
+    let (reply, notes) = MailboxThread.replying(
+      to: try Self.answer(from: "bob@gmail.com", cc: "mallory@gmail.com, new@acme.com"), of: "acme",
+      people: people, own: ["ana@consult.es"])
+    #expect(reply?.to.map(\.address) == ["bob@gmail.com"])
+    #expect(reply?.cc.map(\.address) == ["new@acme.com", "marta@acme.com", "it@acme.com"])
+    #expect(
+      notes == [
+        "Thread (acme): replying to bob@gmail.com's answer in INBOX; joined: new@acme.com; kept, not on the "
+          + "answer: marta@acme.com, it@acme.com; not added, as not at the client's domains: mallory@gmail.com "
+          + "(tsheet clients set adds people).\n"
+      ])
+  }
+
+  @Test(arguments: [
+    ("marta@acme.com, evil@evil.example", "", "does not name one sender"),
+    ("marta@acme.com", "From: evil@evil.example\r\n", "does not name one sender"),
+    ("marta@acme.com", "Authentication-Results: mx.consult.es; spf=fail; dmarc=fail (p=reject)\r\n", "(DMARC)"),
+  ])
+  func aSenderNotProvedIsNotRepliedTo(from: String, extra: String, problem: String) throws {
+    let (reply, notes) = MailboxThread.replying(
+      to: try Self.answer(from: from, cc: "it@acme.com", extra: extra), of: "acme", people: Self.people,
+      own: ["ana@consult.es"])
+    #expect(reply == nil)
+    #expect(notes.first?.contains(problem) == true, "\(notes)")
+  }
+
+  @Test func anAnswerDatedAheadIsBelievedOnlyWithinADay() throws {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    func dated(_ offset: TimeInterval) throws -> Date? {
+      let formatter = DateFormatter()
+      formatter.locale = Locale(identifier: "en_US_POSIX")
+      formatter.dateFormat = "EEE, d MMM yyyy HH:mm:ss Z"
+      let text = "From: a@b.c\r\nDate: \(formatter.string(from: now.addingTimeInterval(offset)))\r\n\r\n"
+      return ThreadTrust.written(try SavedMessage(parsing: text), now: now)
+    }
+    #expect(try dated(-60) == now.addingTimeInterval(-60))
+    #expect(try dated(3600) == now)
+    #expect(try dated(2 * 24 * 3600) == nil)
+  }
+
+  @Test func withoutReferencesTheParentsInReplyToStandsForThem() throws {
+    let text = "From: marta@acme.com\r\nMessage-ID: <a2@acme.com>\r\nIn-Reply-To: <ours@consult.es>\r\n\r\n"
+    let reply = try Reply(to: try SavedMessage(parsing: text), leavingOut: [])
+    #expect(reply.references == ["<ours@consult.es>"])
+  }
+
+  @Test func anAnswerMustNameOurIdWhole() throws {
+    let ids = ["<ours@consult.es>"]
+    func answers(_ header: String) throws -> Bool {
+      Mailbox.answers(try SavedMessage(parsing: "\(header)\r\nMessage-ID: <x@y.z>\r\n\r\n"), oneOf: ids)
+    }
+    #expect(try answers("In-Reply-To: <ours@consult.es>"))
+    #expect(try answers("References: <a@b.c> <ours@consult.es>"))
+    #expect(try !answers("In-Reply-To: <xours@consult.es>"))
+    #expect(try !answers("In-Reply-To: <OURS@CONSULT.ES>"))
   }
 
   static let people = [Recipient(address: "marta@acme.com"), Recipient(address: "it@acme.com")]
@@ -62,8 +123,8 @@ import TsheetTestSupport
     #expect(reply == nil)
     #expect(
       notes == [
-        "Warning: the answer from Mallory <mallory@evil.example> in INBOX is not from acme's people (to reply to it, "
-          + "save it and pass --reply-to FILE); the email goes to acme's people as without [imap].\n"
+        "Warning: the answer from Mallory <mallory@evil.example> in INBOX is not from the client's people (to reply "
+          + "to it, save it and pass --reply-to FILE); the email goes to acme's people as without [imap].\n"
       ])
   }
 

@@ -53,10 +53,10 @@ final class Mailbox {
         uids.formUnion(try client.search(folder, Self.criteria(referringTo: slice)))
       }
       for uid in uids.sorted().suffix(limit) {
-        let text = String(decoding: try client.message(folder, uid: uid), as: UTF8.self)
-        guard let saved = try? SavedMessage(parsing: text),
-          !ids.contains(where: saved.messageIDs("Message-ID").contains)
-        else { continue }
+        let bytes: [UInt8]
+        do { bytes = try client.message(folder, uid: uid) } catch  where error.isTooLarge { continue }  // no answer
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let saved = try? SavedMessage(parsing: text), Self.answers(saved, oneOf: ids) else { continue }
         found.append(MailboxMessage(saved: saved, text: text, folder: folder))
       }
     }
@@ -120,6 +120,13 @@ final class Mailbox {
     } catch {
       throw IMAPError(description: "the command of [imap] failed; check password_command or token_command")
     }
+  }
+
+  /// Whether `saved` answers one of `ids`: one of them is a whole id of its References or In-Reply-To (the
+  /// server's SEARCH matches any part of a header, in any case), and it is not one of them itself.
+  static func answers(_ saved: SavedMessage, oneOf ids: [String]) -> Bool {
+    let parents = Set(saved.messageIDs("References") + saved.messageIDs("In-Reply-To"))
+    return ids.contains(where: parents.contains) && !ids.contains(where: saved.messageIDs("Message-ID").contains)
   }
 
   /// The SEARCH keys of the messages whose References or In-Reply-To holds one of `ids`.

@@ -11,6 +11,8 @@ struct Reply {
 
   /// At most this many people are read from a message replied to: a longer list is refused, not cut.
   static let maxPeople = 50
+  /// The longest display name kept from a message replied to.
+  static let maxNameLength = 100
 
   /// Reads the message saved at `path`; `from` (the user) is left out of its people.
   /// - Throws: `EmailError.unreadableReply` when the file is missing, has no headers or no Message-ID, or
@@ -38,7 +40,11 @@ struct Reply {
         guard (saved[name]?.count { $0 == "@" } ?? 0) <= Self.maxPeople else {
           throw .unreadableMessage("it names more than \(Self.maxPeople) people")
         }
-        found += try saved.addresses(name).filter { seen.insert($0.address.lowercased()).inserted }
+        for person in try saved.addresses(name) where seen.insert(person.address.lowercased()).inserted {
+          // A name longer than a header line can fold is left off: the address is the person.
+          found.append(
+            (person.name?.count ?? 0) > Self.maxNameLength ? try MailAddress(address: person.address) : person)
+        }
       }
       guard found.count <= Self.maxPeople else {
         throw .unreadableMessage("it names more than \(Self.maxPeople) people")
@@ -51,7 +57,9 @@ struct Reply {
       throw .unreadableMessage("it has no Message-ID header")
     }
     messageID = id
-    references = saved.messageIDs("References")
+    // RFC 5322 3.6.4: without References, the parent's In-Reply-To stands for them.
+    references =
+      saved.messageIDs("References").isEmpty ? saved.messageIDs("In-Reply-To") : saved.messageIDs("References")
   }
 }
 
@@ -62,6 +70,14 @@ extension Reply {
     kept.to = to.filter(isKept)
     kept.cc = cc.filter(isKept)
     return (kept, (to + cc).filter { !isKept($0) })
+  }
+
+  /// Adds those of `people` it does not name, in Cc; returns their addresses.
+  mutating func adding(_ people: [Recipient]) -> [String] {
+    let named = Set((to + cc).map { $0.address.lowercased() })
+    let missing = people.filter { !named.contains($0.address.lowercased()) }
+    cc += missing.compactMap { try? MailAddress(name: $0.name, address: $0.address) }
+    return missing.map(\.address)
   }
 }
 
