@@ -9,6 +9,14 @@ import TsheetTestSupport
 @Suite struct HostileMailTests {
   let address = "marta@acme.com"
 
+  @Test func aServerEchoingTheSecretHasItHidden() {
+    let plain = Data("\0ana@consult.es\0hunter2".utf8).base64EncodedString()
+    let reply = SMTPReply(code: 535, lines: ["5.7.8 Bad credentials: \0ana@consult.es\0hunter2 (\(plain))"])
+    let shown = reply.text(hiding: [plain, "hunter2"])
+    #expect(!shown.contains("hunter2") && !shown.contains(plain))
+    #expect(shown == "535 5.7.8 Bad credentials: \0ana@consult.es\0[hidden] ([hidden])")
+  }
+
   @Test func anyDisplayNameKeepsItsOneAddress() async {
     await propertyCheck(count: 3000, input: HostileText.strings(of: 0...12)) { name in
       guard let person = try? MailAddress(name: name, address: address) else { return }
