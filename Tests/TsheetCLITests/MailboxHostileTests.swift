@@ -112,4 +112,26 @@ struct MailboxHostileTests {
     #expect(headers?["Bcc"] == nil)
     #expect(try imap.messages(in: "Sent").count == 2)
   }
+
+  /// A stranger who knows the thread is not replied to, and `replies` says so of their message.
+  @Test func aStrangersAnswerIsNamedAndNotRepliedTo() throws {
+    let smtp = try SMTPTestServer(in: sandbox.folder + "/smtp")
+    let imap = try DovecotServer()
+    try configure(smtp, imapPort: imap.port, caFile: imap.caFile)
+    var sandbox = sandbox
+    sandbox.environment["IMAP_PASSWORD"] = DovecotServer.password
+    _ = try sandbox.succeed(["week", "-c", "acme", "--week", "2026-W46", "--send"])
+    let first = try #require(try smtp.received().first?["content"] as? String)
+    try imap.append(
+      MailboxTests.answer(to: try MailboxTests.messageID(first))
+        .replacing("From: Marta Gil <marta@acme.com>", with: "From: Marta Gil <marta@acme.example>"))
+    let replies = try sandbox.succeed(["replies"])
+    #expect(
+      replies.contains("Marta Gil <marta@acme.example> [is not from the client's people]: Thanks Ana."), "\(replies)")
+    let run = try sandbox.run(["week", "-c", "acme", "--send"])
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("is not from the client's people"), "\(run.stderr)")
+    let people = MailboxTests.inOrder(try smtp.received(), first: first).last?["rcpt_tos"] as? [String]
+    #expect(people == ["marta@acme.com", "it@acme.com"])
+  }
 }

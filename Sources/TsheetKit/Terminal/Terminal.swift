@@ -120,7 +120,8 @@ package struct Terminal {
     }.joined(separator: "\n")
   }
 
-  /// The clients' answers, one a line: when, the client, who wrote, and the first words.
+  /// The clients' answers, one a line: when, the client, who wrote, and the first words; one that may not come
+  /// from the client's people says why, before its words.
   package func replies(_ answers: [ClientAnswer]) -> String {
     guard !answers.isEmpty else { return "No answers in the mailbox.\n" }
     let formatter = DateFormatter()
@@ -128,7 +129,8 @@ package struct Terminal {
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     return answers.map { answer in
       let when = answer.date.map { formatter.string(from: $0) } ?? "????-??-?? ??:??"
-      return "\(when)  \(answer.client)  \(answer.sender): \(answer.words)".escapingControlCharacters + "\n"
+      let doubt = answer.doubt.map { " [\($0)]" } ?? ""
+      return "\(when)  \(answer.client)  \(answer.sender)\(doubt): \(answer.words)".escapingControlCharacters + "\n"
     }.joined()
   }
 

@@ -11,6 +11,8 @@ package struct ClientAnswer: Sendable {
   package let date: Date?
   /// The first words of its text, quoted lines left out.
   package let words: String
+  /// Why it may not come from the client's people (see `ThreadTrust`), or nil.
+  package let doubt: String?
 }
 
 /// Why the clients' answers cannot be read.
@@ -56,11 +58,19 @@ package struct Replies: UseCase {
     do { found = try mailbox.answers(to: sent.prefix(100).map(\.messageID), limit: Self.limit) } catch {
       throw RepliesError.unreachable(error.description)
     }
+    let people = try store.read { log in
+      try Set(clients.values).reduce(into: [String: [Recipient]]()) { people, client in
+        let settings = try log.mailSettings(of: client)
+        people[client] = settings.to + settings.cc
+      }
+    }
     return found.prefix(Self.limit).map { answer in
       let parents = answer.saved.messageIDs("In-Reply-To") + answer.saved.messageIDs("References").reversed()
+      let client = parents.lazy.compactMap { clients[$0] }.first ?? "?"
       return ClientAnswer(
-        client: parents.lazy.compactMap { clients[$0] }.first ?? "?", sender: answer.sender,
-        date: answer.saved.date, words: SavedMessage.firstWords(of: answer.text))
+        client: client, sender: answer.sender, date: answer.saved.date,
+        words: SavedMessage.firstWords(of: answer.text),
+        doubt: ThreadTrust.doubt(answer.saved, people: people[client] ?? []))
     }.sorted { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }
   }
 }
