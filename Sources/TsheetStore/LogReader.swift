@@ -38,6 +38,15 @@ package protocol LogReader {
   /// - Throws: `StoreError.noSuchClient` when there is no such client.
   func mailSettings(of client: String) throws -> ClientMail
 
+  /// Every client's terms as the log holds them (set by `clients set`, or moved from a config): what reports,
+  /// emails and exports bill by, the same for everyone who reads the log. A client whose terms were never set
+  /// has none.
+  func billingTerms() throws -> BillingTerms
+
+  /// Everything the log holds about `client`: recipients, language, rounding and contracted hours.
+  /// - Throws: `StoreError.noSuchClient` when there is no such client.
+  func settings(of client: String) throws -> ClientSettings
+
   /// The clients with entries in `range` and someone to send their emails to (a To recipient), by name
   /// without regard to case: who the Monday batch writes to.
   func clientsToMail(over range: DayRange) throws -> [String]
@@ -91,6 +100,11 @@ package protocol LogWriter: LogReader {
   /// - Returns: the settings as stored.
   func setMailSettings(of client: String, to: [Recipient]?, cc: [Recipient]?, language: Language?) throws
     -> ClientMail
+
+  /// Stores `terms` whole as `client`'s (creating the client if needed) and marks them set: from now on they
+  /// are what the log bills `client` by, and a config section for it is no longer moved in.
+  /// - Returns: the client's settings as stored.
+  func setTerms(_ terms: ClientTerms, of client: String) throws -> ClientSettings
 
   /// Records `message`, written to a file or sent, in `message.state`, with `recipients` as the client's
   /// people from now on; a `sending` message is one the mail server is about to be handed.

@@ -52,13 +52,6 @@ package struct Terminal {
     try output.write(table.finish())
   }
 
-  /// The warning for a config section that names no client of the log.
-  package func straySetting(_ section: String, closest: String?) -> String {
-    ("Warning: the config's [clients.\(section)] names no client of the log, so its settings apply to none; "
-      + (closest.map { "did you mean [clients.\"\($0)\"]?" } ?? "check the name with tsheet clients."))
-      .escapingControlCharacters + "\n"
-  }
-
   /// One entry on one line, as `log`, `edit` and `rm` confirm it: `#42: Fri 2026-11-20  acme  Title  1:30`.
   package func summary(of entry: Entry) -> String {
     let entry = entry.escapedForTerminal
@@ -69,15 +62,6 @@ package struct Terminal {
   /// The clients with their entries, hours and last activity.
   package func clients(_ summaries: [ClientSummary]) -> String {
     ClientTable(hoursFormat: hoursFormat).render(summaries)
-  }
-
-  /// Where a client's emails go, on one line.
-  package func recipients(_ mail: ClientMail) -> String {
-    func people(_ list: [Recipient]) -> String {
-      list.isEmpty ? "-" : list.map(\.description).joined(separator: ", ").echoed(limit: 400)
-    }
-    return "\(mail.client.echoed()): To \(people(mail.to)); Cc \(people(mail.cc)); "
-      + "language \(mail.language?.rawValue ?? "default")\n"
   }
 
   /// `report` in `format`; CSV for a spreadsheet when `excel`, in `language` (default: the config's). Nil for
