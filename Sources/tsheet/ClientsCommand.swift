@@ -8,7 +8,7 @@ struct ClientsCommand: ParsableCommand {
     _superCommandName: "tsheet",  // see Tsheet.parse
     abstract: "List, rename and merge clients; set and show their rounding, contracted hours, language and recipients.",
     discussion: """
-      A client is created the first time you log work for it; names match without regard to case. Its settings
+      A client is created the first time you log work for it; names match without regard to case. Its settings \
       live in the log, so everyone sharing the log bills the same hours.
 
       Examples:
@@ -67,7 +67,7 @@ struct ClientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "set", abstract: "Set a client's rounding, contracted hours, language and recipients.",
       discussion: """
-        Only what is given changes. The settings live in the log: reports, emails and exports bill by them, the
+        Only what is given changes. The settings live in the log: reports, emails and exports bill by them, the \
         same for everyone sharing the log. Addresses are separated by commas: \
         "Marta Gil <marta@acme.com>, it@acme.com".
         """)
