@@ -92,6 +92,13 @@ package protocol LogWriter: LogReader {
   /// - Throws: `StoreError.clientExists` when another client already has the name `new`.
   func renameClient(_ old: String, to new: String) throws
 
+  /// Gives `old`'s entries and timer to `new` (who may have work already: the two become one), and the keys an
+  /// earlier import stored for them, so that the same file imported again as `new`'s adds nothing.
+  /// - Returns: the number of entries renamed.
+  /// - Throws: `StoreError.noSuchPerson` when `old` has no entry and no timer, `.bothTimersRun` when `old` and
+  ///   `new` each run a timer.
+  func renamePerson(_ old: String, to new: String) throws -> Int
+
   /// Moves every entry, message and timer of `source` to `target` and removes `source`.
   /// - Returns: the number of entries moved.
   func mergeClient(_ source: String, into target: String) throws -> Int

@@ -74,6 +74,24 @@ import Testing
     #expect(try people() == ["Fixed SSO login": "Luis Gómez"])
   }
 
+  @Test func peopleRenameMakesTwoNamesOneAndTheFileAgainAddsNothing() throws {
+    _ = try sandbox.succeed(["log", "Daily standup", "15m", "-c", "acme", "--date", "2026-11-18"])
+    _ = try sandbox.succeed(["import", toggl, "--people-from-file"])
+    #expect(try sandbox.succeed(["people", "rename", "Ana Ruiz", "ana"]) == "Renamed 'Ana Ruiz' to 'ana': 1 entry.\n")
+    #expect(
+      try sandbox.succeed(["people", "rename", "Luis Gómez", " ana "]) == "Renamed 'Luis Gómez' to 'ana': 1 entry.\n")
+    #expect(try people() == ["Fixed SSO login": "ana", "Warehouse Wi-Fi": "ana", "Daily standup": "ana"])
+    #expect(
+      try sandbox.succeed(["import", toggl]) == "Imported 0 entries from toggl; 2 already in the log, skipped.\n")
+    #expect(try sandbox.run(["week", "-c", "acme"]).stdout.contains("Here is the work I did for acme"))
+    try sandbox.refuse(
+      ["people", "rename", "Marta", "ana"], status: 66,
+      error: "'Marta' has no entry in the log; see who has work with 'tsheet report --rows person --by none'.")
+    try sandbox.refuse(
+      ["people", "rename", "ana", " "], status: 64,
+      error: "' ' cannot name a person; give a name on one line, such as ana. (see 'tsheet people --help')")
+  }
+
   @Test func mistakesAreOneLineAndTheLogUntouched() throws {
     _ = try sandbox.succeed(["log", "Daily standup", "15m", "-c", "acme", "--date", "2026-11-18"])
     try sandbox.refuse(
