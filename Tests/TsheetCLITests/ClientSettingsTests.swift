@@ -41,7 +41,7 @@ import Testing
         Client:         acme
         Rounding:       none (billed as logged)
         Monthly hours:  none
-        Language:       en (the config's)
+        Language:       en (the default)
         To:             -
         Cc:             -
 

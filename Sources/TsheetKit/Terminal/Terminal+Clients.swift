@@ -8,7 +8,9 @@ extension Terminal {
       list.isEmpty ? "-" : list.map(\.description).joined(separator: ", ").echoed(limit: 400)
     }
     let terms = settings.terms ?? ClientTerms()
-    let language = settings.mail.language.map(\.rawValue) ?? "\((context.config.lang ?? .en).rawValue) (the config's)"
+    let language =
+      settings.mail.language?.rawValue ?? context.config.lang.map { "\($0.rawValue) (the config's)" }
+      ?? "en (the default)"
     return """
       Client:         \(settings.mail.client.echoed())
       Rounding:       \(terms.rounding.map { "each entry rounded \(Self.describe($0))" } ?? "none (billed as logged)")
