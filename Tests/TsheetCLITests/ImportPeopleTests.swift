@@ -32,6 +32,14 @@ import Testing
 
   @Test func aTogglFileIntoAPersonalLogIsAllTheLoggersWorkAndTheEmailSaysI() throws {
     _ = try sandbox.succeed(["log", "Daily standup", "15m", "-c", "acme", "--date", "2026-11-18"])
+    let mapped = try sandbox.run(["import", toggl, "--person-map", "Luis Gómez=luis", "--dry-run"])
+    #expect(mapped.stdout == "Would import 2 entries from toggl (acme 2).\n")
+    #expect(
+      mapped.stderr
+        == "Warning: --person-map renamed nobody: a log with one person's work does not read toggl.csv's people, so "
+        + "every row is ana's; add --people-from-file to read them.\n")
+    let marta = try sandbox.run(["import", toggl, "--person-map", "Luis Gómez=luis", "--as", "marta", "--dry-run"])
+    #expect(marta.stderr == "Warning: --person-map renamed nobody: --as made every row marta's.\n")
     #expect(try sandbox.succeed(["import", toggl]) == "Imported 2 entries from toggl (acme 2).\n")
     #expect(try people() == ["Fixed SSO login": "ana", "Warehouse Wi-Fi": "ana", "Daily standup": "ana"])
     let email = try sandbox.run(["week", "-c", "acme"]).stdout

@@ -133,17 +133,26 @@ package struct Terminal {
   /// A warning line for each span an import met that ran longer than a timer may (`max_timer_hours`): where
   /// it is, how long it ran, and the entries it became.
   package func warnings(_ outcome: ImportOutcome) -> [String] {
-    outcome.longSpans.map { place, span in
-      let pieces = span.pieces.map { "\(Minutes($0.minutes).compact) on \($0.day)" }
-      let listed =
-        pieces.count == 1
-        ? pieces[0]
-        : pieces.dropLast().joined(separator: ", ") + " and " + pieces[pieces.count - 1]
-      return
-        ("Warning: \(outcome.file) \(place) ran \(Minutes(span.minutes).compact), longer than "
-        + "max_timer_hours (\(outcome.limit.compact)); imported as \(listed); if a timer was forgotten, fix "
-        + "the entries with tsheet edit.").escapingControlCharacters + "\n"
+    let unusedMap = outcome.unusedPersonMap.map { people, person in
+      ("Warning: --person-map renamed nobody: "
+        + (people == .theRunsPerson
+          ? "--as made every row \(person)'s."
+          : "a log with one person's work does not read \(outcome.file)'s people, so every row is \(person)'s; "
+            + "add --people-from-file to read them."))
+        .escapingControlCharacters + "\n"
     }
+    return (unusedMap.map { [$0] } ?? [])
+      + outcome.longSpans.map { place, span in
+        let pieces = span.pieces.map { "\(Minutes($0.minutes).compact) on \($0.day)" }
+        let listed =
+          pieces.count == 1
+          ? pieces[0]
+          : pieces.dropLast().joined(separator: ", ") + " and " + pieces[pieces.count - 1]
+        return
+          ("Warning: \(outcome.file) \(place) ran \(Minutes(span.minutes).compact), longer than "
+          + "max_timer_hours (\(outcome.limit.compact)); imported as \(listed); if a timer was forgotten, fix "
+          + "the entries with tsheet edit.").escapingControlCharacters + "\n"
+      }
   }
 
   /// A send told in one line (`Sent "…" to …`), or on a dry run what sending would do and the whole message.

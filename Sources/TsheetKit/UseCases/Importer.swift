@@ -127,7 +127,8 @@ package struct Importer: UseCase {
       }
       return ImportOutcome(
         summary: summary, format: source.format, file: name,
-        longSpans: longSpans.list.withLock { $0 }, limit: limit)
+        longSpans: longSpans.list.withLock { $0 }, limit: limit,
+        unusedPersonMap: takesPeople || request.personMap.isEmpty ? nil : (request.people, context.person))
     } catch let error as ImportError {
       throw ImportFailure.badRow(file: name, error)
     }
@@ -200,6 +201,8 @@ package struct ImportOutcome: Sendable {
   /// The spans longer than `limit` (`max_timer_hours`), imported as they were: a forgotten timer, perhaps.
   package var longSpans: [(place: ImportPlace, span: TrackedSpan)]
   package var limit: Minutes
+  /// When `--person-map` renamed nobody because the file's people were not read: why, and whose every row is.
+  package var unusedPersonMap: (people: ImportPeople, person: String)?
 }
 
 /// The long spans an import meets, gathered on the thread that reads the file.
