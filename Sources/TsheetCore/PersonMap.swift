@@ -27,7 +27,9 @@ package struct PersonMap: Sendable, Equatable {
   }
 
   /// The log's name for `name`: the one the map gives it, else `name` itself.
-  package func name(for name: String) -> String { names[name.trimmed.lowercased()] ?? name }
+  package func name(for name: String) -> String {
+    names.isEmpty ? name : names[name.trimmed.lowercased()] ?? name  // no folding a million rows for nothing
+  }
 
   package var isEmpty: Bool { names.isEmpty }
 }
