@@ -38,6 +38,15 @@ package protocol LogReader {
   /// - Throws: `StoreError.noSuchClient` when there is no such client.
   func mailSettings(of client: String) throws -> ClientMail
 
+  /// Every client's terms as the log holds them (set by `clients set`, or moved from a config): what reports,
+  /// emails and exports bill by, the same for everyone who reads the log. A client whose terms were never set
+  /// has none.
+  func billingTerms() throws -> BillingTerms
+
+  /// Everything the log holds about `client`: recipients, language, rounding and contracted hours.
+  /// - Throws: `StoreError.noSuchClient` when there is no such client.
+  func settings(of client: String) throws -> ClientSettings
+
   /// The clients with entries in `range` and someone to send their emails to (a To recipient), by name
   /// without regard to case: who the Monday batch writes to.
   func clientsToMail(over range: DayRange) throws -> [String]
@@ -83,6 +92,13 @@ package protocol LogWriter: LogReader {
   /// - Throws: `StoreError.clientExists` when another client already has the name `new`.
   func renameClient(_ old: String, to new: String) throws
 
+  /// Gives `old`'s entries and timer to `new` (who may have work already: the two become one), and the keys an
+  /// earlier import stored for them, so that the same file imported again as `new`'s adds nothing.
+  /// - Returns: the number of entries renamed.
+  /// - Throws: `StoreError.noSuchPerson` when `old` has no entry and no timer, `.bothTimersRun` when `old` and
+  ///   `new` each run a timer.
+  func renamePerson(_ old: String, to new: String) throws -> Int
+
   /// Moves every entry, message and timer of `source` to `target` and removes `source`.
   /// - Returns: the number of entries moved.
   func mergeClient(_ source: String, into target: String) throws -> Int
@@ -91,6 +107,11 @@ package protocol LogWriter: LogReader {
   /// - Returns: the settings as stored.
   func setMailSettings(of client: String, to: [Recipient]?, cc: [Recipient]?, language: Language?) throws
     -> ClientMail
+
+  /// Stores `terms` whole as `client`'s (creating the client if needed) and marks them set: from now on they
+  /// are what the log bills `client` by, and a config section for it is no longer moved in.
+  /// - Returns: the client's settings as stored.
+  func setTerms(_ terms: ClientTerms, of client: String) throws -> ClientSettings
 
   /// Records `message`, written to a file or sent, in `message.state`, with `recipients` as the client's
   /// people from now on; a `sending` message is one the mail server is about to be handed.

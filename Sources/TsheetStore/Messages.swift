@@ -55,3 +55,16 @@ package struct MessageRecord: Hashable, Sendable {
     self.sentAt = sentAt
   }
 }
+
+/// Everything the log holds about a client besides its work: where its emails go, and what it is billed by.
+package struct ClientSettings: Hashable, Sendable {
+  /// Its recipients and language, with its name as stored.
+  package var mail: ClientMail
+  /// Its rounding and contracted hours; nil when they were never set (a config section may still move in).
+  package var terms: ClientTerms?
+
+  package init(mail: ClientMail, terms: ClientTerms?) {
+    self.mail = mail
+    self.terms = terms
+  }
+}

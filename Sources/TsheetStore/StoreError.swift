@@ -16,6 +16,10 @@ package enum StoreError: UserError, Equatable {
   case noSuchEntry(id: Int64)
   case noSuchClient(name: String)
   case clientExists(name: String)
+  /// No entry and no timer names this person.
+  case noSuchPerson(name: String)
+  /// Two people to be made one each run a timer.
+  case bothTimersRun(old: String, new: String)
   /// A `postgres://` URL that cannot be read.
   case badURL(String)
   /// The server cannot be reached, or is not taking connections now: trying again may help.
@@ -35,7 +39,8 @@ package enum StoreError: UserError, Equatable {
     case .serverDown, .commitUnknown: .tryAgain
     case .serverRefused, .tlsFailed: .unavailable
     case .notADatabase, .newerSchema, .foreignDatabase, .unexpectedShape, .clientExists: .dataError
-    case .noSuchEntry, .noSuchClient: .noInput
+    case .noSuchEntry, .noSuchClient, .noSuchPerson: .noInput
+    case .bothTimersRun: .dataError
     case .busy: .tryAgain
     case .cannotCreate, .readOnly, .io: .ioError
     }
@@ -65,6 +70,10 @@ package enum StoreError: UserError, Equatable {
       "there is no entry #\(id); see the ids with 'tsheet list'."
     case .noSuchClient(let name):
       "there is no client '\(name.echoed())'; see them with 'tsheet clients'."
+    case .noSuchPerson(let name):
+      "'\(name.echoed())' has no entry in the log; see who has work with 'tsheet report --rows person --by none'."
+    case .bothTimersRun(let old, let new):
+      "'\(old.echoed())' and '\(new.echoed())' each run a timer; stop one with 'tsheet stop --as NAME' first."
     case .clientExists(let name):
       "a client '\(name.echoed())' already exists; use 'tsheet clients merge' to join the two."
     case .badURL(let reason):

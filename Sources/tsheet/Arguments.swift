@@ -12,3 +12,4 @@ extension TextEncoding: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension EntryFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension Rounding.Mode: ExpressibleByArgument {}

@@ -54,7 +54,9 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let progress = Progress(verb: "Exported", quiet: quiet || output.output == nil || output.output == "-")
-    let summary = try Exporter(global.context()).export(
+    let context = try global.context()
+    try settleClientSections(context)  // the workbook's billed hours
+    let summary = try Exporter(context).export(
       ExportRequest(
         filter: filter.request, format: try form,
         excel: excel, language: lang,

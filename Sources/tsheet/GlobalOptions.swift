@@ -34,13 +34,15 @@ func write(_ text: String) throws(OutputError) {
   try Output.standard.write(text)
 }
 
-/// Warns on standard error of each config section for a client the log does not know, before a command that
-/// bills by those sections (`report`, `week`, `send`).
-func warnOfStraySettings(_ context: Context) throws {
-  guard !context.config.clients.isEmpty else { return }  // no section, nothing to open the log for
-  for (section, closest) in try ClientBook(readingOnly: context).straySettings() {
-    writeError(Terminal(context).straySetting(section, closest: closest))
-  }
+/// Takes the config's `[clients.NAME]` sections into the log (once; ignored after) before a command that bills
+/// or shows clients' terms, saying on standard error what became of each.
+func settleClientSections(_ context: Context) throws {
+  guard !context.config.clientSections.isEmpty else { return }  // no section, nothing to open the log for
+  let settled = try ClientSections(readingOnly: context).settle()
+  let terminal = Terminal(context)
+  if !settled.moved.isEmpty { writeError(terminal.moved(settled.moved)) }
+  settled.ignored.forEach { writeError(terminal.ignored($0)) }
+  settled.stray.forEach { writeError(terminal.stray($0)) }
 }
 
 /// Writes `text` to standard error; a standard error that cannot be written is left alone.

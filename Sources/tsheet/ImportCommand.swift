@@ -21,6 +21,11 @@ struct ImportCommand: ParsableCommand {
       cross midnight become an entry per day; one longer than max_timer_hours (config, default 12) is \
       imported with a warning on stderr. --client puts every row on one client.
 
+      People: in a log with one person's work (a personal log), a tracker's user column (Toggl's and \
+      Clockify's User, Harvest's First and Last Name) is not read, and every row is yours; \
+      --people-from-file reads it all the same, and a team's log reads it always. --as NAME makes every row \
+      NAME's, whatever the file says. --person-map "Ana Ruiz=ana" renames a person on the way in.
+
       Text is read as UTF-8; a file with bytes that are not UTF-8 is refused with the line and byte offset, \
       unless --encoding says how it is encoded (windows-1252 for a CSV that Excel on Windows saved). FILE may \
       be any path that reads, a pipe too: /dev/stdin, <(command), a FIFO.
@@ -31,6 +36,7 @@ struct ImportCommand: ParsableCommand {
         timew export | tsheet import - --format timewarrior
         timew export | tsheet import - --client acme
         tsheet import excel.csv --encoding windows-1252
+        tsheet import team-toggl.csv --people-from-file --person-map "Ana Ruiz=ana"
       """)
 
   @Argument(help: "The file, or - for standard input.")
@@ -52,6 +58,14 @@ struct ImportCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Put every row on this client, whatever the file says.")
   var client: String?
 
+  @Flag(help: "Take who did each row's work from the file's user column, even in a personal log.")
+  var peopleFromFile = false
+
+  @Option(
+    name: .customLong("person-map"),
+    help: ArgumentHelp("Rename a person on the way in: FROM=TO (repeatable).", valueName: "from=to"))
+  var personMap: [String] = []
+
   @Flag(name: .customLong("dry-run"), help: "Check the file and say what would be added; change nothing.")
   var dryRun = false
 
@@ -65,7 +79,14 @@ struct ImportCommand: ParsableCommand {
     for pair in clientMap where pair.split(separator: "=").count != 2 {
       throw ValidationError("--client-map takes FROM=TO, e.g. \"ACME Corp=acme\"; got '\(pair.echoed())'.")
     }
+    do { _ = try PersonMap(parsing: personMap) } catch { throw ValidationError(error.description) }
+    if acting.person != nil, peopleFromFile {
+      throw ValidationError("--as makes every row one person's, --people-from-file takes them from the file; give one.")
+    }
   }
+
+  /// Whose work the rows are, as the flags say.
+  var people: ImportPeople { acting.person != nil ? .theRunsPerson : peopleFromFile ? .fromFile : .asTheLogHolds }
 
   func run() throws {
     let context = try global.context().acting(as: acting.person)
@@ -77,8 +98,8 @@ struct ImportCommand: ParsableCommand {
     let progress = Progress(verb: "Read", quiet: quiet)
     let outcome = try Importer(context).importFile(
       ImportRequest(
-        path: file, format: format, encoding: encoding, clientMap: map, client: client,
-        dryRun: dryRun),
+        path: file, format: format, encoding: encoding, clientMap: map, client: client, people: people,
+        personMap: try PersonMap(parsing: personMap), dryRun: dryRun),
       progress: progress.report)
     progress.finish()
     let terminal = Terminal(context)

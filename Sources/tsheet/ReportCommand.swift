@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let context = try global.context()
-    try warnOfStraySettings(context)
+    try settleClientSections(context)
     let reporting = try Reporting(readingOnly: context)
     let report = try reporting.report(
       ReportRequest(

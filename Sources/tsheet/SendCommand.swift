@@ -41,7 +41,7 @@ struct SendCommand: AsyncParsableCommand {
 
   func run() async throws {
     let context = try global.context()
-    try warnOfStraySettings(context)
+    try settleClientSections(context)
     let sending = try TimesheetSending(context)
     let terminal = Terminal(context)
     for gap in try sending.gaps(emailPeriod.request) { writeError(terminal.warning(gap)) }

@@ -94,7 +94,7 @@ struct WeekCommand: AsyncParsableCommand {
   /// concurrency pool would start its threads (and a malloc arena) for nothing.
   @MainActor func run() async throws {
     let context = try global.context()
-    try warnOfStraySettings(context)
+    try settleClientSections(context)
     let period = emailPeriod.request
     let terminal = Terminal(context)
     let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note

@@ -11,8 +11,6 @@ import TsheetTestSupport
       """
       [mail]
       from = "Ana Ruiz <ana@consult.es>"
-      [clients.acme]
-      rounding = "15m"
       """)
     for (title, duration, date) in [
       ("Fixed SSO login", "1h40m", "2026-11-16"), ("Weekly sync", "45m", "2026-11-18"),
@@ -22,7 +20,7 @@ import TsheetTestSupport
     }
     _ = try sandbox.succeed([
       "clients", "set", "acme", "--to", "Marta Gil <marta@acme.com>",
-      "--cc", "it@acme.com, \"Núñez, José\" <jose@acme.com>",
+      "--cc", "it@acme.com, \"Núñez, José\" <jose@acme.com>", "--rounding", "15m",
     ])
   }
 

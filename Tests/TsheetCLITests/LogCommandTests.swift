@@ -113,7 +113,7 @@ import Testing
         """)
   }
 
-  @Test(arguments: ["log", "list", "edit", "rm", "clients", "demo"])
+  @Test(arguments: ["log", "list", "edit", "rm", "clients", "people", "demo"])
   func everyCommandHasHelpWithExamples(command: String) throws {
     let run = try Sandbox().run([command, "--help"])
     #expect(run.status == 0)

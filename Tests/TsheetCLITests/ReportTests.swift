@@ -33,12 +33,7 @@ import Testing
   }
 
   @Test func tableShowsBarsAndRoundingAndContracts() throws {
-    try sandbox.configure(
-      """
-      [clients.acme]
-      rounding = "15m"
-      monthly_hours = 3
-      """)
+    _ = try sandbox.succeed(["clients", "set", "acme", "--rounding", "15m", "--monthly-hours", "3"])
     #expect(
       try sandbox.succeed(["report", "--by", "month", "--rows", "client", "--year", "2026"]) == """
         2026-01    0:00
@@ -89,7 +84,7 @@ import Testing
   }
 
   @Test func weekIsTheLastFullWeekByDefault() throws {
-    try sandbox.configure("[clients.acme]\nrounding = \"15m\"\nmonthly_hours = 2\n")
+    _ = try sandbox.succeed(["clients", "set", "acme", "--rounding", "15m", "--monthly-hours", "2"])
     #expect(
       try sandbox.succeed(["week", "-c", "ACME", "--format", "table"]) == """
         acme · week 2026-W47 · Mon 2026-11-16 – Sun 2026-11-22

@@ -129,15 +129,16 @@ import Testing
         || sandbox.run(["list", "--json"]).stdout.contains("\"title\":\"Fixed SSO login\""))
   }
 
-  /// A `[clients.X]` section for a client the log does not know bills nobody: it is named, with the nearest.
-  @Test func aConfigSectionForAnUnknownClientIsNamed() throws {
+  /// A `[clients.X]` section for a client the log does not know is not moved into the log: it is named, with the
+  /// nearest.
+  @Test func aConfigSectionForAnUnknownClientIsNamedAndNotMoved() throws {
     try sandbox.configure("[clients.\"cafes nunez\"]\nrounding = \"15m\"\n[clients.globex]\nrounding = \"30m\"\n")
     let report = try sandbox.run(["report"])
     #expect(report.status == 0)
     #expect(
       report.stderr == """
-        Warning: the config's [clients.cafes nunez] names no client of the log, so its settings apply to none; did you mean [clients."Cafés Núñez"]?
-        Warning: the config's [clients.globex] names no client of the log, so its settings apply to none; check the name with tsheet clients.
+        Warning: the config's [clients.cafes nunez] names no client of the log, so it was not moved into the log and bills nobody; did you mean [clients."Cafés Núñez"]?
+        Warning: the config's [clients.globex] names no client of the log, so it was not moved into the log and bills nobody; check the name with tsheet clients.
 
         """)
   }

@@ -84,7 +84,7 @@ import Testing
       .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }
     #expect(Set(ids).count == 500)
     #expect(
-      try TeamServer.psql("SELECT count(*) FROM tsheet_schema", database: name) == "1\n",
+      try TeamServer.psql("SELECT count(*) FROM tsheet_schema", database: name) == "2\n",
       "set up once though ten started at once")
   }
 

@@ -82,8 +82,8 @@ import Testing
       """)
     #expect(try sandbox.succeed(["import", toggl]) == "Imported 2 entries from toggl (acme 2).\n")
     let list = try sandbox.succeed(["list", "--format", "csv"])
-    #expect(list.contains(",acme,Fixed SSO login,ERP,150,2.50,Ana"))
-    #expect(list.contains(",acme,Call,ERP,15,0.25,Ana"))
+    #expect(list.contains(",acme,Fixed SSO login,ERP,150,2.50,ana"), "a personal log's: the User column unread")
+    #expect(list.contains(",acme,Call,ERP,15,0.25,ana"))
   }
 
   @Test func aDryRunNamesTheClientsAfterTheMap() throws {

@@ -15,7 +15,7 @@ struct WorkbookReadingTests {
 
   init() throws {
     sandbox = try Sandbox()
-    try sandbox.configure("[clients.acme]\nrounding = \"15m\"\n")
+    _ = try sandbox.succeed(["clients", "set", "acme", "--rounding", "15m"])
   }
 
   /// Logs `title` for `client`, with `description`.

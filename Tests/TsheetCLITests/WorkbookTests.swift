@@ -15,8 +15,8 @@ struct WorkbookTests {
 
   init() throws {
     sandbox = try Sandbox()
-    try sandbox.configure("[clients.acme]\nrounding = \"15m\"\n")
     _ = try sandbox.succeed(["log", "Fixed SSO login", "1h40m", "-c", "acme", "--date", "2026-10-30"])
+    _ = try sandbox.succeed(["clients", "set", "acme", "--rounding", "15m"])
     _ = try sandbox.succeed([
       "log", "=HYPERLINK(\"http://evil.example\",\"click\")", "45m", "-c", "acme",
       "--date", "2026-11-17", "-d",

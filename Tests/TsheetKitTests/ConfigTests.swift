@@ -16,7 +16,7 @@ import TsheetCore
     #expect(config.hoursFormat == .decimal)
   }
 
-  @Test func readsClientSettings() throws {
+  @Test func readsClientSectionsByNameInLowerCase() throws {
     let config = try Config(
       toml: """
         [clients.ACME]
@@ -27,12 +27,10 @@ import TsheetCore
         monthly_hours = 10
         """, file: "c.toml")
     #expect(
-      config.settings(for: "acme")
-        == ClientSettings(
-          rounding: Rounding(step: 15, mode: .nearest),
-          monthlyHours: 1230))
-    #expect(config.settings(for: "Globex") == ClientSettings(monthlyHours: 600))
-    #expect(config.settings(for: "initech") == ClientSettings())
+      config.clientSections == [
+        "acme": ClientTerms(rounding: Rounding(step: 15, mode: .nearest), monthlyHours: 1230),
+        "globex": ClientTerms(monthlyHours: 600),
+      ])
     #expect(throws: ConfigError.self) { try Config(toml: "[clients.a]\nrounding = \"0m\"", file: "c.toml") }
     #expect(throws: ConfigError.self) { try Config(toml: "[clients.a]\nmonthly_hours = -1", file: "c.toml") }
   }

@@ -45,7 +45,7 @@ import TsheetTestSupport
           + (parts[0] == "smtp" && parts[1] != "host" ? "host = \"127.0.0.1\"\n" : "")
       do {
         let config = try Config(toml: toml, file: "c.toml")
-        if let rounding = config.settings(for: "acme").rounding { #expect((1...1440).contains(rounding.step.value)) }
+        if let rounding = config.clientSections["acme"]?.rounding { #expect((1...1440).contains(rounding.step.value)) }
         #expect((60...1440).contains(config.maxTimer.value))
         if let hours = config.workweek.hoursPerDay { #expect((1...1440).contains(hours.value)) }
         #expect(!(config.person ?? "").containsControlCharacters)

@@ -93,6 +93,6 @@ import TsheetCore
     let upgraded = try SQLiteStore(path: path, person: "ana")
     #expect(try upgraded.entries(matching: EntryFilter()).map(\.title) == ["Old work"])
     _ = try upgraded.write { try $0.start(timer(), for: "ana") }
-    #expect(try upgraded.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 7)
+    #expect(try upgraded.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
   }
 }

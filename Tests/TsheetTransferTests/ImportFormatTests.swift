@@ -85,10 +85,22 @@ import TsheetCore
       rows == [
         ImportRow(
           line: 2, client: "ACME Corp", title: "Fixed SSO login", description: "Renewed the certificate\nERP · Support",
-          day: day("2026-11-20"), minutes: 90),
+          day: day("2026-11-20"), minutes: 90, person: "Ana Ruiz"),
         ImportRow(
-          line: 4, client: "ACME Corp", title: "Meetings", description: "ERP", day: day("2026-11-21"), minutes: 45),
+          line: 4, client: "ACME Corp", title: "Meetings", description: "ERP", day: day("2026-11-21"), minutes: 45,
+          person: "Ana Ruiz"),
       ])
+  }
+
+  /// Harvest's First and Last Name are the row's person as Toggl's User is: either alone, or none.
+  @Test(arguments: [("Ana", "Ruiz", "Ana Ruiz"), ("Ana", "", "Ana"), ("", "Ruiz", "Ruiz"), ("", "", nil)])
+  func harvestsNamesAreThePerson(first: String, last: String, person: String?) throws {
+    let (_, rows) = try csvRows(
+      """
+      Date,Client,Project,Project Code,Task,Notes,Hours,Hours Rounded,Billable?,Invoiced?,Approved?,First Name,Last Name
+      2026-11-21,acme,ERP,E1,Meetings,,0.75,0.75,Yes,No,No,\(first),\(last)
+      """)
+    #expect(rows.map(\.person) == [person])
   }
 
   @Test func aSpreadsheetInAnyOrderWithHoursAndSemicolons() throws {

@@ -31,20 +31,15 @@ package struct Config: Sendable, Equatable {
   package var oauth2: OAuthConfig?
   /// The user's mailbox (`[imap]`); nil when the config has none.
   package var imap: IMAPConfig?
-  /// Per-client settings, by client name in lower case (`[clients.acme]`).
-  package var clients: [String: ClientSettings] = [:]
+  /// The `[clients.NAME]` sections, by client name in lower case: terms the log takes in once, and ignores
+  /// after (`ClientBook.settleConfigSections`); nothing bills by them directly.
+  package var clientSections: [String: ClientTerms] = [:]
   /// Whose timer `start` and `stop` run (`person`); the login name when nil.
   package var person: String?
   /// How long a timer may run before `stop` asks how long the work really took (`max_timer_hours`).
   package var maxTimer = Minutes(12 * 60)
   /// The days the person works and how long (`workdays`, `hours_per_day`): what `gaps` looks for.
   package var workweek = Workweek()
-
-  /// The settings of `client` (matched without regard to case); defaults when it has none.
-  package func settings(for client: String) -> ClientSettings { clients[ClientName.key(client)] ?? ClientSettings() }
-
-  /// Every client's rounding rule: how the store bills their minutes.
-  package var billing: BillingRules { BillingRules(clients.compactMapValues(\.rounding)) }
 
   package init() {}
 
@@ -122,9 +117,8 @@ package struct Config: Sendable, Equatable {
           guard let settings = settings.table else {
             throw .badValue(file: file, key: "clients.\(name)", expected: "a table such as [clients.acme]")
           }
-          clients[ClientName.key(name)] = try ClientSettings(
-            table: settings, prefix: "clients.\(name)",
-            file: file)
+          clientSections[ClientName.key(name)] = try ClientTerms(
+            table: settings, prefix: "clients.\(name)", file: file)
         }
       case _ where Self.workKeys.contains(key):
         try readWork(key, value, file: file)

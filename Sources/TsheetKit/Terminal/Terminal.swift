@@ -52,13 +52,6 @@ package struct Terminal {
     try output.write(table.finish())
   }
 
-  /// The warning for a config section that names no client of the log.
-  package func straySetting(_ section: String, closest: String?) -> String {
-    ("Warning: the config's [clients.\(section)] names no client of the log, so its settings apply to none; "
-      + (closest.map { "did you mean [clients.\"\($0)\"]?" } ?? "check the name with tsheet clients."))
-      .escapingControlCharacters + "\n"
-  }
-
   /// One entry on one line, as `log`, `edit` and `rm` confirm it: `#42: Fri 2026-11-20  acme  Title  1:30`.
   package func summary(of entry: Entry) -> String {
     let entry = entry.escapedForTerminal
@@ -69,15 +62,6 @@ package struct Terminal {
   /// The clients with their entries, hours and last activity.
   package func clients(_ summaries: [ClientSummary]) -> String {
     ClientTable(hoursFormat: hoursFormat).render(summaries)
-  }
-
-  /// Where a client's emails go, on one line.
-  package func recipients(_ mail: ClientMail) -> String {
-    func people(_ list: [Recipient]) -> String {
-      list.isEmpty ? "-" : list.map(\.description).joined(separator: ", ").echoed(limit: 400)
-    }
-    return "\(mail.client.echoed()): To \(people(mail.to)); Cc \(people(mail.cc)); "
-      + "language \(mail.language?.rawValue ?? "default")\n"
   }
 
   /// `report` in `format`; CSV for a spreadsheet when `excel`, in `language` (default: the config's). Nil for
@@ -151,17 +135,26 @@ package struct Terminal {
   /// A warning line for each span an import met that ran longer than a timer may (`max_timer_hours`): where
   /// it is, how long it ran, and the entries it became.
   package func warnings(_ outcome: ImportOutcome) -> [String] {
-    outcome.longSpans.map { place, span in
-      let pieces = span.pieces.map { "\(Minutes($0.minutes).compact) on \($0.day)" }
-      let listed =
-        pieces.count == 1
-        ? pieces[0]
-        : pieces.dropLast().joined(separator: ", ") + " and " + pieces[pieces.count - 1]
-      return
-        ("Warning: \(outcome.file) \(place) ran \(Minutes(span.minutes).compact), longer than "
-        + "max_timer_hours (\(outcome.limit.compact)); imported as \(listed); if a timer was forgotten, fix "
-        + "the entries with tsheet edit.").escapingControlCharacters + "\n"
+    let unusedMap = outcome.unusedPersonMap.map { people, person in
+      ("Warning: --person-map renamed nobody: "
+        + (people == .theRunsPerson
+          ? "--as made every row \(person)'s."
+          : "a log with one person's work does not read \(outcome.file)'s people, so every row is \(person)'s; "
+            + "add --people-from-file to read them."))
+        .escapingControlCharacters + "\n"
     }
+    return (unusedMap.map { [$0] } ?? [])
+      + outcome.longSpans.map { place, span in
+        let pieces = span.pieces.map { "\(Minutes($0.minutes).compact) on \($0.day)" }
+        let listed =
+          pieces.count == 1
+          ? pieces[0]
+          : pieces.dropLast().joined(separator: ", ") + " and " + pieces[pieces.count - 1]
+        return
+          ("Warning: \(outcome.file) \(place) ran \(Minutes(span.minutes).compact), longer than "
+          + "max_timer_hours (\(outcome.limit.compact)); imported as \(listed); if a timer was forgotten, fix "
+          + "the entries with tsheet edit.").escapingControlCharacters + "\n"
+      }
   }
 
   /// A send told in one line (`Sent "…" to …`), or on a dry run what sending would do and the whole message.

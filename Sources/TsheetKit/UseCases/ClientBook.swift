@@ -2,7 +2,8 @@ import TsheetCore
 import TsheetMail
 import TsheetStore
 
-/// The log's clients: listing them, renaming, merging, and who receives their emails.
+/// The log's clients: listing them, renaming, merging, and what the log holds about each (recipients,
+/// language, rounding, contracted hours).
 package struct ClientBook: UseCase {
   let context: Context
   let store: any Store
@@ -10,19 +11,6 @@ package struct ClientBook: UseCase {
   package init(_ context: Context, store: any Store) {
     self.context = context
     self.store = store
-  }
-
-  /// The config's `[clients.NAME]` sections that name no client of the log (a typo bills nobody), each with
-  /// the log's client nearest in spelling, when one is near.
-  package func straySettings() throws -> [(section: String, closest: String?)] {
-    let sections = context.config.clients.keys
-    guard !sections.isEmpty else { return [] }
-    let names = try store.read { try $0.clientNames() }
-    let known = Set(names.map(ClientName.key))
-    return sections.filter { !known.contains($0) }.sorted().map { section in
-      let nearest = names.map { (section.editDistance(to: ClientName.key($0)), $0) }.min { $0.0 < $1.0 }
-      return (section, nearest.flatMap { $0.0 <= max(2, section.count / 3) ? $0.1 : nil })
-    }
   }
 
   /// Every client with its entry count, total hours and last activity, by name.
@@ -46,10 +34,20 @@ package struct ClientBook: UseCase {
     return try store.write { try $0.mergeClient(source, into: target) }
   }
 
-  /// Checks and stores where `client`'s emails go (addresses separated by commas) and in which language;
-  /// nil leaves a field as it is.
+  /// Everything the log holds about `client`: recipients, language, rounding and contracted hours.
+  package func settings(of client: String) throws -> ClientSettings {
+    try store.read { try $0.settings(of: client) }
+  }
+
+  /// Checks and stores, in one transaction, where `client`'s emails go (addresses separated by commas), in
+  /// which language, and the change to its terms; nil (or an empty change) leaves a setting as it is. The
+  /// client is created when missing.
   /// - Returns: the settings as stored.
-  package func setRecipients(of client: String, to: String?, cc: String?, language: Language?) throws -> ClientMail {
+  /// - Throws: `EmailError.badRecipients`, or `TermsError` for a change that does not fit the terms the log
+  ///   holds; the log is then unchanged.
+  package func set(
+    _ client: String, to: String?, cc: String?, language: Language?, terms change: TermsChange = TermsChange.none
+  ) throws -> ClientSettings {
     let client = try EntryField.client(client)
     func checked(_ list: String?) throws -> [Recipient]? {
       guard let list else { return nil }
@@ -61,7 +59,12 @@ package struct ClientBook: UseCase {
     }
     let to = try checked(to)
     let cc = try checked(cc)
-    return try store.write { try $0.setMailSettings(of: client, to: to, cc: cc, language: language) }
+    return try store.write { log in
+      let mail = try log.setMailSettings(of: client, to: to, cc: cc, language: language)
+      guard !change.isEmpty else { return try log.settings(of: mail.client) }
+      let terms = try change.applied(to: try log.settings(of: mail.client).terms ?? ClientTerms(), of: mail.client)
+      return try log.setTerms(terms, of: mail.client)
+    }
   }
 }
 

@@ -91,7 +91,7 @@ package struct Exporter: UseCase {
         filter: request.filter, period: .month,
         rows: .client)
     ).pivot
-    let billing = context.config.billing
+    let billing = try store.read { try $0.billingTerms() }.billing  // the same rules as the pivot: the log's
     var summary = ExportSummary(entries: 0)
     try WorkbookOutput.write(to: request.output, language: language) { workbook in
       try workbook.beginEntries(count: count)

@@ -4,6 +4,17 @@ import TsheetCore
 import TsheetStore
 import TsheetTransfer
 
+/// Whose work the rows of an import are.
+package enum ImportPeople: Sendable, Equatable {
+  /// A tracker's user column (Toggl's and Clockify's `User`, Harvest's First and Last Name) only in a log
+  /// that holds more than one person's work: a personal log stays personal. tsheet's own `person` column always.
+  case asTheLogHolds
+  /// The file's user column whatever the log holds (`--people-from-file`).
+  case fromFile
+  /// Every row is the run's person's, whatever the file says (`--as NAME`).
+  case theRunsPerson
+}
+
 /// What `tsheet import` was asked.
 package struct ImportRequest: Sendable {
   /// A file, or `-` for standard input.
@@ -15,17 +26,24 @@ package struct ImportRequest: Sendable {
   package var clientMap: [String: String]
   /// The client of every row, whatever the file says (`--client`).
   package var client: String?
+  /// Whose work the rows are.
+  package var people: ImportPeople
+  /// Names of people to replace, for the names the log takes from the file (`--person-map`).
+  package var personMap: PersonMap
   package var dryRun: Bool
 
   package init(
     path: String, format: ImportFormat = .auto, encoding: TextEncoding = .utf8,
-    clientMap: [String: String] = [:], client: String? = nil, dryRun: Bool = false
+    clientMap: [String: String] = [:], client: String? = nil, people: ImportPeople = .asTheLogHolds,
+    personMap: PersonMap = .none, dryRun: Bool = false
   ) {
     self.path = path
     self.format = format
     self.encoding = encoding
     self.clientMap = Dictionary(clientMap.map { (ClientName.key($0.key), $0.value) }, uniquingKeysWith: { $1 })
     self.client = client
+    self.people = people
+    self.personMap = personMap
     self.dryRun = dryRun
   }
 }
@@ -87,11 +105,14 @@ package struct Importer: UseCase {
       let source = try importSource(
         reading: handle, path: request.path, requested: request.format,
         encoding: request.encoding, clients: clients)
+      let takesPeople = try takesPeople(request, from: source.format)
       let summary = try store.importEntries(dryRun: request.dryRun) { add in
         var source = source
         var clients: [String: String] = [:]  // each name in the file, mapped and checked once
         var rows = 0
         try source.forEachRow { row in
+          var row = row
+          row.person = takesPeople ? row.person.map(request.personMap.name(for:)) : nil
           try add(
             try Self.checked(
               row, request: request, forced: forced, person: context.person,
@@ -106,9 +127,25 @@ package struct Importer: UseCase {
       }
       return ImportOutcome(
         summary: summary, format: source.format, file: name,
-        longSpans: longSpans.list.withLock { $0 }, limit: limit)
+        longSpans: longSpans.list.withLock { $0 }, limit: limit,
+        unusedPersonMap: takesPeople || request.personMap.isEmpty ? nil : (request.people, context.person))
     } catch let error as ImportError {
       throw ImportFailure.badRow(file: name, error)
+    }
+  }
+
+  /// Whether the log takes who did the work from a file of `format` (through the person map), or gives every
+  /// row to the run's person: a tracker's user column counts in a log with more than one person's work, or
+  /// with `--people-from-file`; tsheet's own `person` column always, unless `--as` says otherwise.
+  private func takesPeople(_ request: ImportRequest, from format: ImportFormat) throws -> Bool {
+    switch request.people {
+    case .theRunsPerson: return false
+    case .fromFile: return true
+    case .asTheLogHolds where format == .tsheet: return true
+    case .asTheLogHolds:
+      return try store.read {
+        try $0.pivotCells(matching: EntryFilter(), rows: .person, bucket: nil, billing: .asLogged).count > 1
+      }
     }
   }
 
@@ -164,6 +201,8 @@ package struct ImportOutcome: Sendable {
   /// The spans longer than `limit` (`max_timer_hours`), imported as they were: a forgotten timer, perhaps.
   package var longSpans: [(place: ImportPlace, span: TrackedSpan)]
   package var limit: Minutes
+  /// When `--person-map` renamed nobody because the file's people were not read: why, and whose every row is.
+  package var unusedPersonMap: (people: ImportPeople, person: String)?
 }
 
 /// The long spans an import meets, gathered on the thread that reads the file.

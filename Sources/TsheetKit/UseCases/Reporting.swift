@@ -37,16 +37,17 @@ package struct Reporting: UseCase {
     self.store = store
   }
 
-  /// The pivot `request` asks for, in billed hours (each client's rounding from the config), with the
+  /// The pivot `request` asks for, in billed hours (each client's rounding, as the log holds it), with the
   /// contracts of its clients.
   package func report(_ request: ReportRequest) throws -> Report {
     let filter = try request.filter.filter(in: context)
     let today = context.today
     let config = context.config
     return try store.read { log in
+      let terms = try log.billingTerms()
       let cells = try log.pivotCells(
         matching: filter, rows: request.rows, bucket: request.period,
-        billing: config.billing)
+        billing: terms.billing)
       let range = filter.from.map { DayRange(first: $0, last: max($0, filter.to ?? today)) }
       let pivot = Pivot(
         cells: cells, period: request.period, range: range, weekStart: config.weekStart,
@@ -55,8 +56,8 @@ package struct Reporting: UseCase {
       let clients = Set(cells.compactMap(\.row.client)).union(named).sorted()
       return Report(
         pivot: pivot, period: request.period, rows: request.rows,
-        rounding: clients.compactMap { client in config.billing.rule(for: client).map { (client, $0) } },
-        contracts: try Contracts(config: config, log: log)
+        rounding: clients.compactMap { client in terms.billing.rule(for: client).map { (client, $0) } },
+        contracts: try Contracts(terms: terms, log: log)
           .status(of: clients, monthOf: min(filter.to ?? today, today)))
     }
   }
@@ -74,17 +75,17 @@ extension Reporting {
 
 /// The contracted hours of clients, and how much of them the log has used.
 struct Contracts {
-  let config: Config
+  let terms: BillingTerms
   let log: any LogReader
 
-  /// The status of each of `clients` that has `monthly_hours`, for the month holding `day`, up to `day`.
+  /// The status of each of `clients` that has contracted hours, for the month holding `day`, up to `day`.
   func status(of clients: [String], monthOf day: CalendarDay) throws -> [ContractStatus] {
     let month = DayRange.month(containing: day)
     return try clients.compactMap { client in
-      guard let allowance = config.settings(for: client).monthlyHours else { return nil }
+      guard let allowance = terms.terms(of: client)?.monthlyHours else { return nil }
       let used = try log.billedMinutes(
         matching: EntryFilter(client: client, from: month.first, to: day),
-        billing: config.billing)
+        billing: terms.billing)
       return ContractStatus(client: client, month: month, allowance: allowance, used: used)
     }
   }

@@ -74,7 +74,7 @@ package struct TimesheetMail: UseCase {
   /// The timesheets of `client` (every client with hours when nil) over the days `period` names.
   package func timesheets(_ period: EmailPeriodRequest, client: String?) throws -> [Timesheet] {
     let range = try period.range(in: context)
-    return try store.read { try Timesheets(config: context.config, log: $0).of(client, over: range) }
+    return try store.read { try Timesheets(log: $0).of(client, over: range) }
   }
 
   /// The workdays of `period` before today that hold nothing (or too little): what `week` and `send` warn of.
@@ -95,7 +95,7 @@ package struct TimesheetMail: UseCase {
   {
     let range = try period.range(in: context)
     return try store.read { log in
-      try Timesheets(config: context.config, log: log).of(client, over: range).map { sheet in
+      try Timesheets(log: log).of(client, over: range).map { sheet in
         try render(sheet, period.variant, language: language, note: note, parts: .text, log: log).text
       }
     }
@@ -105,7 +105,7 @@ package struct TimesheetMail: UseCase {
   package func html(_ request: EmailRequest) throws -> String {
     let range = try request.period.range(in: context)
     return try store.read { log in
-      let sheet = try Timesheets(config: context.config, log: log).of(request.client, over: range)[0]
+      let sheet = try Timesheets(log: log).of(request.client, over: range)[0]
       return try render(
         sheet, request.period.variant, language: request.language, note: request.note,
         parts: .html, log: log
@@ -123,7 +123,7 @@ package struct TimesheetMail: UseCase {
     let thread = request.replyTo == nil ? MailboxThread(of: request.client, in: mailbox, store: store) : nil
     let reply = try request.replyTo.map { try Reply(savedAt: $0, from: from) } ?? thread?.reply
     var composed = try store.read { log in
-      let sheet = try Timesheets(config: context.config, log: log).of(request.client, over: range)[0]
+      let sheet = try Timesheets(log: log).of(request.client, over: range)[0]
       let parts = try render(
         sheet, request.period.variant, language: request.language, note: request.note,
         parts: .all, log: log)

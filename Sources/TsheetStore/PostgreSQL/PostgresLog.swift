@@ -32,6 +32,9 @@ struct PostgresLog: LogWriter, SQLLog {
 
   func rows(_ statement: PostgresStatement) throws -> [any SQLRow] { try session.rows(statement) }
 
+  /// None: the team's log named the person of every entry from its first migration.
+  func unmixedPerson() throws -> String? { nil }
+
   func entries(_ statement: PostgresStatement) throws -> [Entry] {
     try session.rows(statement).map { row in
       Entry(

@@ -102,7 +102,23 @@ enum PostgresSchema {
       );
       CREATE TABLE day_off (day date PRIMARY KEY, reason text NOT NULL DEFAULT '');
       """
-    )
+    ),
+    (
+      "v2: each client's terms in the log",
+      """
+      ALTER TABLE client
+          ADD COLUMN rounding_step integer CHECK (rounding_step BETWEEN 1 AND 1440),
+          ADD COLUMN rounding_mode text NOT NULL DEFAULT 'up' CHECK (rounding_mode IN ('up', 'nearest')),
+          ADD COLUMN monthly_minutes integer CHECK (monthly_minutes BETWEEN 1 AND 59999),
+          ADD COLUMN terms_set_at timestamptz;
+      COMMENT ON COLUMN client.rounding_step IS
+          'each entry is billed rounded to this many minutes (rounding_mode up or nearest); NULL: as logged';
+      COMMENT ON COLUMN client.monthly_minutes IS 'the contracted minutes a month; NULL: no contract';
+      COMMENT ON COLUMN client.terms_set_at IS
+          'when the terms were set (tsheet clients set, or moved from a config); NULL: never, so a member''s '
+          '[clients.NAME] config section is still moved in';
+      """
+    ),
   ]
 
   /// The advisory lock the first tsheet to find a server behind holds while it migrates; another waits.

@@ -37,6 +37,11 @@ struct PostgresStatement: SQLStatement {
     return "$\(binds.count)"
   }
 
+  mutating func bind(_ value: Int64?) -> String {
+    binds.append(value)
+    return "$\(binds.count)"
+  }
+
   /// Binds `day` and returns its placeholder, as a date.
   mutating func bind(day: CalendarDay) -> String { bind(day.description) + "::date" }
 

@@ -27,6 +27,10 @@ protocol SQLLog {
 
   /// The entries `statement` reads, with the columns `entrySelect` names.
   func entries(_ statement: Statement) throws -> [Entry]
+
+  /// The person whose import keys were stored without a person (`ImportKey.fingerprint`): on SQLite, the
+  /// person of the entries from before entries named one; none on PostgreSQL.
+  func unmixedPerson() throws -> String?
 }
 
 /// A row of a query's answer, its columns by name as the query names them.

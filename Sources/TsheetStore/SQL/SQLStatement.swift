@@ -12,6 +12,8 @@ protocol SQLStatement {
   mutating func bind(_ value: String) -> String
   /// Binds `value`, NULL when nil, and returns its placeholder.
   mutating func bind(_ value: String?) -> String
+  /// Binds `value`, NULL when nil, and returns its placeholder.
+  mutating func bind(_ value: Int64?) -> String
   /// Binds `day` and returns the SQL of it as a day the engine compares with its day columns.
   mutating func bind(day: CalendarDay) -> String
 

@@ -30,6 +30,8 @@ struct SQLiteLog: LogWriter, SQLLog {
     try db.execute(sql: statement.sql, arguments: statement.arguments)
   }
 
+  func unmixedPerson() throws -> String? { try SQLiteStore.firstPerson(in: db) }
+
   /// Told as SQLite's own mismatch: the store names the file (`StoreError.unexpectedShape`).
   func unreadable(_ reason: String) -> any Error { DatabaseError(resultCode: .SQLITE_MISMATCH, message: reason) }
 

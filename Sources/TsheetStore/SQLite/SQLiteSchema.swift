@@ -202,6 +202,20 @@ extension SQLiteStore {
           PRAGMA user_version = 7;
           """)
     }
+    migrator.registerMigration("v8: each client's terms in the log") { db in
+      // What a client is billed by, set with `tsheet clients set` (or moved once from a config's
+      // [clients.NAME] section): the same for every reader of the log. `terms_set_at` is NULL until they were
+      // ever set, so that a config section may still be moved in.
+      try db.execute(
+        sql: """
+          ALTER TABLE client ADD COLUMN rounding_step INTEGER CHECK (rounding_step BETWEEN 1 AND 1440);
+          ALTER TABLE client ADD COLUMN rounding_mode TEXT NOT NULL DEFAULT 'up'
+              CHECK (rounding_mode IN ('up', 'nearest'));
+          ALTER TABLE client ADD COLUMN monthly_minutes INTEGER CHECK (monthly_minutes BETWEEN 1 AND 59999);
+          ALTER TABLE client ADD COLUMN terms_set_at TEXT;
+          PRAGMA user_version = 8;
+          """)
+    }
     return migrator
   }
 
@@ -215,5 +229,5 @@ extension SQLiteStore {
   }
 
   /// The schema version the migrations end at, also written to `PRAGMA user_version`.
-  static let schemaVersion = 7
+  static let schemaVersion = 8
 }

@@ -22,6 +22,11 @@ struct SQLiteStatement: SQLStatement {
     return "?"
   }
 
+  mutating func bind(_ value: Int64?) -> String {
+    arguments += [value]
+    return "?"
+  }
+
   mutating func bind(day: CalendarDay) -> String { bind(day.description) }
 
   /// instr, not LIKE; SQLite's `lower()` folds ASCII letters only.

@@ -15,7 +15,7 @@ package struct CSVImport: ImportSource {
   /// The columns the CSV formats read.
   enum Column: Int, CaseIterable {
     case id, date, client, title, description, minutes, hours, project, task, notes, duration
-    case startDate, startTime, endDate, endTime, durationHours, person, user
+    case startDate, startTime, endDate, endTime, durationHours, person, user, firstName, lastName
 
     /// The header's name of the column, in any case.
     var name: String {
@@ -25,6 +25,8 @@ package struct CSVImport: ImportSource {
       case .endDate: "end date"
       case .endTime: "end time"
       case .durationHours: "duration (h)"
+      case .firstName: "first name"
+      case .lastName: "last name"
       default: String(describing: self)
       }
     }
@@ -158,7 +160,9 @@ package struct CSVImport: ImportSource {
           description: (Array(notes.dropFirst()) + [joined([project, task], excluding: [title])])
             .filter { !$0.isEmpty }.joined(separator: "\n"),
           day: try value(.date) { (text) throws(ImportValueError) in try ImportValue.day(text) },
-          minutes: try value(.hours, ImportValue.hours))
+          minutes: try value(.hours, ImportValue.hours),
+          person: optional(.firstName).map { first in optional(.lastName).map { "\(first) \($0)" } ?? first }
+            ?? optional(.lastName))
       ]
     default:
       let minutes =

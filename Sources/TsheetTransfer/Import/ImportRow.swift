@@ -11,7 +11,8 @@ package struct ImportRow: Sendable, Equatable {
   package var description: String
   package var day: CalendarDay
   package var minutes: Int
-  /// Who did the work, when the file says (tsheet's `person`, Toggl's and Clockify's `User`).
+  /// Who did the work, when the file says (tsheet's `person`, Toggl's and Clockify's `User`, Harvest's First
+  /// and Last Name): the importer decides whether the log takes it (`ImportPeople`).
   package var person: String?
   /// The span a tracker timed, on the first of the rows it was cut into (none on the others).
   package var span: TrackedSpan?

@@ -1,20 +1,11 @@
 import TOMLKit
 import TsheetCore
 
-/// What the config says about one client: `[clients.acme]`.
-package struct ClientSettings: Sendable, Equatable {
-  /// How each entry is rounded in reports and emails; nil bills the minutes as logged.
-  package var rounding: Rounding?
-  /// The hours a month the contract covers; nil when there is no such contract.
-  package var monthlyHours: Minutes?
-
-  package init(rounding: Rounding? = nil, monthlyHours: Minutes? = nil) {
-    self.rounding = rounding
-    self.monthlyHours = monthlyHours
-  }
-
-  /// Reads `[clients.NAME]`; `prefix` names the table in errors.
+extension ClientTerms {
+  /// Reads a config's `[clients.NAME]` section, which the log takes in once (`ClientBook.settleConfigSections`);
+  /// `prefix` names the table in errors.
   init(table: TOMLTable, prefix: String, file: String) throws(ConfigError) {
+    self.init()
     var step: Minutes?
     var mode = Rounding.Mode.up
     for (key, value) in table {
@@ -30,8 +21,7 @@ package struct ClientSettings: Sendable, Equatable {
         mode = try Config.choice(value, key: name, file: file, expected: "\"up\" or \"nearest\"")
       case "monthly_hours":
         monthlyHours = try Config.hours(
-          value, key: name, file: file, expected: "a number of hours such as 20",
-          allowed: 1...(1000 * 60 - 1))
+          value, key: name, file: file, expected: "a number of hours such as 20", allowed: ClientTerms.monthlyMinutes)
       default:
         throw .unknownKey(file: file, key: name, known: ["rounding", "rounding_mode", "monthly_hours"])
       }
