@@ -7,9 +7,9 @@ numbers out of range, unbalanced quotes) and then OK; silent: the greeting, then
 Prints "PORT <n>" and serves until its standard input closes.
 """
 import argparse
-import socket
-import sys
 import threading
+
+import raw_server
 
 
 def serve(connection, mode):
@@ -82,18 +82,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--mode", required=True, choices=["huge", "bigmessage", "garbage", "silent"])
     options = parser.parse_args()
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-
-    def accept():
-        while True:
-            connection, _ = listener.accept()
-            threading.Thread(target=serve, args=(connection, options.mode), daemon=True).start()
-    threading.Thread(target=accept, daemon=True).start()
-    print(f"PORT {listener.getsockname()[1]}", flush=True)
-    for _ in sys.stdin:
-        print("OK", flush=True)
+    raw_server.serve(lambda connection: serve(connection, options.mode))
 
 
 if __name__ == "__main__":

@@ -3,23 +3,8 @@
 
 Prints "PORT <n>" and serves until its standard input closes.
 """
-import socket
-import sys
 import threading
 
-listener = socket.socket()
-listener.bind(("127.0.0.1", 0))
-listener.listen(16)
-held = []
+import raw_server
 
-
-def accept():
-    while True:
-        connection, _ = listener.accept()
-        held.append(connection)  # kept open, never read or written
-
-
-threading.Thread(target=accept, daemon=True).start()
-print(f"PORT {listener.getsockname()[1]}", flush=True)
-for _ in sys.stdin:
-    print("OK", flush=True)
+raw_server.serve(lambda connection: threading.Event().wait())  # held open, never read or written

@@ -6,9 +6,8 @@ It stops sending after 100 MB or when the client goes. Prints "PORT <n>" and ser
 input closes.
 """
 import argparse
-import socket
-import sys
-import threading
+
+import raw_server
 
 
 def serve(connection, mode):
@@ -28,18 +27,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--mode", required=True, choices=["line", "lines"])
     options = parser.parse_args()
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-
-    def accept():
-        while True:
-            connection, _ = listener.accept()
-            threading.Thread(target=serve, args=(connection, options.mode), daemon=True).start()
-    threading.Thread(target=accept, daemon=True).start()
-    print(f"PORT {listener.getsockname()[1]}", flush=True)
-    for _ in sys.stdin:
-        print("OK", flush=True)
+    raw_server.serve(lambda connection: serve(connection, options.mode))
 
 
 if __name__ == "__main__":
