@@ -15,6 +15,7 @@ struct ServeRoutes {
     router.add(middleware: SecurityHeaders())
     router.add(middleware: HostCheck(host: host))
     router.get("/style.css") { _, _ in Stylesheet.response }
+    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }  // no icon, and no 404 in the console
     router.get("/sign-in") { request, _ in await signingIn(request) }
     let signedIn = router.group().add(middleware: SessionCheck(signIn: signIn))
     signedIn.get("/") { _, context in try week(nil, context) }

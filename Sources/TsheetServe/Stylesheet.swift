@@ -22,6 +22,7 @@ enum Stylesheet {
     caption{text-align:left;padding:.5rem;font-weight:600}
     th,td{padding:.35rem .5rem;border-top:1px solid #eee;text-align:right;white-space:nowrap}
     thead th{font-weight:600;color:#444}
+    thead th:first-child{text-align:left}
     th[scope=row]{text-align:left;font-weight:500;white-space:normal;min-width:6rem;max-width:14rem}
     .total,tfoot th,tfoot td{font-weight:600;background:#f6f6f6}
     .gap{background:#fdecec;color:#a11}
