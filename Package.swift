@@ -9,7 +9,8 @@ let package = Package(
   name: "tsheet",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "tsheet", targets: ["tsheet"])
+    .executable(name: "tsheet", targets: ["tsheet"]),
+    .executable(name: "tsheet-serve", targets: ["tsheet-serve"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -22,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
     .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
   ],
   targets: [
     /// Pure domain values: durations, calendar days, periods, entries. No dependencies, no I/O.
@@ -89,7 +92,34 @@ let package = Package(
     /// The command line: one file per command; it parses, calls one use case and prints.
     .executableTarget(
       name: "tsheet",
-      dependencies: ["TsheetKit", "TsheetCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "TsheetKit", "TsheetCore", "TsheetServeOptions",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: settings
+    ),
+    /// `tsheet serve`'s options, which `tsheet` checks and `tsheet-serve` reads back: ArgumentParser only.
+    .target(
+      name: "TsheetServeOptions", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: settings),
+    /// The week in a browser: `tsheet serve`'s routes, sign-in and pages, on Hummingbird. Its own executable, so
+    /// that the main binary never links a web server (each library adds to every command's start-up).
+    .target(
+      name: "TsheetServe",
+      dependencies: [
+        "TsheetKit", "TsheetCore", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      swiftSettings: settings
+    ),
+    /// `tsheet-serve`: started by `tsheet serve` (which `execv`s it), parses its options and runs the server.
+    .executableTarget(
+      name: "tsheet-serve",
+      dependencies: [
+        "TsheetServe", "TsheetServeOptions", "TsheetKit", "TsheetCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: settings
     ),
     /// What the tests share: golden files, hostile text, and Python's independent email parser.
@@ -121,6 +151,15 @@ let package = Package(
     .testTarget(
       name: "TsheetMailTests", dependencies: ["TsheetMail", "TsheetTestSupport", propertyBased],
       exclude: ["Golden"], swiftSettings: settings),
+    .testTarget(
+      name: "TsheetServeTests",
+      dependencies: [
+        "TsheetServe", "TsheetKit", "TsheetCore", "TsheetTestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      swiftSettings: settings),
     .testTarget(
       name: "TsheetCLITests", dependencies: ["TsheetCore", "TsheetTestSupport"],
       exclude: ["Hostile"], swiftSettings: settings),

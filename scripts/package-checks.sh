@@ -23,4 +23,14 @@ echo "$words" | grep -qx "week" || fail "bash completion of 'tsheet wee' gave: $
 printf '[oauth2]\nprovider = "local"\nclient_id = "id"\nscopes = ["mail"]\nauthorize_url = "http://127.0.0.1:9/a"\ntoken_url = "http://127.0.0.1:9/t"\ndevice_url = "http://127.0.0.1:9/d"\n' > /tmp/oauth.toml
 TSHEET_CONFIG=/tmp/oauth.toml XDG_STATE_HOME=/tmp/state "$bin" mail login --device 2> /tmp/login.err && fail "mail login reached a closed port"
 grep -q "Couldn't connect to server" /tmp/login.err || fail "libcurl did not load: $(cat /tmp/login.err)"
-echo "ok: $bin (version, demo, man tsheet-log, bash completion, libxlsxwriter, libcurl)"
+# tsheet serve starts tsheet-serve from beside tsheet: it prints its address, serves, and stops on SIGINT
+"$bin" serve --port 0 --db /tmp/check.db > /tmp/serve.out 2> /tmp/serve.err &
+server=$!
+for _ in $(seq 100); do grep -q "sign-in?token=" /tmp/serve.out && break; sleep 0.1; done
+port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' /tmp/serve.out)
+[ -n "$port" ] || { kill "$server"; fail "tsheet serve printed no address: $(cat /tmp/serve.out /tmp/serve.err)"; }
+status=$(bash -c "exec 3<>/dev/tcp/127.0.0.1/$port && printf 'GET /style.css HTTP/1.1\r\nHost: 127.0.0.1:$port\r\nConnection: close\r\n\r\n' >&3 && head -n 1 <&3")
+kill -INT "$server" && wait "$server" || fail "tsheet serve did not stop cleanly on SIGINT"
+case $status in "HTTP/1.1 200"*) ;; *) fail "tsheet serve answered: $status" ;; esac
+grep -q "tsheet serve stopped" /tmp/serve.out || fail "tsheet serve did not say it stopped"
+echo "ok: $bin (version, demo, man tsheet-log, bash completion, libxlsxwriter, libcurl, serve)"

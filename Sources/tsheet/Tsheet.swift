@@ -22,7 +22,7 @@ struct Tsheet: AsyncParsableCommand {
       ListCommand.self, EditCommand.self, RemoveCommand.self, GapsCommand.self, OffCommand.self,
       ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, RepliesCommand.self,
       ExportCommand.self, ImportCommand.self, MailCommand.self,
-      ClientsCommand.self, PeopleCommand.self, TemplatesCommand.self, DemoCommand.self,
+      ClientsCommand.self, PeopleCommand.self, TemplatesCommand.self, DemoCommand.self, ServeCommand.self,
     ])
 
   static func main() async {

@@ -16,7 +16,7 @@ package struct EmailPeriodRequest: Sendable, Equatable {
   }
 
   /// The days, read against `context`'s today and first weekday.
-  func range(in context: Context) throws -> DayRange {
+  package func range(in context: Context) throws -> DayRange {
     switch variant {
     case .day:
       let day = try DateWord.day(parsing: day ?? "today", today: context.today)

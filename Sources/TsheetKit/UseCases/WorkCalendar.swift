@@ -11,10 +11,10 @@ package struct WorkCalendar: UseCase {
     self.store = store
   }
 
-  /// The workdays of `range` before today that hold nothing of the person's (or less than `hours_per_day`),
-  /// every client counted, days off left out.
-  package func gaps(in range: DayRange) throws -> [Gap] {
-    let filter = EntryFilter(person: context.person, from: range.first, to: range.last)
+  /// The workdays of `range` before today that hold nothing of `person`'s (default: the run's own person), or less
+  /// than `hours_per_day`, every client counted, days off left out.
+  package func gaps(in range: DayRange, of person: String? = nil) throws -> [Gap] {
+    let filter = EntryFilter(person: person ?? context.person, from: range.first, to: range.last)
     return try store.read { log in
       let cells = try log.pivotCells(matching: filter, rows: .client, bucket: .day, billing: .asLogged)
       let logged = Dictionary(cells.map { ($0.day, $0.minutes) }, uniquingKeysWith: +)

@@ -1,0 +1,73 @@
+import Hummingbird
+import Logging
+import NIOCore
+import TsheetCore
+import TsheetKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `tsheet serve`: the week's pages on `host:port`, for the browser that opens the printed address.
+package struct WeekServer: Sendable {
+  let context: Context
+  let host: String
+  let port: Int
+  let signIn: SignIn
+
+  /// A server of `context`'s log on `host` (a loopback address) and `port` (0: any free one).
+  package init(context: Context, host: String, port: Int, signIn: SignIn = SignIn()) {
+    self.context = context
+    self.host = host
+    self.port = port
+    self.signIn = signIn
+  }
+
+  /// The application; once it listens, `onRunning` is given its port. Only errors are logged, on standard error.
+  package func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    var logger = Logger(label: "tsheet-serve") { StreamLogHandler.standardError(label: $0) }
+    logger.logLevel = Logger.Level.error
+    let port = port
+    return Application(
+      router: ServeRoutes(context: context, signIn: signIn).router(host: host),
+      configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+      onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+      logger: logger)
+  }
+
+  /// Serves until SIGINT or SIGTERM: prints the sign-in address once it listens, and one line once stopped.
+  /// - Throws: `ServeError.portInUse` when another program holds the port.
+  package func run() async throws {
+    let (host, signIn) = (host, signIn)
+    let application = application { port in
+      let token = await signIn.unspentToken ?? ""
+      Self.say("tsheet serve: open http://\(host):\(port)/sign-in?token=\(token) to sign in (once); Ctrl-C stops it.")
+    }
+    do {
+      try await application.runService()
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+      throw ServeError.portInUse(host: host, port: port)
+    }
+    Self.say("tsheet serve stopped.")
+  }
+
+  /// Writes `line` to standard output at once: a script (or a test) waits for it.
+  private static func say(_ line: String) {
+    try? Output.standard.write(line + "\n")
+  }
+}
+
+/// Why the server cannot run.
+package enum ServeError: UserError, Equatable {
+  case portInUse(host: String, port: Int)
+
+  package var exitStatus: ExitStatus { .unavailable }
+  package var description: String {
+    switch self {
+    case .portInUse(let host, let port):
+      "\(host):\(port) is in use by another program; give another --port (or --port 0 for any free one)."
+    }
+  }
+}

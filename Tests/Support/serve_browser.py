@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""The browser of `tsheet serve`'s tests: headless Chromium, driven through Selenium and chromedriver, opens the
+sign-in address the server printed, then lays the week out at each width given (375 and 1280 px by default) and
+prints one JSON object: where the sign-in landed, the session cookie's flags, and for each width the page's and
+the grid's widths, the grid's row names and totals, and anything the console reported (a CSP refusal among them).
+--screenshots DIR keeps a PNG per width.
+"""
+import argparse
+import json
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+parser = argparse.ArgumentParser()
+parser.add_argument("url")
+parser.add_argument("--widths", default="375,1280")
+parser.add_argument("--screenshots")
+args = parser.parse_args()
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"):
+    options.add_argument(flag)
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+MEASURE = """
+const grid = document.querySelector('.grid'), table = document.querySelector('.grid table');
+const widest = Math.max(...[...document.body.querySelectorAll('*')].map(e => e.getBoundingClientRect().right));
+return {
+  viewport: window.innerWidth, page: document.documentElement.scrollWidth, widest: Math.round(widest),
+  gridBox: grid ? grid.clientWidth : null, gridRight: grid ? Math.round(grid.getBoundingClientRect().right) : null,
+  table: table ? table.scrollWidth : null,
+  rows: [...document.querySelectorAll('tbody th[scope=row]')].map(th => th.textContent),
+  totals: [...document.querySelectorAll('tfoot td')].map(td => td.textContent),
+  chart: document.querySelectorAll('svg.chart rect').length,
+};
+"""
+try:
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(10)
+    driver.get(args.url)
+    result = {"landed": driver.current_url, "cookies": driver.get_cookies(), "widths": {}}
+    for width in [int(w) for w in args.widths.split(",")]:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600})
+        driver.refresh()
+        # Elements outside the grid's scrolling box must fit the viewport; the grid's own table may not.
+        measured = driver.execute_script(MEASURE.replace("document.body.querySelectorAll('*')",
+                                                         "document.body.querySelectorAll('body > *, header *, nav *, main > *:not(.grid), .gaps *')"))
+        measured["console"] = [entry["message"] for entry in driver.get_log("browser")]
+        result["widths"][str(width)] = measured
+        if args.screenshots:
+            driver.save_screenshot(f"{args.screenshots}/week-{width}.png")
+    print(json.dumps(result))
+finally:
+    driver.quit()

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// Whether headless Chromium can be driven here: Debian's chromium and chromedriver and PyPI's selenium are there,
+/// or `CI` is set.
+enum HeadlessChromium {
+  static let canRun =
+    ProcessInfo.processInfo.environment["CI"] != nil
+    || (FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+      && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") && hasSelenium())
+
+  private static func hasSelenium() -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import selenium"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+}
+
+/// The week in a real browser: headless Chromium (Debian's chromium and chromium-driver, PyPI's selenium,
+/// `Tests/Support/serve_browser.py`) signs in with the printed address and lays the page out at 375 and 1,280 px.
+/// Skipped where they are missing, unless `CI` is set (CI installs them).
+@Suite(.enabled(if: HeadlessChromium.canRun, "needs chromium, chromium-driver and selenium; CI installs them"))
+struct BrowserTests {
+  /// What the script measured at one width.
+  struct Layout: Decodable {
+    var viewport: Int
+    var page: Int
+    var widest: Int
+    var gridRight: Int?
+    var rows: [String]
+    var totals: [String]
+    var chart: Int
+    var console: [String]
+  }
+
+  /// What the script printed.
+  struct Measured: Decodable {
+    struct Cookie: Decodable {
+      var name: String
+      var httpOnly: Bool
+      var sameSite: String?
+    }
+    var landed: String
+    var cookies: [Cookie]
+    var widths: [String: Layout]
+  }
+
+  @Test func signsInWithTheTokenAndNothingOverflowsAPhoneOrADesk() throws {
+    let log = try ServeLog()
+    try log.log("SSO", 90, client: "acme", on: "2026-11-16")
+    try log.log("ERP", 200, client: "globex", on: "2026-11-18", as: "bob")
+    try log.log("Review", 45, client: "acme", on: "2026-11-19", as: "María José de la Fuente-Ortega <script>")
+    let server = try RunningServe(log, ["serve", "--port", "0"])
+    defer { server.kill() }
+    let url = try #require(server.firstLine.firstMatch(of: #/http://\S+/#)).output
+    let output = try runPython(["Tests/Support/serve_browser.py", String(url)], timeout: .seconds(120))
+    let measured = try JSONDecoder().decode(Measured.self, from: Data(output.utf8))
+    #expect(measured.landed.hasSuffix("/"), "the sign-in did not move on to the week: \(measured.landed)")
+    #expect(!measured.landed.contains("token"))
+    let cookie = try #require(measured.cookies.first { $0.name == "tsheet_session" })
+    #expect(cookie.httpOnly && cookie.sameSite == "Strict")
+    #expect(Set(measured.widths.keys) == ["375", "1280"])
+    for (width, layout) in measured.widths {
+      #expect(layout.viewport == Int(width))
+      #expect(layout.page <= layout.viewport, "the page overflows at \(width) px")
+      #expect(layout.widest <= layout.viewport, "an element passes the window's edge at \(width) px")
+      #expect((layout.gridRight ?? 0) <= layout.viewport, "the grid's box passes the edge at \(width) px")
+      #expect(layout.rows == ["ana", "bob", "María José de la Fuente-Ortega <script>"])
+      #expect(layout.totals == ["1:30", "", "3:20", "0:45", "", "", "", "5:35"])
+      #expect(layout.chart == 3)
+      #expect(layout.console.isEmpty, "\(layout.console)")
+    }
+    _ = try server.interrupt(within: .seconds(5))
+  }
+
+  /// Runs `python3 arguments…` from the package's folder, waiting at most `timeout`; returns its standard output.
+  private func runPython(_ arguments: [String], timeout: Duration) throws -> String {
+    let process = Process()
+    let output = Pipe()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    process.currentDirectoryURL =
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../..").standardized
+    process.standardOutput = output
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Int(timeout.components.seconds)), execute: killer)
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    killer.cancel()
+    #expect(process.terminationStatus == 0, "serve_browser.py failed")
+    return String(decoding: data, as: UTF8.self)
+  }
+}

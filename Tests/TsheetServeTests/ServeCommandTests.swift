@@ -1,0 +1,131 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import TsheetServe
+
+/// `tsheet serve` as a user runs it: the built `tsheet`, which starts the built `tsheet-serve` in its place.
+@Suite struct ServeCommandTests {
+  @Test func servesTheWeekOverRealHTTPAndStopsOnSIGINTWithOneLine() async throws {
+    let log = try ServeLog()
+    try log.log("Fixed SSO login", 90, client: "acme", on: "2026-11-17")
+    let server = try RunningServe(log, ["serve", "--port", "0"])
+    defer { server.kill() }
+    let address = try #require(
+      server.firstLine.firstMatch(of: #/open http://127\.0\.0\.1:(\d+)(/sign-in\?token=[0-9a-f]{64}) /#))
+    let (port, signInPath) = (try #require(Int(address.1)), String(address.2))
+    try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))) {
+      client in
+      let host = "127.0.0.1:\(port)"
+      let signIn = try await client.execute(.init(signInPath, method: .get, authority: host))
+      #expect(signIn.status == .seeOther)
+      let cookie = String(try #require(signIn.headers[.setCookie]).prefix { $0 != ";" })
+      let page = try await client.execute(.init("/", method: .get, authority: host, headers: [.cookie: cookie]))
+      #expect(page.status == .ok)
+      #expect(WeekTable(String(buffer: page.body ?? ByteBuffer())).rows["acme"]?.last == "1:30")
+    }
+    let stopped = try server.interrupt(within: .seconds(5))
+    #expect(stopped.status == 0)
+    #expect(stopped.rest == "tsheet serve stopped.\n")
+    #expect(stopped.stderr == "")
+  }
+
+  @Test func aPortInUseIsOneLineAndStatus69() throws {
+    let log = try ServeLog()
+    let first = try RunningServe(log, ["serve", "--port", "0"])
+    defer { first.kill() }
+    let port = try #require(first.firstLine.firstMatch(of: /127\.0\.0\.1:(\d+)\//)?.1)
+    let second = try log.run(["serve", "--port", String(port)])
+    #expect(second.status == 69)
+    #expect(
+      second.stderr
+        == "Error: 127.0.0.1:\(port) is in use by another program; give another --port (or --port 0 for any free one).\n"
+    )
+    _ = try first.interrupt(within: .seconds(5))
+  }
+
+  @Test(arguments: ["0.0.0.0", "192.168.1.10", "::", "example.com", "127.0.0.1.example.com", "1270.0.0.1"])
+  func aBindBeyondLoopbackIsRefusedWithStatus64(address: String) throws {
+    let run = try ServeLog().run(["serve", "--bind", address, "--port", "0"])
+    #expect(run.status == 64)
+    #expect(run.stdout == "")
+    #expect(run.stderr.hasPrefix("Error: --bind \(address) is not a loopback address, and no TLS is configured"))
+    #expect(run.stderr.contains("ssh -L 8080:127.0.0.1:8080"))
+    #expect(run.stderr.filter(\.isNewline).count == 1)
+  }
+
+  @Test func aMissingServerIsOneLineAndStatus69() throws {
+    let log = try ServeLog()
+    let lonely = log.folder + "/tsheet"
+    try FileManager.default.copyItem(atPath: ServeLog.binary("tsheet"), toPath: lonely)
+    let run = try log.run(["serve"], binary: lonely)
+    #expect(run.status == 69)
+    #expect(run.stderr.hasPrefix("Error: \(log.folder)/tsheet-serve is missing: tsheet serve needs tsheet-serve"))
+    #expect(run.stderr.filter(\.isNewline).count == 1)
+  }
+
+  @Test func theMainBinaryLinksNoWebServer() throws {
+    let tsheet = try Data(contentsOf: URL(fileURLWithPath: ServeLog.binary("tsheet")))
+    let server = try Data(contentsOf: URL(fileURLWithPath: ServeLog.binary("tsheet-serve")))
+    #expect(tsheet.range(of: Data("Hummingbird".utf8)) == nil)
+    #expect(server.range(of: Data("Hummingbird".utf8)) != nil)
+  }
+}
+
+/// The built `tsheet` with its arguments, running in the background until it prints its first line.
+struct RunningServe {
+  let process: Process
+  let output: Pipe
+  let errors: Pipe
+  /// The first line it printed (the address), without its newline.
+  let firstLine: String
+
+  /// Starts `tsheet arguments…` in `log`'s environment and waits up to 20 s for its first line.
+  init(_ log: ServeLog, _ arguments: [String]) throws {
+    (output, errors) = (Pipe(), Pipe())
+    process = try log.start(arguments, output: output, errors: errors)
+    var line: [UInt8] = []
+    let deadline = ContinuousClock.now + .seconds(20)
+    while line.last != UInt8(ascii: "\n") {
+      guard let byte = try Self.readByte(output, before: deadline) else { break }
+      line.append(byte)
+    }
+    firstLine = String(decoding: line.dropLast(), as: UTF8.self)
+  }
+
+  /// Sends SIGINT and waits up to `limit` for the process to end. Returns its status, what it printed after
+  /// the first line, and its standard error.
+  func interrupt(within limit: Duration) throws -> (status: Int32, rest: String, stderr: String) {
+    process.interrupt()
+    let deadline = ContinuousClock.now + limit
+    while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
+    #expect(!process.isRunning, "still running \(limit) after SIGINT")
+    kill()
+    process.waitUntilExit()
+    let rest = output.fileHandleForReading.readDataToEndOfFile()
+    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    return (process.terminationStatus, String(decoding: rest, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// Ends the process at once, if it runs.
+  func kill() {
+    if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+  }
+
+  /// The next byte of `pipe`, waiting until `deadline`; nil at its end.
+  private static func readByte(_ pipe: Pipe, before deadline: ContinuousClock.Instant) throws -> UInt8? {
+    let descriptor = pipe.fileHandleForReading.fileDescriptor
+    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    let left = deadline - ContinuousClock.now
+    let milliseconds = max(
+      0, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+    guard poll(&poller, 1, milliseconds) == 1 else { throw ServeTestError.silent }
+    var byte: UInt8 = 0
+    return read(descriptor, &byte, 1) == 1 ? byte : nil
+  }
+}
+
+enum ServeTestError: Error {
+  case silent
+}
