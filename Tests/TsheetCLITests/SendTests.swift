@@ -77,6 +77,18 @@ struct SendTests {
     try nothingWasSent()
   }
 
+  @Test(arguments: [("exit 3", "failed with status 3"), ("true", "printed nothing")])
+  func aFailingPasswordCommandSaysWhatItDid(command: String, problem: String) throws {
+    let server = try SMTPTestServer(in: sandbox.folder + "/smtp")
+    try configure(server)
+    let config = try String(contentsOfFile: sandbox.configPath, encoding: .utf8)
+    try sandbox.write(config + "\npassword_command = \"\(command)\"\n", to: sandbox.configPath)
+    try sandbox.refuse(
+      ["week", "-c", "acme", "--send"], status: 78,
+      error: "the password command '\(command)' \(problem); check [smtp] password_command.")
+    #expect(try server.received().isEmpty)
+  }
+
   @Test func aWrongPasswordIsRefused() throws {
     let server = try SMTPTestServer(in: sandbox.folder + "/smtp")
     try configure(server)

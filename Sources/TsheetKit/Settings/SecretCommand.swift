@@ -12,10 +12,20 @@ struct SecretCommand {
   var grace: TimeInterval = 2
 
   /// Why the command gave no secret.
-  enum Failure: Error, Equatable {
+  enum Failure: Error, Equatable, CustomStringConvertible {
     case cannotStart
     case status(Int32)
     case timedOut, empty
+
+    /// What the command did, as the line naming it goes on: "the password command 'pass x' <description>".
+    var description: String {
+      switch self {
+      case .cannotStart: "cannot be started"
+      case .status(let status): "failed with status \(status)"
+      case .timedOut: "did not finish within a minute"
+      case .empty: "printed nothing"
+      }
+    }
   }
 
   /// The first line the command prints (at most 64 KB are read), its standard input empty and its error

@@ -46,7 +46,7 @@ struct Transports: Sendable {
   func password(for smtp: MailServerConfig) throws -> String {
     if let command = smtp.passwordCommand {
       do { return try SecretCommand(command: command).firstLine() } catch {
-        throw SendRefusal.passwordCommandFailed(command: command)
+        throw SendRefusal.passwordCommandFailed(command: command, problem: error.description)
       }
     }
     let variable = smtp.passwordEnv ?? "TSHEET_SMTP_PASSWORD"

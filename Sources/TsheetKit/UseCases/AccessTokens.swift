@@ -23,12 +23,7 @@ package struct AccessTokens: Sendable {
     }
     let token: String
     do { token = try SecretCommand(command: command).firstLine() } catch {
-      switch error {
-      case .cannotStart: throw failure("cannot be started", .config)
-      case .status(let status): throw failure("failed with status \(status)", .unavailable)
-      case .timedOut: throw failure("did not finish within a minute", .unavailable)
-      case .empty: throw failure("printed nothing", .unavailable)
-      }
+      throw failure(error.description, error == .cannotStart ? .config : .unavailable)
     }
     guard TokenGrant.isToken(token) else { throw failure("printed something that is not a token", .config) }
     return token

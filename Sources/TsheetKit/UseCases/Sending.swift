@@ -12,7 +12,7 @@ package enum SendRefusal: UserError, Equatable {
   case sentNotRecorded(client: String, reason: String)
   case noSMTP
   case noPassword(variable: String)
-  case passwordCommandFailed(command: String)
+  case passwordCommandFailed(command: String, problem: String)
   /// The transport failed: temporary failures exit 75, the others 69.
   case failed(client: String, SendError)
   /// `--strict`: the period has workdays with nothing (or too little) logged.
@@ -41,8 +41,8 @@ package enum SendRefusal: UserError, Equatable {
       "no mail server; set [smtp] host (or [mail] transport = \"sendmail\") in the config file."
     case .noPassword(let variable):
       "the SMTP password is not set; export \(variable)=… (it is never stored)."
-    case .passwordCommandFailed(let command):
-      "the password command '\(command)' failed; check [smtp] password_command."
+    case .passwordCommandFailed(let command, let problem):
+      "the password command '\(command)' \(problem); check [smtp] password_command."
     case .failed(let client, let error):
       "not sent to \(client): \(error)."
     case .gaps(let client, let days):
