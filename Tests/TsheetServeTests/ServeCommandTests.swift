@@ -15,16 +15,19 @@ import TsheetServe
     let address = try #require(
       server.firstLine.firstMatch(of: #/open http://127\.0\.0\.1:(\d+)(/sign-in\?token=[0-9a-f]{64}) /#))
     let (port, signInPath) = (try #require(Int(address.1)), String(address.2))
-    try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))) {
-      client in
-      let host = "127.0.0.1:\(port)"
-      let signIn = try await client.execute(.init(signInPath, method: .get, authority: host))
-      #expect(signIn.status == .seeOther)
-      let cookie = String(try #require(signIn.headers[.setCookie]).prefix { $0 != ";" })
-      let page = try await client.execute(.init("/", method: .get, authority: host, headers: [.cookie: cookie]))
-      #expect(page.status == .ok)
-      #expect(WeekTable(String(buffer: page.body ?? ByteBuffer())).rows["acme"]?.last == "1:30")
+    let host = "127.0.0.1:\(port)"
+    // Each request on a connection of its own, as a browser may: a reused one may be closed under it.
+    func request(_ path: String, headers: HTTPFields = [:]) async throws -> TestClient.Response {
+      try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))) {
+        try await $0.execute(.init(path, method: .get, authority: host, headers: headers))
+      }
     }
+    let signIn = try await request(signInPath)
+    #expect(signIn.status == .seeOther)
+    let cookie = String(try #require(signIn.headers[.setCookie]).prefix { $0 != ";" })
+    let page = try await request("/", headers: [.cookie: cookie])
+    #expect(page.status == .ok)
+    #expect(WeekTable(String(buffer: page.body ?? ByteBuffer())).rows["acme"]?.last == "1:30")
     let stopped = try server.interrupt(within: .seconds(5))
     #expect(stopped.status == 0)
     #expect(stopped.rest == "tsheet serve stopped.\n")
