@@ -67,10 +67,12 @@ package struct Context: Sendable {
   /// `connectDeadline` (the URL's `connect_timeout` when nil).
   func openStore(connectDeadline: Duration? = nil) throws -> any Store {
     guard PostgresURL.isURL(databasePath) else { return try SQLiteStore(path: databasePath, person: logOwner) }
-    let user = environment["PGUSER"] ?? environment["USER"] ?? logOwner
-    return try PostgresStore(
-      url: PostgresURL(parsing: databasePath, defaultUser: user), environment: environment,
-      connectDeadline: connectDeadline)
+    return try PostgresStore(url: postgresURL(), environment: environment, connectDeadline: connectDeadline)
+  }
+
+  /// The team server's URL `databasePath` gives, its user `PGUSER` (else the login name) when it names none.
+  func postgresURL() throws -> PostgresURL {
+    try PostgresURL(parsing: databasePath, defaultUser: environment["PGUSER"] ?? environment["USER"] ?? logOwner)
   }
 
   /// Opens the log for reading only: one that does not exist yet is an empty log that nothing can write to,

@@ -26,6 +26,8 @@ package enum StoreError: UserError, Equatable {
   case serverDown(url: String, reason: String)
   /// The server answered and refused: wrong user or password, no such database.
   case serverRefused(url: String, reason: String)
+  /// The server let the member in, but not `action` on the log: `grant` is what its administrator must run.
+  case notPermitted(url: String, role: String, action: String, grant: String?)
   /// The server was lost while it committed a write: the change may or may not have been kept.
   case commitUnknown(url: String)
   /// TLS with the server failed: its certificate is not trusted, or not for its name. `caFile` is the URL's
@@ -37,7 +39,7 @@ package enum StoreError: UserError, Equatable {
     case .isDirectory: .usage
     case .badURL: .config
     case .serverDown, .commitUnknown: .tryAgain
-    case .serverRefused, .tlsFailed: .unavailable
+    case .serverRefused, .notPermitted, .tlsFailed: .unavailable
     case .notADatabase, .newerSchema, .foreignDatabase, .unexpectedShape, .clientExists: .dataError
     case .noSuchEntry, .noSuchClient, .noSuchPerson: .noInput
     case .bothTimersRun: .dataError
@@ -82,6 +84,10 @@ package enum StoreError: UserError, Equatable {
       "the PostgreSQL server \(url) cannot be reached (\(reason.echoed(limit: 100))); nothing was changed: try again when it is up."
     case .serverRefused(let url, let reason):
       "the PostgreSQL server \(url) refused tsheet (\(reason.echoed(limit: 100))); check the URL, the user and its password (PGPASSWORD or ~/.pgpass)."
+    case .notPermitted(let url, let role, let action, let grant):
+      "the role '\(role.echoed())' may not \(action.echoed(limit: 160)) on the PostgreSQL server \(url); "
+        + (grant.map { "its administrator must run: \($0.echoed(limit: 200))." }
+          ?? "ask its administrator to grant it (see the README's team setup).")
     case .commitUnknown(let url):
       "the PostgreSQL server \(url) was lost as it committed the change, which may or may not have been kept; look with 'tsheet list' before doing it again."
     case .tlsFailed(let url, let refusal, let caFile):

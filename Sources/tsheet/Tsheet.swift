@@ -23,6 +23,7 @@ struct Tsheet: AsyncParsableCommand {
       ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, RepliesCommand.self,
       ExportCommand.self, ImportCommand.self, MailCommand.self,
       ClientsCommand.self, PeopleCommand.self, TemplatesCommand.self, DemoCommand.self, ServeCommand.self,
+      DoctorCommand.self,
     ])
 
   static func main() async {

@@ -27,13 +27,12 @@ enum TeamServer {
     Int(url.split(separator: "@")[1].split(separator: "/")[0].split(separator: ":").last ?? "") ?? 0
   }
 
-  /// A new empty database; returns its URL for `user` with `query` (default: no TLS).
+  /// A new empty database owned by `user`; returns its URL for `user` with `query` (default: no TLS).
   static func newDatabase(user: String = "tsheet", query: String = "sslmode=disable") throws -> (
     name: String, url: String
   ) {
     let name = "team_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    try psql("CREATE DATABASE \(name)")
-    try psql("GRANT ALL ON SCHEMA public TO tsheet_pw", database: name)
+    try psql("CREATE DATABASE \(name) OWNER \(user)")  // its owner creates the log's tables
     let server = try adminURL()
     let hostPort = server.split(separator: "@")[1].split(separator: "/")[0]
     return (name, "postgres://\(user)@\(hostPort)/\(name)?\(query)")

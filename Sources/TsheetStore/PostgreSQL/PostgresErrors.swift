@@ -21,6 +21,10 @@ extension PostgresSession {
     case .server:
       let state = PostgresError.Code(raw: error.serverInfo?[.sqlState] ?? "")
       let message = error.serverInfo?[.message] ?? "server error \(state.raw)"
+      if state == .insufficientPrivilege {
+        return StoreError.notPermitted(
+          url: url, role: target.user, action: "use the log as asked (the server says: \(message))", grant: nil)
+      }
       if refused.contains(state) { return StoreError.serverRefused(url: url, reason: message) }
       if down.contains(state) { return StoreError.serverDown(url: url, reason: message) }
       if busy.contains(state) { return StoreError.busy(path: url) }
@@ -41,9 +45,9 @@ extension PostgresSession {
     }
   }
 
-  /// The server's refusals: wrong user or password, no such database, no right to it.
+  /// The server's refusals: wrong user or password, no such database.
   private static let refused: [PostgresError.Code] = [
-    .invalidAuthorizationSpecification, .invalidPassword, .invalidCatalogName, .insufficientPrivilege,
+    .invalidAuthorizationSpecification, .invalidPassword, .invalidCatalogName,
   ]
   /// The server going away or full: trying again later may help.
   private static let down: [PostgresError.Code] = [

@@ -126,16 +126,28 @@ enum PostgresSchema {
   /// The advisory lock every write transaction holds: writes follow one another, as they do on SQLite.
   static let writeLock = 0x7473_6865_6574_0002
 
-  /// Brings the schema up to date, unless it already is (one query).
-  /// - Throws: `StoreError.newerSchema` for a schema a newer tsheet wrote, `.foreignDatabase` for a
-  ///   database that holds other tables and no tsheet schema; either is left as it was.
-  static func prepare(_ session: PostgresSession) throws {
-    if try version(in: session) == migrations.count { return }
+  /// Brings the schema up to date, unless it already is, as the database's owner, and returns what the member
+  /// may do on the log (two queries when it is up to date).
+  /// - Throws: `StoreError.notPermitted` when the member may not read the log, or may not create or migrate it
+  ///   (only the database's owner, or a member of that role, may); `.newerSchema` for a schema a newer tsheet
+  ///   wrote, `.foreignDatabase` for a database that holds other tables and no tsheet schema; each with the
+  ///   database left as it was.
+  static func prepare(_ session: PostgresSession) throws -> PostgresAccess {
+    let access = try PostgresAccess.probe(session)
+    if !access.unreadable.isEmpty {
+      throw access.refusal("read the log's tables (\(access.unreadable.joined(separator: ", ")))", url: session.url)
+    }
+    if access.hasSchema, try appliedVersion(in: session) == migrations.count { return access }
+    if let refusal = access.migrationRefusal(url: session.url) { throw refusal }
     // Locked before the transaction starts, so that it sees what a tsheet that held the lock before committed.
     try session.query("SELECT pg_advisory_lock(\(migrationLock))")
     defer { _ = try? session.query("SELECT pg_advisory_unlock(\(migrationLock))") }
     try session.query("BEGIN")
     do {
+      // Whoever runs first, the tables belong to the database's owner: every member who is one of it can use them.
+      if access.member != access.owner {
+        try session.query("SET LOCAL ROLE \(PostgresAccess.quoted(access.owner))")
+      }
       let applied = try version(in: session)
       if applied > migrations.count { throw StoreError.newerSchema(path: session.url) }
       if applied == 0 {
@@ -160,6 +172,7 @@ enum PostgresSchema {
       _ = try? session.query("ROLLBACK")
       throw error
     }
+    return try PostgresAccess.probe(session)
   }
 
   /// Whether the database holds anything of its own, in any schema: a table, view, sequence, function or type
@@ -180,8 +193,11 @@ enum PostgresSchema {
   /// The newest version applied; 0 when there is no tsheet schema.
   private static func version(in session: PostgresSession) throws -> Int {
     let exists = try session.value(PostgresStatement("SELECT to_regclass('tsheet_schema') IS NOT NULL"), as: Bool.self)
-    guard exists == true else { return 0 }
-    return try session.value(PostgresStatement("SELECT coalesce(max(version), 0) FROM tsheet_schema"), as: Int.self)
-      ?? 0
+    return exists == true ? try appliedVersion(in: session) : 0
+  }
+
+  /// The newest version `tsheet_schema` records (which must exist).
+  static func appliedVersion(in session: PostgresSession) throws -> Int {
+    try session.value(PostgresStatement("SELECT coalesce(max(version), 0) FROM tsheet_schema"), as: Int.self) ?? 0
   }
 }

@@ -9,17 +9,19 @@ package final class PostgresStore: Store {
   /// The server, as messages name it (no password).
   package let location: String
   let session: PostgresSession
+  /// What the member may do on the log, as the server said when it was opened.
+  let access: PostgresAccess
 
   /// Connects to the server `url` names, within `connectDeadline` (the URL's `connect_timeout` when nil), and
   /// brings its schema up to date. Every later call to the server has a deadline too (`PostgresSession`).
   /// - Throws: `StoreError`: `.badURL`, `.serverDown` (75), `.serverRefused` or `.tlsFailed` (69) within the
-  ///   deadline, `.newerSchema` or `.foreignDatabase` with the database left as it was.
+  ///   deadline, `.notPermitted` (69), `.newerSchema` or `.foreignDatabase` with the database left as it was.
   package init(url: PostgresURL, environment: [String: String], connectDeadline: Duration? = nil) throws {
     session = try PostgresSession(
       url, environment: environment,
       connectDeadline: connectDeadline.map { TimeAmount($0) })
     location = session.url
-    try PostgresSchema.prepare(session)
+    access = try PostgresSchema.prepare(session)
   }
 
   package func read<T>(_ body: (any LogReader) throws -> T) throws -> T {
@@ -32,8 +34,12 @@ package final class PostgresStore: Store {
 
   /// Runs `body` in a write transaction holding the write lock; its changes are committed when `keeping`,
   /// else rolled back (a dry run).
+  /// - Throws: `StoreError.notPermitted` before anything is sent when the member may not change the log.
   func writing<T>(keeping: Bool = true, _ body: (PostgresLog) throws -> T) throws -> T {
-    try transaction(readOnly: false, keeping: keeping) {
+    if !access.unwritable.isEmpty {
+      throw access.refusal("change the log's tables (\(access.unwritable.joined(separator: ", ")))", url: location)
+    }
+    return try transaction(readOnly: false, keeping: keeping) {
       try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
       return try body(PostgresLog(session: session))
     }
