@@ -30,8 +30,8 @@ struct ClientsCommand: ParsableCommand {
 
     func run() throws {
       let context = try global.context()
-      try settleClientSections(context)
-      try write(Terminal(context).clients(try ClientBook(readingOnly: context).summaries()))
+      let book = try ClientBook(settling: context, readingOnly: true, tellSettled(context))
+      try write(Terminal(context).clients(try book.summaries()))
     }
   }
 
@@ -44,8 +44,8 @@ struct ClientsCommand: ParsableCommand {
 
     func run() throws {
       let context = try global.context()
-      try settleClientSections(context)
-      try write(Terminal(context).settings(try ClientBook(readingOnly: context).settings(of: client)))
+      let book = try ClientBook(settling: context, readingOnly: true, tellSettled(context))
+      try write(Terminal(context).settings(try book.settings(of: client)))
     }
   }
 
@@ -96,8 +96,8 @@ struct ClientsCommand: ParsableCommand {
 
     func run() throws {
       let context = try global.context()
-      try settleClientSections(context)
-      let settings = try ClientBook(context).set(client, to: to, cc: cc, language: lang, terms: try change)
+      let settings = try ClientBook(settling: context, tellSettled(context)).set(
+        client, to: to, cc: cc, language: lang, terms: try change)
       try write(Terminal(context).settings(settings))
     }
   }

@@ -55,8 +55,8 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let progress = Progress(verb: "Exported", quiet: quiet || output.output == nil || output.output == "-")
     let context = try global.context()
-    try settleClientSections(context)  // the workbook's billed hours
-    let summary = try Exporter(context).export(
+    let exporter = try Exporter(settling: context, tellSettled(context))  // the workbook's billed hours
+    let summary = try exporter.export(
       ExportRequest(
         filter: filter.request, format: try form,
         excel: excel, language: lang,

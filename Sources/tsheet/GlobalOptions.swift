@@ -34,15 +34,15 @@ func write(_ text: String) throws(OutputError) {
   try Output.standard.write(text)
 }
 
-/// Takes the config's `[clients.NAME]` sections into the log (once; ignored after) before a command that bills
-/// or shows clients' terms, saying on standard error what became of each.
-func settleClientSections(_ context: Context) throws {
-  guard !context.config.clientSections.isEmpty else { return }  // no section, nothing to open the log for
-  let settled = try ClientSections(readingOnly: context).settle()
-  let terminal = Terminal(context)
-  if !settled.moved.isEmpty { writeError(terminal.moved(settled.moved)) }
-  settled.ignored.forEach { writeError(terminal.ignored($0)) }
-  settled.stray.forEach { writeError(terminal.stray($0)) }
+/// Says on standard error what became of the config's `[clients.NAME]` sections, which a command that bills or
+/// shows clients' terms moves into the log (once; ignored after): for `UseCase.init(settling:)`.
+func tellSettled(_ context: Context) -> (SettledSections) -> Void {
+  { settled in
+    let terminal = Terminal(context)
+    if !settled.moved.isEmpty { writeError(terminal.moved(settled.moved)) }
+    settled.ignored.forEach { writeError(terminal.ignored($0)) }
+    settled.stray.forEach { writeError(terminal.stray($0)) }
+  }
 }
 
 /// Writes `text` to standard error; a standard error that cannot be written is left alone.

@@ -58,8 +58,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let context = try global.context()
-    try settleClientSections(context)
-    let reporting = try Reporting(readingOnly: context)
+    let reporting = try Reporting(settling: context, readingOnly: true, tellSettled(context))
     let report = try reporting.report(
       ReportRequest(
         filter: filter.request, period: by.period,

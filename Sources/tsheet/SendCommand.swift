@@ -41,8 +41,7 @@ struct SendCommand: AsyncParsableCommand {
 
   func run() async throws {
     let context = try global.context()
-    try settleClientSections(context)
-    let sending = try TimesheetSending(context)
+    let sending = try TimesheetSending(settling: context, tellSettled(context))
     let terminal = Terminal(context)
     for gap in try sending.gaps(emailPeriod.request) { writeError(terminal.warning(gap)) }
     let batch = try await sending.sendBatch(

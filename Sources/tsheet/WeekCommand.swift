@@ -94,20 +94,19 @@ struct WeekCommand: AsyncParsableCommand {
   /// concurrency pool would start its threads (and a malloc arena) for nothing.
   @MainActor func run() async throws {
     let context = try global.context()
-    try settleClientSections(context)
     let period = emailPeriod.request
     let terminal = Terminal(context)
     let note = edit ? try NoteEditor(editor: context.editor).compose() : self.note
     if send, let client {
       // One store for the gaps and the send: one connection, and one schema check on a team's server.
-      let sender = try TimesheetSending(context)
+      let sender = try TimesheetSending(settling: context, tellSettled(context))
       for gap in try sender.gaps(period) { writeError(terminal.warning(gap)) }
       let request = EmailRequest(client: client, period: period, language: lang, note: note, replyTo: replyTo)
       let outcome = try await sender.send(request, resend: sending.resend, dryRun: sending.dryRun)
       outcome.message.notes.forEach(writeError)
       return try write(terminal.sent(outcome))
     }
-    let mail = try TimesheetMail(readingOnly: context)
+    let mail = try TimesheetMail(settling: context, readingOnly: true, tellSettled(context))
     let form = try form
     let text: String
     var isEmail = form != .table

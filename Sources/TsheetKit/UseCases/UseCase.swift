@@ -21,6 +21,15 @@ extension UseCase {
     self.init(context, store: try context.openStoreForReading())
   }
 
+  /// The use case on the log `context` names (for reading only when `readingOnly`), once the config's
+  /// `[clients.NAME]` sections are settled in that log, on the same connection: `settled` hears what became of
+  /// them. Commands that bill or show clients' terms are made this way.
+  package init(settling context: Context, readingOnly: Bool = false, _ settled: (SettledSections) -> Void) throws {
+    let store = try readingOnly ? context.openStoreForReading() : context.openStore()
+    if !context.config.clientSections.isEmpty { settled(try ClientSections(context, store: store).settle()) }
+    self.init(context, store: store)
+  }
+
   /// The use case for a command a shell prompt calls (`tsheet status`): it only reads, and a team's server is
   /// given `promptDeadline` to answer before the command says it could not ask.
   package init(forPrompt context: Context) throws {
