@@ -63,9 +63,14 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let context = try global.context().acting(as: acting.person)
+    try Self.show(global.context().acting(as: acting.person), as: json.format(format))
+  }
+
+  /// Writes the running timer of `context`'s person as `format`.
+  /// - Throws: `ExitCode(1)` when no timer runs.
+  static func show(_ context: Context, as format: StatusFormat) throws {
     let status = try Timekeeper(forPrompt: context).status()
-    try write(Terminal(context).status(status, as: json.format(format)))
+    try write(Terminal(context).status(status, as: format))
     if status == nil { throw ExitCode(1) }
   }
 }

@@ -31,6 +31,7 @@ struct Tsheet: AsyncParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
       try refuseNegativeDurations(in: arguments)
+      if try answeredWithoutParsing(arguments) { return }
       var command = try parse(normalized(arguments))
       if var command = command as? any AsyncParsableCommand {
         try await command.run()
@@ -83,6 +84,19 @@ struct Tsheet: AsyncParsableCommand {
       return try parseAsRoot(arguments)
     }
     return try subcommand.parseAsRoot(Array(arguments.dropFirst()))
+  }
+
+  /// Answers the two command lines a shell prompt or a script runs most, `tsheet status` and `tsheet --version`,
+  /// without ArgumentParser: its reflection of a command's options costs a prompt more than the answer does
+  /// (README, Benchmark). Any other arguments go through `parse`.
+  /// - Returns: whether `arguments` were answered.
+  static func answeredWithoutParsing(_ arguments: [String]) throws -> Bool {
+    switch arguments {
+    case ["--version"]: try write(Version.text + "\n")
+    case ["status"]: try StatusCommand.show(GlobalOptions.defaultContext(), as: .text)
+    default: return false
+    }
+    return true
   }
 
   /// The first argument when it is a word that names no command (`tsheet lgo`), nil otherwise.
