@@ -60,6 +60,8 @@ package enum StoreError: UserError, Equatable {
       "'\(path)' was written by a newer tsheet; upgrade tsheet to use it (nothing was changed)."
     case .foreignDatabase(let path):
       "'\(path)' is another program's database, not a tsheet log; give --db a new file or database, or your log (nothing was changed)."
+    case .unexpectedShape(let path, let reason) where PostgresURL.isURL(path):
+      "the PostgreSQL server \(path) answered what tsheet did not expect (it says: \(reason.echoed(limit: 100))); nothing was changed: 'tsheet doctor' shows what is wrong."
     case .unexpectedShape(let path, let reason):
       "'\(path)' does not hold what tsheet expects (the database says: \(reason.echoed(limit: 80))); it was changed by another program: restore it from a backup."
     case .readOnly(let path):
@@ -86,7 +88,7 @@ package enum StoreError: UserError, Equatable {
       "the PostgreSQL server \(url) refused tsheet (\(reason.echoed(limit: 100))); check the URL, the user and its password (PGPASSWORD or ~/.pgpass)."
     case .notPermitted(let url, let role, let action, let grant):
       "the role '\(role.echoed())' may not \(action.echoed(limit: 160)) on the PostgreSQL server \(url); "
-        + (grant.map { "its administrator must run: \($0.echoed(limit: 200))." }
+        + (grant.map { "its administrator must run: \($0.echoed(limit: 900))." }
           ?? "ask its administrator to grant it (see the README's team setup).")
     case .commitUnknown(let url):
       "the PostgreSQL server \(url) was lost as it committed the change, which may or may not have been kept; look with 'tsheet list' before doing it again."

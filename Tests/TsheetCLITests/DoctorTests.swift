@@ -70,4 +70,22 @@ import Testing
     #expect(run.status == 65, "\(run.stdout)")
     #expect(run.stdout.contains("FAIL"))
   }
+
+  @Test func aLookLeavesNoFileBehind() throws {
+    _ = try sandbox.succeed(["log", "Fixed SSO login", "1h30m", "-c", "acme"])
+    let folder = (sandbox.databasePath as NSString).deletingLastPathComponent
+    let before = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(try sandbox.run(["doctor"]).status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == before, "no -wal or -shm made")
+  }
+
+  @Test func aPipeOrADeviceIsNoLog() throws {
+    let fifo = sandbox.folder + "/fifo"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    for path in [fifo, "/dev/null"] {
+      let run = try sandbox.run(["doctor", "--db", path])
+      #expect(run.status == 66)
+      #expect(run.stdout == "FAIL  log  '\(path)' is not a file (a device or a pipe); give --db the path of a log\n")
+    }
+  }
 }

@@ -78,14 +78,15 @@ import Testing
     try TeamServer.psql("CREATE ROLE eve LOGIN")
     try sandbox.refuse(
       ["log", "First", "1h", "-c", "acme", "--db", url("eve")], status: 69,
-      error: "the role 'eve' may not create the log's tables (only the database's owner, 'tsheet_team', and its "
+      error:
+        "the role 'eve' may not create or update the log's tables (only the database's owner, 'tsheet_team', and its "
         + "members may) on the PostgreSQL server \(try url("eve").prefix { $0 != "?" }); its administrator must run: GRANT tsheet_team TO eve."
     )
     #expect(try tableOwners().isEmpty, "nothing was created")
     _ = try sandbox.succeed(["log", "First", "1h", "-c", "acme", "--db", url("ana")])
     let reading = try sandbox.run(["list", "--db", url("eve")])
     #expect(reading.status == 69)
-    #expect(reading.stderr.contains("may not read the log's tables (client, client_day, day_off"))
+    #expect(reading.stderr.contains("may not read the tables client, client_day, day_off"))
     #expect(reading.stderr.contains("its administrator must run: GRANT tsheet_team TO eve."))
     #expect(!reading.stderr.contains("password"))
     let doctor = try sandbox.run(["doctor", "--db", url("eve")])
@@ -93,7 +94,7 @@ import Testing
     #expect(doctor.stdout.contains("FAIL  read") && doctor.stdout.contains("GRANT tsheet_team TO eve"))
   }
 
-  @Test func tablesAMemberOwnsAreNamedWithTheReassignThatFreesThem() throws {
+  @Test func tablesAMemberOwnsAreNamedWithTheChangeOfOwnerThatFreesThem() throws {
     try setUpAsTheReadmeSays()
     _ = try sandbox.succeed(["log", "First", "1h", "-c", "acme", "--db", url("ana")])
     try TeamServer.psql(  // as an old setup left them: a member's own
@@ -104,10 +105,32 @@ import Testing
     try TeamServer.psql("REVOKE tsheet_team FROM ana")
     let listing = try sandbox.run(["list", "--db", url("ana")])
     #expect(listing.status == 69)
-    #expect(
-      listing.stderr.contains("REASSIGN OWNED BY luis TO tsheet_team (in this database), then GRANT tsheet_team TO ana")
-    )
+    #expect(listing.stderr.contains("its administrator must run: ALTER TABLE client OWNER TO tsheet_team; "))
+    #expect(listing.stderr.contains("ALTER TABLE tsheet_schema OWNER TO tsheet_team."))
     let doctor = try sandbox.run(["doctor", "--db", url("luis")])
     #expect(doctor.stdout.contains("FAIL  owner") && doctor.status == 69)
+  }
+
+  @Test func aReadOnlySessionIsNamedAsSuchNotAsADamagedLog() throws {
+    try setUpAsTheReadmeSays()
+    _ = try sandbox.succeed(["log", "First", "1h", "-c", "acme", "--db", url("ana")])
+    try TeamServer.psql("ALTER ROLE luis SET default_transaction_read_only = on")
+    try sandbox.refuse(
+      ["log", "Second", "1h", "-c", "acme", "--db", url("luis")], status: 69,
+      error: "the role 'luis' may not change the tables client, client_day, day_off, entry, import_key, message, "
+        + "recipient, timer on the PostgreSQL server \(try url("luis").prefix { $0 != "?" }); its administrator "
+        + "must run: ALTER ROLE luis SET default_transaction_read_only = off.")
+    #expect(try sandbox.succeed(["list", "--db", url("luis"), "--format", "csv"]).contains("First"), "it still reads")
+  }
+
+  @Test func rightsTakenFromTheTeamOnOneTableAreGivenBackToTheTeam() throws {
+    try setUpAsTheReadmeSays()
+    _ = try sandbox.succeed(["log", "First", "1h", "-c", "acme", "--db", url("ana")])
+    try TeamServer.psql("REVOKE ALL ON TABLE message FROM tsheet_team", database: "tsheet")
+    let doctor = try sandbox.run(["doctor", "--db", url("luis")])
+    #expect(doctor.status == 69)
+    #expect(doctor.stdout.contains("its administrator must run: GRANT ALL ON TABLE message TO tsheet_team."))
+    try TeamServer.psql("GRANT ALL ON TABLE message TO tsheet_team", database: "tsheet")  // as it advised
+    #expect(try sandbox.run(["doctor", "--db", url("luis")]).status == 0)
   }
 }

@@ -27,27 +27,26 @@ extension PostgresStore {
     return checks
   }
 
+  /// What `sslmode` made of the connection: the server's own view (`pg_stat_ssl`) only gives the version, as a
+  /// proxy that ends TLS before the server would make it say none.
   private static func tls(_ session: PostgresSession, url: PostgresURL) throws -> Checkup {
-    let row = try session.rows(
-      PostgresStatement(
-        "SELECT ssl, coalesce(version, '') AS version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
-    ).first
-    let version: String = try row?.value("version") ?? ""
-    guard try row?.value("ssl", as: Bool.self) == true else {
-      let local = ["127.0.0.1", "::1", "localhost"].contains(url.host)
-      let finding = "not used (sslmode=\(url.tls.rawValue))"
-      return local
-        ? .ok("TLS", finding + ": the server is on this machine")
-        : .warning(
-          "TLS",
-          finding + ": the password and the log cross the network in clear; set sslmode=verify-full and sslrootcert")
-    }
-    return url.tls == .verifyFull
-      ? .ok("TLS", "\(version), the server's certificate checked for \(url.host.echoed())")
-      : .warning(
+    let version =
+      try session.value(
+        PostgresStatement("SELECT coalesce(max(version), '') FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl"),
+        as: String.self) ?? ""
+    let seen = version.isEmpty ? "" : "\(version), "
+    let advice = "set sslmode=verify-full and sslrootcert"
+    switch url.tls {
+    case .verifyFull: return .ok("TLS", seen + "the server's certificate checked for \(url.host.echoed())")
+    case .require: return .warning("TLS", seen + "but the certificate is not checked (sslmode=require): \(advice)")
+    case .prefer, .disable:
+      if ["127.0.0.1", "::1", "localhost"].contains(url.host) {
+        return .ok("TLS", "sslmode=\(url.tls.rawValue), and the server is on this machine")
+      }
+      return .warning(
         "TLS",
-        "\(version), but the certificate is not checked (sslmode=\(url.tls.rawValue)): set sslmode=verify-full and sslrootcert"
-      )
+        "sslmode=\(url.tls.rawValue): the password and the log may cross the network in clear or to anyone; \(advice)")
+    }
   }
 
   /// The median of five `SELECT 1`s: every command waits for a few of them.
@@ -77,22 +76,27 @@ extension PostgresStore {
           "server", "PostgreSQL \(server / 10_000) is older than tsheet needs (13): upgrade the server", .unavailable)
     ]
     let latest = PostgresSchema.migrations.count
-    let applied = access.hasSchema && access.unreadable.isEmpty ? try PostgresSchema.appliedVersion(in: session) : 0
     if !access.hasSchema, try session.value(PostgresStatement(PostgresSchema.foreignObjects), as: Bool.self) == true {
       return checks + [.failed("schema", StoreError.foreignDatabase(path: session.url).description, .dataError)]
-    } else if !access.hasSchema {
-      checks.append(.ok("schema", "no log yet: the first tsheet to connect creates it (version \(latest))"))
-    } else if applied > latest {
-      checks.append(.failed("schema", StoreError.newerSchema(path: session.url).description, .dataError))
-    } else {
-      checks.append(
-        .ok(
-          "schema",
-          applied == latest
-            ? "version \(applied), this tsheet's"
-            : "version \(applied) of \(latest): the next tsheet to connect updates it"))
     }
-    let needed = !access.hasSchema || applied < latest
+    var applied: Int?
+    if !access.hasSchema {
+      checks.append(.ok("schema", "no log yet: the first tsheet to connect creates it (version \(latest))"))
+    } else if access.unreadable.contains("tsheet_schema") {
+      checks.append(.failed("schema", "its version cannot be read: see read", .unavailable))
+    } else {
+      let version = try PostgresSchema.appliedVersion(in: session)
+      applied = version
+      checks.append(
+        version > latest
+          ? .failed("schema", StoreError.newerSchema(path: session.url).description, .dataError)
+          : .ok(
+            "schema",
+            version == latest
+              ? "version \(version), this tsheet's"
+              : "version \(version) of \(latest): the next tsheet to connect updates it"))
+    }
+    let needed = applied.map { $0 < latest } ?? !access.hasSchema
     if let refusal = access.migrationRefusal(url: session.url) {
       checks.append(
         needed ? .failed("migrate", refusal.description, .unavailable) : .warning("migrate", refusal.description))
@@ -106,24 +110,30 @@ extension PostgresStore {
   private static func permissions(_ access: PostgresAccess, url: String) -> [Checkup] {
     guard access.hasSchema else { return [] }
     var checks: [Checkup] = []
-    if let owner = access.tableOwner, owner != access.owner {
+    if !access.strays.isEmpty {
       checks.append(
         .failed(
           "owner",
-          "the log's tables belong to '\(owner.echoed())', not to the database's owner '\(access.owner.echoed())', so other members are locked out: the administrator must run \(access.grant)",
+          "\(PostgresAccess.naming(access.strays)) of the log \(access.strays.count == 1 ? "belongs" : "belong") to another role than the database's owner "
+            + "'\(access.owner.echoed())', which locks members out: the administrator must run \(access.remedy())",
           .unavailable))
+    } else if access.ownerLogsIn {
+      checks.append(
+        .warning(
+          "owner",
+          "the database belongs to the login role '\(access.owner.echoed())', so only it can use the log; for a team, "
+            + "make a role every member belongs to own it (see the README's team setup)"))
     }
     checks.append(
       access.unreadable.isEmpty
         ? .ok("read", "every table of the log")
         : .failed(
-          "read", access.refusal("read \(access.unreadable.joined(separator: ", "))", url: url).description,
-          .unavailable))
+          "read", access.refusal("read", access.unreadable, url: url).description, .unavailable))
     checks.append(
       access.unwritable.isEmpty
         ? .ok("write", "every table of the log")
         : .failed(
-          "write", access.refusal("change \(access.unwritable.joined(separator: ", "))", url: url).description,
+          "write", access.refusal("change", access.unwritable, url: url).description,
           .unavailable))
     return checks
   }

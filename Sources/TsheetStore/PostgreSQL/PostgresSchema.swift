@@ -134,10 +134,13 @@ enum PostgresSchema {
   ///   database left as it was.
   static func prepare(_ session: PostgresSession) throws -> PostgresAccess {
     let access = try PostgresAccess.probe(session)
-    if !access.unreadable.isEmpty {
-      throw access.refusal("read the log's tables (\(access.unreadable.joined(separator: ", ")))", url: session.url)
+    if access.hasSchema, !access.unreadable.isEmpty {
+      throw access.refusal("read", access.unreadable, url: session.url)
     }
     if access.hasSchema, try appliedVersion(in: session) == migrations.count { return access }
+    if !access.hasSchema, try session.value(PostgresStatement(foreignObjects), as: Bool.self) == true {
+      throw StoreError.foreignDatabase(path: session.url)  // before anything about migrating it
+    }
     if let refusal = access.migrationRefusal(url: session.url) { throw refusal }
     // Locked before the transaction starts, so that it sees what a tsheet that held the lock before committed.
     try session.query("SELECT pg_advisory_lock(\(migrationLock))")

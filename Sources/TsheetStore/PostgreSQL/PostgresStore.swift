@@ -37,7 +37,7 @@ package final class PostgresStore: Store {
   /// - Throws: `StoreError.notPermitted` before anything is sent when the member may not change the log.
   func writing<T>(keeping: Bool = true, _ body: (PostgresLog) throws -> T) throws -> T {
     if !access.unwritable.isEmpty {
-      throw access.refusal("change the log's tables (\(access.unwritable.joined(separator: ", ")))", url: location)
+      throw access.refusal("change", access.unwritable, url: location)
     }
     return try transaction(readOnly: false, keeping: keeping) {
       try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
