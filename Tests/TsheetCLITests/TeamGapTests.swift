@@ -159,4 +159,24 @@ import Testing
       #expect(complete.status == 0 && complete.stderr == "")
     }
   }
+
+  /// A name another program wrote on the team's server, holding an escape sequence, is shown escaped
+  /// wherever a person is named: the days off, the team's gaps, the warning before the email.
+  @Test(.enabled(if: TeamServer.isAvailable)) func aHostileNameOnTheServerIsShownEscaped() throws {
+    let (name, team) = try TeamServer.newDatabase()
+    try fillWeek(["--db", team])
+    try TeamServer.psql(
+      """
+      INSERT INTO entry (client_id, person, title, day, minutes) SELECT id, E'mal\\033[2Jory', 'W', '2026-11-16', 60
+      FROM client; INSERT INTO day_off (day, person, reason) VALUES ('2026-11-19', E'mal\\033[2Jory', E'r\\007')
+      """, database: name)
+    let escaped = "mal\\x1b[2Jory"
+    #expect(try sandbox.succeed(["off", "--db", team]) == "2026-11-19  Thu  \(escaped)  r\\x07\n")
+    let gaps = try sandbox.succeed(["gaps", "--team", "--db", team])
+    #expect(gaps.contains("2026-11-17  Tue  \(escaped)  nothing logged\n"))
+    #expect(!gaps.contains("2026-11-19  Thu  \(escaped)"), "the day is off for that name")
+    let week = try sandbox.run(["week", "-c", "acme", "--db", team])
+    #expect(week.stderr.contains("Warning: \(escaped): nothing is logged on Tue 2026-11-17"))
+    #expect(!(gaps + week.stderr).contains("\u{1B}"))
+  }
 }
