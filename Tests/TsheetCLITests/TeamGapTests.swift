@@ -127,6 +127,12 @@ import Testing
         ["gaps", "--week", "this", "--month", "last"] + db, status: 64,
         error: "give one of --week, --month and --year (add --from/--to to narrow it).")
       try sandbox.refuse(
+        ["gaps", "--person", "lu\u{1B}is"] + db, status: 65,
+        error: "the person's name holds a line break or a control character; name them on one line.")
+      try sandbox.refuse(
+        ["off", "0001-01-01..9999-12-31", "--everyone"] + db, status: 64,
+        error: "that is 3652059 days; mark or unmark at most 366 at once.")
+      try sandbox.refuse(
         ["off", "2026-11-18", "--everyone", "--as", "luis"] + db, status: 64,
         error: "give --as NAME or --everyone, not both. (see 'tsheet off --help')")
     }

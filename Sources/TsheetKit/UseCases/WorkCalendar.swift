@@ -26,7 +26,7 @@ package struct WorkCalendar: UseCase {
   /// The gaps `request` asks for: the run's own person's, `--person`'s, or the team's.
   package func gaps(_ request: GapsRequest) throws -> GapList {
     let days = try request.days(in: context)
-    let people = try request.team ? people(withWorkIn: days) : [request.person?.trimmed ?? context.person]
+    let people = try request.team ? people(withWorkIn: days) : [request.person.map(EntryField.person) ?? context.person]
     return GapList(days: days, people: people, isTeam: request.team, gaps: try gaps(in: days, of: people))
   }
 
@@ -72,20 +72,40 @@ package struct WorkCalendar: UseCase {
   }
 
   /// Marks `days` off for `person` (for everyone when nil), with `reason`.
+  /// - Throws: `DaysOffError.tooManyDays` past `maxDays`, the log untouched.
   package func markOff(_ days: [CalendarDay], for person: String?, reason: String?) throws {
     let reason = try reason.map(EntryField.reason) ?? ""
+    if days.count > DaysOffError.maxDays { throw DaysOffError.tooManyDays(days.count) }
     try store.write { log in
       for day in days { try log.markOff(DayOff(day: day, person: person, reason: reason)) }
     }
   }
 
   /// Unmarks `days` for `person` (the holidays when nil). Returns the days that were not marked.
+  /// - Throws: `DaysOffError.tooManyDays` past `maxDays`, the log untouched.
   package func unmarkOff(_ days: [CalendarDay], for person: String?) throws -> [CalendarDay] {
-    try store.write { log in try days.filter { try !log.unmarkOff($0, of: person) } }
+    if days.count > DaysOffError.maxDays { throw DaysOffError.tooManyDays(days.count) }
+    return try store.write { log in try days.filter { try !log.unmarkOff($0, of: person) } }
   }
 
   /// The days marked off in `range` (every one when nil): everyone's, and each person's.
   package func daysOff(in range: DayRange?) throws -> [DayOff] {
     try store.read { try $0.daysOff(in: range) }
+  }
+}
+
+/// Why days cannot be marked off (or unmarked) as asked.
+package enum DaysOffError: UserError, Equatable {
+  /// More days than a year holds, at once: `0001-01-01..9999-12-31` would write millions of rows.
+  case tooManyDays(Int)
+
+  /// The most days marked or unmarked at once: a leap year.
+  static let maxDays = 366
+
+  package var exitStatus: ExitStatus { .usage }
+  package var description: String {
+    switch self {
+    case .tooManyDays(let count): "that is \(count) days; mark or unmark at most \(Self.maxDays) at once."
+    }
   }
 }
