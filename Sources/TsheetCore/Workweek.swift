@@ -46,13 +46,32 @@ package struct Gap: Hashable, Sendable {
   }
 }
 
-/// A day marked off (`tsheet off`): never a gap.
+/// A workday of one person's that holds less than it should: a line of `gaps --team`, a warning before a
+/// team's email.
+package struct PersonGap: Hashable, Sendable {
+  package var person: String
+  package var gap: Gap
+
+  package init(person: String, gap: Gap) {
+    self.person = person
+    self.gap = gap
+  }
+}
+
+/// A day marked off (`tsheet off`): a person's leave, or a holiday for everyone (`person` nil). Never a gap of
+/// the people it is off for.
 package struct DayOff: Hashable, Sendable {
   package var day: CalendarDay
+  /// Whose day off it is; nil for everyone.
+  package var person: String?
   package var reason: String
 
-  package init(day: CalendarDay, reason: String = "") {
+  package init(day: CalendarDay, person: String? = nil, reason: String = "") {
     self.day = day
+    self.person = person
     self.reason = reason
   }
+
+  /// Whether the day is off for `person`: their own, or everyone's.
+  package func isOff(for person: String) -> Bool { self.person == nil || self.person == person }
 }

@@ -68,7 +68,8 @@ package protocol LogReader {
   /// The timer `person` is running, with its client's stored name; nil when none runs.
   func timer(of person: String) throws -> RunningTimer?
 
-  /// The days marked off in `range` (every one when nil), in order.
+  /// The days marked off in `range` (every one when nil), everyone's and each person's, by day; on a day, the
+  /// holiday first.
   func daysOff(in range: DayRange?) throws -> [DayOff]
 }
 
@@ -92,11 +93,11 @@ package protocol LogWriter: LogReader {
   /// - Throws: `StoreError.clientExists` when another client already has the name `new`.
   func renameClient(_ old: String, to new: String) throws
 
-  /// Gives `old`'s entries and timer to `new` (who may have work already: the two become one), and the keys an
-  /// earlier import stored for them, so that the same file imported again as `new`'s adds nothing.
+  /// Gives `old`'s entries, timer and days off to `new` (who may have work already: the two become one), and
+  /// the keys an earlier import stored for them, so that the same file imported again as `new`'s adds nothing.
   /// - Returns: the number of entries renamed.
-  /// - Throws: `StoreError.noSuchPerson` when `old` has no entry and no timer, `.bothTimersRun` when `old` and
-  ///   `new` each run a timer.
+  /// - Throws: `StoreError.noSuchPerson` when `old` has no entry, no timer and no day off, `.bothTimersRun` when
+  ///   `old` and `new` each run a timer.
   func renamePerson(_ old: String, to new: String) throws -> Int
 
   /// Moves every entry, message and timer of `source` to `target` and removes `source`.
@@ -130,9 +131,10 @@ package protocol LogWriter: LogReader {
   /// Forgets `person`'s timer, if one runs.
   func removeTimer(of person: String) throws
 
-  /// Marks `dayOff.day` off, with its reason (replacing an earlier one).
+  /// Marks `dayOff.day` off for its person (for everyone when nil), with its reason (replacing an earlier one).
   func markOff(_ dayOff: DayOff) throws
 
-  /// Unmarks `day`. Returns whether it was marked.
-  func unmarkOff(_ day: CalendarDay) throws -> Bool
+  /// Unmarks `day` for `person` (the holiday when nil); the other people's days off stay. Returns whether it
+  /// was marked.
+  func unmarkOff(_ day: CalendarDay, of person: String?) throws -> Bool
 }

@@ -10,8 +10,9 @@ struct SendCommand: AsyncParsableCommand {
     discussion: """
       Goes on past a failure and ends with a line per client. The exit status is 0 when every message went \
       (or had gone already), 75 when the failures may pass if tried again later, 65 when every one was \
-      refused by --strict, 69 otherwise. Each workday of the period with nothing logged is warned of on \
-      standard error first (see 'tsheet gaps'); --strict sends nothing for a period that has one.
+      refused by --strict, 69 otherwise. Each workday of the period with nothing logged, yours or that of \
+      anyone whose work is in an email, is warned of on standard error first (see 'tsheet gaps'); --strict \
+      does not send a client's email while its period has one.
 
       Examples:
         tsheet send --all
@@ -43,7 +44,7 @@ struct SendCommand: AsyncParsableCommand {
     let context = try global.context()
     let sending = try TimesheetSending(settling: context, tellSettled(context))
     let terminal = Terminal(context)
-    for gap in try sending.gaps(emailPeriod.request) { writeError(terminal.warning(gap)) }
+    for gap in try sending.gaps(emailPeriod.request, client: client) { writeError(terminal.warning(gap)) }
     let batch = try await sending.sendBatch(
       emailPeriod.request, only: client, resend: send.resend,
       dryRun: send.dryRun, strict: strict)

@@ -22,8 +22,9 @@ struct WeekCommand: AsyncParsableCommand {
     discussion: """
       The default week is the last full week before today: run on a Monday, it is the week just ended. \
       Without a client, the text and table forms show every client with hours that week. Each workday of \
-      the period with nothing logged is warned of on standard error (see 'tsheet gaps'), never in the email; \
-      the table shows a running timer as a provisional line.
+      the period with nothing logged, yours or that of anyone whose work is in the email, is warned of on \
+      standard error (see 'tsheet gaps'), never in the email; the table shows a running timer as a \
+      provisional line.
 
       --send sends it through the transport in the config ([mail], [smtp]); a period already sent to the \
       client is not sent again without --resend. --dry-run prints the envelope and the message instead.
@@ -100,7 +101,7 @@ struct WeekCommand: AsyncParsableCommand {
     if send, let client {
       // One store for the gaps and the send: one connection, and one schema check on a team's server.
       let sender = try TimesheetSending(settling: context, tellSettled(context))
-      for gap in try sender.gaps(period) { writeError(terminal.warning(gap)) }
+      for gap in try sender.gaps(period, client: client) { writeError(terminal.warning(gap)) }
       let request = EmailRequest(client: client, period: period, language: lang, note: note, replyTo: replyTo)
       let outcome = try await sender.send(request, resend: sending.resend, dryRun: sending.dryRun)
       outcome.message.notes.forEach(writeError)
@@ -131,7 +132,7 @@ struct WeekCommand: AsyncParsableCommand {
       (text, written) = (message.draft, message)
     }
     // Each gap of the period is warned of on standard error, once the email is made, never in the email itself.
-    for gap in try mail.gaps(period) { writeError(terminal.warning(gap)) }
+    for gap in try mail.gaps(period, clients: client.map { [$0] }) { writeError(terminal.warning(gap)) }
     try emit(text)
     if isEmail { noteUnsigned(context) }
     if let message = written, let path = output.output, path != "-" {

@@ -41,16 +41,16 @@ import Testing
   }
 
   @Test func aDayOffIsNeverAGap() throws {
-    #expect(try sandbox.succeed(["off", "2026-11-18", "--reason", "Médico"]) == "Marked 2026-11-18 off.\n")
+    #expect(try sandbox.succeed(["off", "2026-11-18", "--reason", "Médico"]) == "Marked 2026-11-18 off for ana.\n")
     #expect(try sandbox.succeed(["gaps"]) == "No gaps from 2026-11-16 to 2026-11-22.\n")
-    #expect(try sandbox.succeed(["off"]) == "2026-11-18  Wed  Médico\n")
+    #expect(try sandbox.succeed(["off"]) == "2026-11-18  Wed  ana  Médico\n")
     let week = try sandbox.run(["week", "-c", "acme"])
     #expect(week.status == 0 && week.stderr == "")
-    #expect(try sandbox.succeed(["off", "2026-11-18", "--remove"]) == "Unmarked 2026-11-18.\n")
+    #expect(try sandbox.succeed(["off", "2026-11-18", "--remove"]) == "Unmarked 2026-11-18 for ana.\n")
     #expect(try sandbox.succeed(["gaps"]) == "2026-11-18  Wed  nothing logged\n")
     #expect(
       try sandbox.succeed(["off", "2026-12-24..2026-12-31", "--reason", "Navidad"])
-        == "Marked 8 days, 2026-12-24 to 2026-12-31 off.\n")
+        == "Marked 8 days, 2026-12-24 to 2026-12-31 off for ana.\n")
     #expect(try sandbox.succeed(["off"]).split(separator: "\n").count == 8)
     try sandbox.refuse(
       ["off", "someday"], status: 64,

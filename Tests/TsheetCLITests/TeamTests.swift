@@ -84,7 +84,7 @@ import Testing
       .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }
     #expect(Set(ids).count == 500)
     #expect(
-      try TeamServer.psql("SELECT count(*) FROM tsheet_schema", database: name) == "2\n",
+      try TeamServer.psql("SELECT count(*) FROM tsheet_schema", database: name) == "3\n",
       "set up once though ten started at once")
   }
 
@@ -197,6 +197,9 @@ import Testing
     #expect(try sandbox.succeed(["gaps", "--db", team]).split(separator: "\n").count == 2, "ana logged nothing")
     #expect(
       try sandbox.succeed(["gaps", "--as", "luis", "--db", team])
+        == "2026-11-17  Tue  nothing logged\n")
+    #expect(
+      try sandbox.succeed(["gaps", "--person", "luis", "--db", team])
         == "2026-11-17  Tue  nothing logged\n")
   }
 }

@@ -75,8 +75,8 @@ import TsheetCore
       ])
     let december = DayRange(first: day("2026-12-01"), last: day("2026-12-10"))
     #expect(try store.read { try $0.daysOff(in: december) }.map(\.day) == [day("2026-12-08")])
-    #expect(try store.write { try $0.unmarkOff(day("2026-12-08")) })
-    #expect(try !store.write { try $0.unmarkOff(day("2026-12-08")) })
+    #expect(try store.write { try $0.unmarkOff(day("2026-12-08"), of: nil) })
+    #expect(try !store.write { try $0.unmarkOff(day("2026-12-08"), of: nil) })
     #expect(try store.read { try $0.daysOff(in: nil) }.map(\.day) == [day("2026-12-25")])
   }
 

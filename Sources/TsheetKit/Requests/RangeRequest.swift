@@ -64,9 +64,14 @@ package struct FilterRequest: Sendable, Equatable {
 /// Why range words cannot be combined.
 package enum RangeRequestError: UserError, Equatable {
   case severalPeriods
+  /// `--to` alone, where a command needs a first day (`gaps`).
+  case noFirstDay
 
   package var exitStatus: ExitStatus { .usage }
   package var description: String {
-    "give one of --week, --month and --year (add --from/--to to narrow it)."
+    switch self {
+    case .severalPeriods: "give one of --week, --month and --year (add --from/--to to narrow it)."
+    case .noFirstDay: "--to needs a first day: add --from, or give --week, --month or --year."
+    }
   }
 }

@@ -54,31 +54,49 @@ extension Terminal {
     return line.escapingControlCharacters.styled(.dim, when: context.usesColor) + "\n"
   }
 
-  /// The gaps of `range`, one a line; a line saying there are none otherwise.
-  package func gaps(_ gaps: [Gap], in range: DayRange) -> String {
-    guard !gaps.isEmpty else { return "No gaps from \(range.first) to \(range.last).\n" }
-    return gaps.map { gap in
-      "\(gap.day)  \(gap.day.weekday.shortName)  "
+  /// The gaps `list` holds, one a line (with its person for the team's); a line saying there are none
+  /// otherwise.
+  package func gaps(_ list: GapList) -> String {
+    let (first, last) = (list.days.first, list.days.last)
+    if list.isTeam, list.people.isEmpty { return "Nobody logged work from \(first) to \(last).\n" }
+    guard !list.gaps.isEmpty else {
+      let whose = list.isTeam ? " for " + list.people.joined(separator: ", ") : ""
+      return "No gaps from \(first) to \(last)\(whose).".escapingControlCharacters + "\n"
+    }
+    let width = list.isTeam ? list.gaps.map(\.person.width).max() ?? 0 : 0
+    return list.gaps.map { line in
+      let gap = line.gap
+      return
+        ("\(gap.day)  \(gap.day.weekday.shortName)  " + (list.isTeam ? line.person.padded(to: width) + "  " : "")
         + (gap.logged.value == 0 ? "nothing logged" : "\(gap.logged.formatted(hoursFormat)) logged")
-        + (gap.missing.map { ", \($0.formatted(hoursFormat)) missing" } ?? "") + "\n"
+        + (gap.missing.map { ", \($0.formatted(hoursFormat)) missing" } ?? "")).escapingControlCharacters + "\n"
     }.joined()
   }
 
-  /// The warning `week` and `send` print on standard error for a gap in the period they write.
-  package func warning(_ gap: Gap) -> String {
+  /// The warning `week` and `send` print on standard error for a gap in the period they write: the person is
+  /// named when it is not the run's own.
+  package func warning(_ line: PersonGap) -> String {
+    let gap = line.gap
     let day = "\(gap.day.weekday.shortName) \(gap.day)"
     let what =
       gap.logged.value == 0
       ? "nothing is logged on \(day)"
       : "\(day) holds \(gap.logged.formatted(hoursFormat)) of \(((gap.missing ?? Minutes(0)) + gap.logged).formatted(hoursFormat))"
-    return "Warning: \(what); log it, or mark it off with 'tsheet off \(gap.day)'.\n"
+    let own = line.person == context.person
+    return
+      ("Warning: " + (own ? "" : "\(line.person): ") + what + "; log it, or mark it off with 'tsheet off \(gap.day)"
+      + (own ? "" : " --as \(line.person.shellQuoted)") + "'.").escapingControlCharacters + "\n"
   }
 
-  /// The days marked off, one a line with its reason.
+  /// The days marked off, one a line: whose (everyone's for a holiday) and why.
   package func daysOff(_ days: [DayOff]) -> String {
     guard !days.isEmpty else { return "No days off.\n" }
-    return days.map { "\($0.day)  \($0.day.weekday.shortName)  \($0.reason)".escapingControlCharacters + "\n" }
-      .joined()
+    let whose = days.map { $0.person ?? "everyone" }
+    let width = whose.map(\.width).max() ?? 0
+    return zip(days, whose).map { day, who in
+      "\(day.day)  \(day.day.weekday.shortName)  \(day.reason.isEmpty ? who : who.padded(to: width) + "  " + day.reason)"
+        .escapingControlCharacters + "\n"
+    }.joined()
   }
 
   /// `09:00`, or `Sun 2026-11-22 22:00` for a start on another day than today.

@@ -15,8 +15,9 @@ package enum SendRefusal: UserError, Equatable {
   case passwordCommandFailed(command: String, problem: String)
   /// The transport failed: temporary failures exit 75, the others 69.
   case failed(client: String, SendError)
-  /// `--strict`: the period has workdays with nothing (or too little) logged.
-  case gaps(client: String, days: [CalendarDay])
+  /// `--strict`: the period has workdays with nothing (or too little) logged, by the sender or by someone whose
+  /// work is in the email (named when not the sender).
+  case gaps(client: String, gaps: [PersonGap], sender: String)
 
   package var exitStatus: ExitStatus {
     switch self {
@@ -45,10 +46,10 @@ package enum SendRefusal: UserError, Equatable {
       "the password command '\(command)' \(problem); check [smtp] password_command."
     case .failed(let client, let error):
       "not sent to \(client): \(error)."
-    case .gaps(let client, let days):
+    case .gaps(let client, let gaps, let sender):
       "not sent to \(client): nothing or too little is logged on "
-        + days.map { "\($0.weekday.shortName) \($0)" }.joined(separator: ", ")
-        + "; log it or mark the days off with 'tsheet off', or send without --strict."
+        + gaps.map { "\($0.gap.day.weekday.shortName) \($0.gap.day)" + ($0.person == sender ? "" : " (\($0.person))") }
+        .joined(separator: ", ") + "; log it or mark the days off with 'tsheet off', or send without --strict."
     }
   }
 }
@@ -106,12 +107,16 @@ package struct TimesheetSending: UseCase {
     return try await send(request, via: transport, resend: resend, dryRun: dryRun)
   }
 
-  /// The workdays of `period` before today that hold nothing (or too little).
-  package func gaps(_ period: EmailPeriodRequest) throws -> [Gap] { try mail.gaps(period) }
+  /// The workdays of `period` before today that hold nothing (or too little), of the sender and of everyone
+  /// whose work is in the email of `client`, or (nil) in any email `sendBatch` sends.
+  package func gaps(_ period: EmailPeriodRequest, client: String?) throws -> [PersonGap] {
+    try mail.gaps(
+      period, clients: client.map { [$0] } ?? store.read { try $0.clientsToMail(over: period.range(in: context)) })
+  }
 
   /// The Monday batch: the email of `client`, or of every client with recipients and hours in `period`,
   /// going on past a failure. A client whose period went already is skipped unless `resend`; when `strict`,
-  /// no client's is sent if the period has gaps.
+  /// a client's is not sent if the period has gaps of the sender's or of someone whose work is in it.
   /// - Returns: each client's result; none when nobody has recipients and hours.
   package func sendBatch(
     _ period: EmailPeriodRequest, only client: String?, resend: Bool, dryRun: Bool,
@@ -120,11 +125,11 @@ package struct TimesheetSending: UseCase {
     let transport = try Transports(context).transport(forPreview: dryRun)
     let range = try period.range(in: context)
     let clients = try client.map { [$0] } ?? store.read { try $0.clientsToMail(over: range) }
-    let gaps = strict ? try mail.gaps(period).map(\.day) : []
     var batch = BatchOutcome()
     for client in clients {
       do {
-        if !gaps.isEmpty { throw SendRefusal.gaps(client: client, days: gaps) }
+        let gaps = strict ? try mail.gaps(period, clients: [client]) : []
+        if !gaps.isEmpty { throw SendRefusal.gaps(client: client, gaps: gaps, sender: context.person) }
         let outcome = try await send(
           EmailRequest(client: client, period: period), via: transport,
           resend: resend, dryRun: dryRun)

@@ -77,9 +77,13 @@ package struct TimesheetMail: UseCase {
     return try store.read { try Timesheets(log: $0).of(client, over: range) }
   }
 
-  /// The workdays of `period` before today that hold nothing (or too little): what `week` and `send` warn of.
-  package func gaps(_ period: EmailPeriodRequest) throws -> [Gap] {
-    try WorkCalendar(context, store: store).gaps(in: period.range(in: context))
+  /// The workdays of `period` before today that hold nothing (or too little), of the sender and of everyone
+  /// whose work is in the emails of `clients` (every client's when nil): what `week` and `send` warn of.
+  package func gaps(_ period: EmailPeriodRequest, clients: [String]?) throws -> [PersonGap] {
+    let range = try period.range(in: context)
+    let calendar = WorkCalendar(context, store: store)
+    let people = try calendar.people(withWorkIn: range, for: clients).filter { $0 != context.person }
+    return try calendar.gaps(in: range, of: [context.person] + people)
   }
 
   /// The running timer, when it runs for `client` (any client when nil) within `period`.

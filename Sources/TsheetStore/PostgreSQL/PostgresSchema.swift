@@ -119,6 +119,7 @@ enum PostgresSchema {
           '[clients.NAME] config section is still moved in';
       """
     ),
+    v3,
   ]
 
   /// The advisory lock the first tsheet to find a server behind holds while it migrates; another waits.

@@ -45,6 +45,10 @@ struct PostgresStatement: SQLStatement {
   /// Binds `day` and returns its placeholder, as a date.
   mutating func bind(day: CalendarDay) -> String { bind(day.description) + "::date" }
 
+  mutating func bind(instant: String?) -> String { bind(instant) + "::timestamptz" }
+
+  mutating func bind(wallClock time: LocalTime) -> String { bind(time.isoSecond) + "::timestamp" }
+
   /// ASCII letters folded, and nothing else: the search SQLite's store makes.
   static func contains(folded: String, in column: String) -> String {
     "strpos(translate(\(column), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), \(folded)) > 0"
@@ -55,6 +59,12 @@ struct PostgresStatement: SQLStatement {
   }
 
   static func dayValue(_ column: String) -> String { "(\(column) - DATE '1970-01-01')" }
+
+  static func instantText(_ column: String) -> String {
+    "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+  }
+
+  static func wallClockText(_ column: String) -> String { "to_char(\(column), 'YYYY-MM-DD\"T\"HH24:MI:SS')" }
 
   static func caseless(_ column: String) -> String { "lower(\(column)), \(column)" }
 

@@ -69,7 +69,8 @@ extension SQLLog {
     statement() + """
       SELECT c.name AS client, m.variant, \(Statement.dayValue("m.first_day")) AS first_day, \
       \(Statement.dayValue("m.last_day")) AS last_day, m.message_id, m.refs, m.subject, m.mail_to, m.mail_cc, \
-      m.mail_bcc, m.state, m.sent_at FROM message m JOIN client c ON c.id = m.client_id
+      m.mail_bcc, m.state, \(Statement.instantText("m.sent_at")) AS sent_at FROM message m \
+      JOIN client c ON c.id = m.client_id
       """
   }
 
@@ -119,7 +120,7 @@ extension SQLLog {
       insert.bind(day: message.period.last), insert.bind(message.messageID),
       insert.bind(message.references.joined(separator: " ")), insert.bind(message.subject),
       insert.bind(message.to), insert.bind(message.cc), insert.bind(message.bcc),
-      insert.bind(message.state.rawValue), insert.bind(message.sentAt),
+      insert.bind(message.state.rawValue), insert.bind(instant: message.sentAt),
     ]
     insert += " VALUES (\(values.joined(separator: ", ")))"
     try execute(insert)
@@ -128,7 +129,7 @@ extension SQLLog {
 
   func markSent(_ messageID: String, sentAt: String, recipients: (to: [Recipient], cc: [Recipient])) throws {
     var update = statement()
-    update += "UPDATE message SET state = 'sent', sent_at = \(update.bind(sentAt))"
+    update += "UPDATE message SET state = 'sent', sent_at = \(update.bind(instant: sentAt))"
     update += " WHERE message_id = \(update.bind(messageID))"
     try execute(update)
     var select = statement()

@@ -6,10 +6,15 @@ extension SQLLog {
     count += "SELECT count(*) AS count FROM entry WHERE person = " + count.bind(old)
     let renamed = try integer(count, column: "count")
     let timers = try rows(statement() + "SELECT person FROM timer").compactMap { try $0.text("person") }
-    guard renamed > 0 || timers.contains(old) else { throw StoreError.noSuchPerson(name: old) }
+    var leave = statement()
+    leave += "SELECT count(*) AS count FROM day_off WHERE person = " + leave.bind(old)
+    guard try renamed > 0 || timers.contains(old) || integer(leave, column: "count") > 0 else {
+      throw StoreError.noSuchPerson(name: old)
+    }
     if old == new { return renamed }
     if timers.contains(old), timers.contains(new) { throw StoreError.bothTimersRun(old: old, new: new) }
     try carryImportKeys(from: old, to: new)
+    try renameDaysOff(of: old, to: new)
     for (table, stamp) in [("entry", ", updated_at = \(Statement.now)"), ("timer", "")] {
       var update = statement()
       update += "UPDATE \(table) SET person = \(update.bind(new))\(stamp) WHERE person = \(update.bind(old))"

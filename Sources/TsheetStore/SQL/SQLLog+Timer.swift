@@ -4,8 +4,8 @@ extension SQLLog {
   func timer(of person: String) throws -> RunningTimer? {
     var select = statement()
     select += """
-      SELECT c.name AS client, t.title, t.description, t.started_at FROM timer t JOIN client c ON c.id = t.client_id
-      WHERE t.person = \(select.bind(person))
+      SELECT c.name AS client, t.title, t.description, \(Statement.wallClockText("t.started_at")) AS started_at
+      FROM timer t JOIN client c ON c.id = t.client_id WHERE t.person = \(select.bind(person))
       """
     guard let row = try rows(select).first else { return nil }
     let startedAt = try row.text("started_at") ?? ""
@@ -22,7 +22,7 @@ extension SQLLog {
     insert += """
       INSERT INTO timer (person, client_id, title, description, started_at) VALUES (\(insert.bind(person)), \
       \(insert.bind(try clientID(creatingIfMissing: timer.client))), \(insert.bind(timer.title)), \
-      \(insert.bind(timer.description)), \(insert.bind(timer.started.isoSecond)))
+      \(insert.bind(timer.description)), \(insert.bind(wallClock: timer.started)))
       """
     try execute(insert)
     return try self.timer(of: person) ?? timer

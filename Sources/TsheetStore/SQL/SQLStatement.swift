@@ -16,6 +16,10 @@ protocol SQLStatement {
   mutating func bind(_ value: Int64?) -> String
   /// Binds `day` and returns the SQL of it as a day the engine compares with its day columns.
   mutating func bind(day: CalendarDay) -> String
+  /// Binds `instant`, ISO 8601 in UTC (`2026-11-23T09:00:00Z`) or NULL, as the engine stores a moment.
+  mutating func bind(instant: String?) -> String
+  /// Binds `time` as the engine stores a wall-clock time (no zone).
+  mutating func bind(wallClock time: LocalTime) -> String
 
   /// The SQL that is true when `column`, its ASCII letters in lower case, contains the bound text `folded`:
   /// no pattern to escape, no limit on the length, and other letters left as they are on both engines.
@@ -24,6 +28,10 @@ protocol SQLStatement {
   static func firstDay(of column: String, year: Bool) -> String
   /// The day `column` as the engine's rows give a day back (`SQLRow.day`).
   static func dayValue(_ column: String) -> String
+  /// The moment `column` as `bind(instant:)` takes it: ISO 8601 text in UTC.
+  static func instantText(_ column: String) -> String
+  /// The wall-clock time `column` as text, `2026-11-23T09:00:00` (`LocalTime.isoSecond`).
+  static func wallClockText(_ column: String) -> String
   /// The `ORDER BY` terms that sort `column` without regard to case.
   static func caseless(_ column: String) -> String
   /// The time now, as the engine stores `created_at` and `updated_at`.

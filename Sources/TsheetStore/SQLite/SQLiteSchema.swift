@@ -216,6 +216,24 @@ extension SQLiteStore {
           PRAGMA user_version = 8;
           """)
     }
+    migrator.registerMigration("v9: days off per person, holidays for everyone") { db in
+      // A day off is a person's leave, or a holiday for everyone (`person` NULL): one of each per day. The days
+      // marked before were keyed by day alone and hid everyone's gaps: they become holidays, and still do.
+      try db.execute(
+        sql: """
+          CREATE TABLE day_off_by_person (
+              day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+              person TEXT CHECK (length(trim(person)) > 0),
+              reason TEXT NOT NULL DEFAULT ''
+          );
+          INSERT INTO day_off_by_person (day, person, reason) SELECT day, NULL, reason FROM day_off;
+          DROP TABLE day_off;
+          ALTER TABLE day_off_by_person RENAME TO day_off;
+          CREATE UNIQUE INDEX day_off_of_person ON day_off(day, person) WHERE person IS NOT NULL;
+          CREATE UNIQUE INDEX day_off_of_everyone ON day_off(day) WHERE person IS NULL;
+          PRAGMA user_version = 9;
+          """)
+    }
     return migrator
   }
 
@@ -229,5 +247,5 @@ extension SQLiteStore {
   }
 
   /// The schema version the migrations end at, also written to `PRAGMA user_version`.
-  static let schemaVersion = 8
+  static let schemaVersion = 9
 }

@@ -29,6 +29,12 @@ struct SQLiteStatement: SQLStatement {
 
   mutating func bind(day: CalendarDay) -> String { bind(day.description) }
 
+  /// ISO 8601 text, as it comes.
+  mutating func bind(instant: String?) -> String { bind(instant) }
+
+  /// `LocalTime.isoSecond` text, which the timer's `started_at` checks.
+  mutating func bind(wallClock time: LocalTime) -> String { bind(time.isoSecond) }
+
   /// instr, not LIKE; SQLite's `lower()` folds ASCII letters only.
   static func contains(folded: String, in column: String) -> String { "instr(lower(\(column)), \(folded)) > 0" }
 
@@ -37,6 +43,10 @@ struct SQLiteStatement: SQLStatement {
   }
 
   static func dayValue(_ column: String) -> String { column }
+
+  static func instantText(_ column: String) -> String { column }
+
+  static func wallClockText(_ column: String) -> String { column }
 
   /// ASCII letters only, as clients have always been listed.
   static func caseless(_ column: String) -> String { "\(column) COLLATE NOCASE" }
