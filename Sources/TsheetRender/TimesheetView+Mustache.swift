@@ -10,7 +10,15 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
   let renderText: String
   var isNull: Bool { false }
 
-  init(_ text: String) { renderText = text }
+  /// `text` with its control characters (but line breaks and tabs) replaced by U+FFFD: text another program
+  /// wrote into a team's log reaches the email, and the terminal that shows it, without a control sequence.
+  init(_ text: String) {
+    renderText = String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map {
+          $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" ? "\u{FFFD}" : $0
+        }))
+  }
 
   /// The string transforms: `{{uppercased(client)}}` and the like.
   func transform(_ name: String) -> Any? { renderText.transform(name) }

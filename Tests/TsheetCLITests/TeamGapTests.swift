@@ -184,5 +184,6 @@ import Testing
     let week = try sandbox.run(["week", "-c", "acme", "--db", team])
     #expect(week.stderr.contains("Warning: \(escaped): nothing is logged on Tue 2026-11-17"))
     #expect(!(gaps + week.stderr).contains("\u{1B}"))
+    #expect(!week.stdout.contains("\u{1B}") && week.stdout.contains("mal\u{FFFD}[2Jory"), "nor in the email's text")
   }
 }
