@@ -63,6 +63,9 @@ import Testing
     ] {
       #expect(try sandbox.succeed(command + ["--db", team]) == sandbox.succeed(command), "\(command)")
     }
+    try sandbox.refuse(
+      ["copy", "--db", team, "--to", team + "&connect_timeout=5"], status: 64,
+      error: "'\(team)&connect_timeout=5' is the log being copied; give --to another file or database.")
     let back = sandbox.folder + "/back.sqlite"
     _ = try sandbox.succeed(["copy", "--db", team, "--to", back])
     #expect(try tables(of: back) == tables(of: sandbox.databasePath))
@@ -108,7 +111,12 @@ import Testing
     try FileManager.default.linkItem(atPath: sandbox.databasePath, toPath: hardLink)
     let fifo = sandbox.folder + "/fifo"
     #expect(mkfifo(fifo, 0o600) == 0)
+    let notes = try sandbox.file("notes.txt", "Not a log.\n")
     let refusals: [(String, Int32, String)] = [
+      (
+        notes, 73,
+        "\(notes) holds something else than a tsheet log; give --to a new file or an empty log (nothing was changed)."
+      ),
       (folder, 73, "'\(folder)' is a folder, not a log; give --to the path of a new file (nothing was changed)."),
       (link, 73, "'\(link)' is a symbolic link, not a log; give --to the path of a new file (nothing was changed)."),
       (
@@ -126,6 +134,7 @@ import Testing
     for (destination, status, error) in refusals {
       try sandbox.refuse(["copy", "--to", destination], status: status, error: error)
     }
+    #expect(try String(contentsOfFile: notes, encoding: .utf8) == "Not a log.\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     #expect(!FileManager.default.fileExists(atPath: sandbox.folder + "/target.sqlite"), "nothing made through the link")
     var device = stat()

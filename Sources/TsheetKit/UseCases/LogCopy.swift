@@ -28,7 +28,12 @@ package struct LogCopy: UseCase {
     do {
       return try store.readTables { source in
         let person = try source.unmixedPerson() ?? context.logOwner
-        let log = try context.openStore(at: destination, person: person)
+        let log: any Store
+        do {
+          log = try context.openStore(at: destination, person: person)
+        } catch StoreError.notADatabase(let path), StoreError.foreignDatabase(let path) {
+          throw CopyError.notALog(path: path)
+        }
         do {
           let copied = try log.writeTables { writer in
             let held = try writer.heldRows()
@@ -63,6 +68,8 @@ package enum CopyError: UserError {
   case sameLog(path: String)
   /// `--to` names something that is not a file to write a log into: a folder, a link, a device.
   case notAFile(path: String, kind: String)
+  /// `--to` names a file or database that holds something else than a tsheet log.
+  case notALog(path: String)
   /// The destination holds rows already.
   case notEmpty(destination: String, holding: [(LogTable, Int)])
   /// The destination refused a row of the source (a value its schema does not allow).
@@ -72,7 +79,7 @@ package enum CopyError: UserError {
     switch self {
     case .noSource: .noInput
     case .sameLog: .usage
-    case .notAFile, .notEmpty: .cannotCreate
+    case .notAFile, .notALog, .notEmpty: .cannotCreate
     case .refused: .dataError
     }
   }
@@ -85,6 +92,8 @@ package enum CopyError: UserError {
       "'\(path.echoed(limit: 200))' is the log being copied; give --to another file or database."
     case .notAFile(let path, let kind):
       "'\(path.echoed(limit: 200))' is \(kind), not a log; give --to the path of a new file (nothing was changed)."
+    case .notALog(let path):
+      "\(path.echoed(limit: 200)) holds something else than a tsheet log; give --to a new file or an empty log (nothing was changed)."
     case .notEmpty(let destination, let holding):
       "\(destination.echoed(limit: 200)) holds \(LogTable.listed(holding)); copy into an empty log (nothing was changed)."
     case .refused(let destination, let reason):
