@@ -79,6 +79,35 @@ import TsheetCore
     #expect(held.map { $0.0.counted($0.1) } == ["1 client", "1 entry", "1 day off"])
   }
 
+  /// A column added to a schema and not to `LogTable` would be lost by every copy: this fails first.
+  @Test(arguments: Engine.all) func everyTableAndColumnOfTheSchemaIsCopied(engine: Engine) throws {
+    let store = try engine.makeStore()
+    let schema: [String]
+    switch store {
+    case let sqlite as SQLiteStore:
+      schema = try sqlite.queue.read {
+        try String.fetchAll(
+          $0,
+          sql: """
+            SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p
+            WHERE m.type = 'table' AND m.name NOT IN ('grdb_migrations', 'client_day') AND m.name NOT LIKE 'sqlite_%'
+            """)
+      }
+    case let postgres as PostgresStore:
+      schema = try postgres.session.rows(
+        PostgresStatement(
+          """
+          SELECT table_name || '.' || column_name AS name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name NOT IN ('tsheet_schema', 'client_day')
+          """)
+      ).map { try $0.text("name") ?? "" }
+    default: throw TestServerMissing()
+    }
+    let copied = LogTable.all.flatMap { table in table.columns.map { "\(table.name).\($0.name)" } }
+    #expect(Set(copied) == Set(schema))
+    #expect(copied.count == schema.count)
+  }
+
   /// The rows of `fill`'s import.
   static let imported = [
     entry("acme", "Imported call", "2026-10-05", 30), entry("acme", "Imported call", "2026-10-05", 30),
