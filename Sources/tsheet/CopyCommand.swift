@@ -23,7 +23,8 @@ struct CopyCommand: ParsableCommand {
       """)
 
   @Option(
-    help: ArgumentHelp("The empty log to copy into: a new file, or postgres://user@host/dbname.", valueName: "dest"))
+    help: ArgumentHelp("The empty log to copy into: a new file, or postgres://user@host/dbname.", valueName: "dest"),
+    completion: .file())
   var to: String
 
   @Flag(help: "No progress on the terminal.")
