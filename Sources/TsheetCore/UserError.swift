@@ -10,6 +10,8 @@ package enum ExitStatus: Int32, Sendable {
   case unavailable = 69
   /// tsheet itself failed: a bug to report.
   case software = 70
+  /// An output (a file, a log to copy into) cannot be made: something is in its place.
+  case cannotCreate = 73
   /// Reading or writing a file failed.
   case ioError = 74
   /// A temporary failure: trying again later may work.

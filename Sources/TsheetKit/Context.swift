@@ -66,13 +66,20 @@ package struct Context: Sendable {
   /// Opens (creating if needed) the log: a file, or a team's server for a `postgres://` URL, reached within
   /// `connectDeadline` (the URL's `connect_timeout` when nil).
   func openStore(connectDeadline: Duration? = nil) throws -> any Store {
-    guard PostgresURL.isURL(databasePath) else { return try SQLiteStore(path: databasePath, person: logOwner) }
-    return try PostgresStore(url: postgresURL(), environment: environment, connectDeadline: connectDeadline)
+    try openStore(at: databasePath, person: logOwner, connectDeadline: connectDeadline)
   }
 
-  /// The team server's URL `databasePath` gives, its user `PGUSER` (else the login name) when it names none.
-  func postgresURL() throws -> PostgresURL {
-    try PostgresURL(parsing: databasePath, defaultUser: environment["PGUSER"] ?? environment["USER"] ?? logOwner)
+  /// Opens (creating if needed) the log at `location`, a path or a `postgres://` URL; in a new file, the
+  /// entries from before entries named a person would be `person`'s (whose import keys hold no person).
+  func openStore(at location: String, person: String, connectDeadline: Duration? = nil) throws -> any Store {
+    guard PostgresURL.isURL(location) else { return try SQLiteStore(path: location, person: person) }
+    return try PostgresStore(
+      url: postgresURL(location), environment: environment, connectDeadline: connectDeadline)
+  }
+
+  /// The `postgres://` URL `location`, its user `PGUSER`, the login name or the run's person when it names none.
+  func postgresURL(_ location: String) throws -> PostgresURL {
+    try PostgresURL(parsing: location, defaultUser: environment["PGUSER"] ?? environment["USER"] ?? logOwner)
   }
 
   /// Opens the log for reading only: one that does not exist yet is an empty log that nothing can write to,

@@ -18,6 +18,14 @@ package protocol Store: Sendable {
   /// goes: memory stays flat however many entries there are.
   func forEachEntry(matching filter: EntryFilter, _ body: (Entry) throws -> Void) throws
 
+  /// Runs `body` in one read transaction that reads the log table by table (`LogTable`): a copy's source.
+  func readTables<T>(_ body: (any TableReader) throws -> T) throws -> T
+
+  /// Runs `body` in one write transaction that adds rows to the log's tables as they come, ids included: a
+  /// copy's destination. The daily totals are counted from the entries at the end, and the ids the log gives
+  /// next follow the ones kept. When the method returns, every row is in the log; when `body` throws, none is.
+  func writeTables<T>(_ body: (any TableWriter) throws -> T) throws -> T
+
   /// Adds the entries `body` hands to `add` (each with the id it had, kept when it is free) in one
   /// transaction, never twice: a row an earlier import brought is skipped (counted apart when the log no longer
   /// holds its entry as it came), and so is a row whose id holds the very same entry (a log's own export,

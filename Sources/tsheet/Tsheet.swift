@@ -21,7 +21,7 @@ struct Tsheet: AsyncParsableCommand {
       LogCommand.self, StartCommand.self, StatusCommand.self, StopCommand.self, CancelCommand.self,
       ListCommand.self, EditCommand.self, RemoveCommand.self, GapsCommand.self, OffCommand.self,
       ReportCommand.self, WeekCommand.self, SendCommand.self, SentCommand.self, RepliesCommand.self,
-      ExportCommand.self, ImportCommand.self, MailCommand.self,
+      ExportCommand.self, ImportCommand.self, CopyCommand.self, MailCommand.self,
       ClientsCommand.self, PeopleCommand.self, TemplatesCommand.self, DemoCommand.self, ServeCommand.self,
       DoctorCommand.self,
     ])

@@ -11,6 +11,6 @@ package struct Doctor {
   /// - Throws: `StoreError.badURL` for a team URL that cannot be read.
   package func examine() throws -> [Checkup] {
     guard PostgresURL.isURL(context.databasePath) else { return SQLiteStore.checkUp(path: context.databasePath) }
-    return PostgresStore.checkUp(url: try context.postgresURL(), environment: context.environment)
+    return PostgresStore.checkUp(url: try context.postgresURL(context.databasePath), environment: context.environment)
   }
 }

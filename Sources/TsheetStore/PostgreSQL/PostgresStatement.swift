@@ -71,6 +71,21 @@ struct PostgresStatement: SQLStatement {
   static let now = "now()"
 
   static func integer(_ sum: String) -> String { "(\(sum))::bigint" }
+
+  static func copied(_ column: String, kind: ColumnKind) -> String {
+    switch kind {
+    case .integer: return "\(column)::bigint"
+    case .text: return column
+    case .day: return "to_char(\(column), 'YYYY-MM-DD')"
+    case .wallTime: return "to_char(\(column), 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+    case .timestamp:
+      let utc = "\(column) AT TIME ZONE 'UTC'"
+      return """
+        CASE WHEN \(column) = date_trunc('second', \(column)) THEN to_char(\(utc), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') \
+        ELSE to_char(\(utc), 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END
+        """
+    }
+  }
 }
 
 extension PostgresSession {

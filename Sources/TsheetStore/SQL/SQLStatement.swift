@@ -38,6 +38,10 @@ protocol SQLStatement {
   static var now: String { get }
   /// A sum as the engine's 64-bit integer.
   static func integer(_ sum: String) -> String
+  /// The column `column` of `kind` as a copy reads it: integers as 64-bit integers, days as ISO text
+  /// (`2026-11-23`), times as ISO 8601 text in UTC (`2026-11-23T09:15:00Z`, with microseconds only when
+  /// there are some): the same text on both engines, so that a log copied back holds what it held.
+  static func copied(_ column: String, kind: ColumnKind) -> String
 }
 
 extension SQLStatement {

@@ -137,17 +137,7 @@ struct ImportBatch {
   }
 
   /// Drops the schema objects `names`, keeping the SQL that made them (as the migrations wrote it).
-  private mutating func drop(_ names: [String]) throws {
-    for name in names {
-      guard
-        let object = try Row.fetchOne(
-          db, sql: "SELECT type, sql FROM sqlite_master WHERE name = ?",
-          arguments: [name])
-      else { continue }
-      try db.execute(sql: "DROP \((object["type"] as String).uppercased()) \(name)")
-      dropped.append((name, object["sql"]))
-    }
-  }
+  private mutating func drop(_ names: [String]) throws { dropped += try db.dropSchemaObjects(names) }
 
   /// Writes what `add` put off: the keys of a first import, what was dropped (the indexes built by two
   /// threads, each sorting in a cache of `revisitingCacheKiB`), and the daily totals of the clients and days

@@ -54,6 +54,9 @@ struct SQLiteStatement: SQLStatement {
   static let now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
   static func integer(_ sum: String) -> String { sum }
+
+  /// As stored: days and times are text already.
+  static func copied(_ column: String, kind _: ColumnKind) -> String { column }
 }
 
 /// A row of SQLite's answer, by column name.
