@@ -77,25 +77,4 @@ struct BrowserTests {
     }
     _ = try server.interrupt(within: .seconds(5))
   }
-
-  /// Runs `python3 arguments…` from the package's folder, waiting at most `timeout`; returns its standard output.
-  private func runPython(_ arguments: [String], timeout: Duration) throws -> String {
-    let process = Process()
-    let output = Pipe()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    process.currentDirectoryURL =
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../..").standardized
-    process.standardOutput = output
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Int(timeout.components.seconds)), execute: killer)
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    killer.cancel()
-    #expect(process.terminationStatus == 0, "serve_browser.py failed")
-    return String(decoding: data, as: UTF8.self)
-  }
 }
