@@ -4,7 +4,8 @@ import NIOCore
 import TsheetCore
 import TsheetKit
 
-/// The server's routes: the sign-in, the stylesheet, and behind the session check the week and the sign-out.
+/// The server's routes: the sign-in, the stylesheet, and behind the session check the week, the reports and
+/// the sign-out.
 struct ServeRoutes {
   let context: Context
   let signIn: SignIn
@@ -21,6 +22,8 @@ struct ServeRoutes {
     let signedIn = router.group().add(middleware: SessionCheck(signIn: signIn, host: host))
     signedIn.get("/") { _, context in try week(nil, context) }
     signedIn.get("/week/:day") { _, context in try week(context.parameters.get("day"), context) }
+    signedIn.get("/report") { request, _ in reportPage(request) }
+    signedIn.get("/report.xlsx") { request, _ in reportWorkbook(request) }
     signedIn.post("/sign-out") { _, context in await signOut(context) }
     for path in [
       "/style.css", "/favicon.ico", "/sign-in", "/", "/week/:day", "/report", "/report.xlsx", "/emails/frame",
@@ -79,6 +82,8 @@ struct ServeRoutes {
     do {
       return try respond()
     } catch let error as DateError {
+      return Page.problem(.badRequest, "\(error)")
+    } catch let error as ReportQueryError {
       return Page.problem(.badRequest, "\(error)")
     } catch let error as RangeRequestError {
       return Page.problem(.badRequest, "\(error)")

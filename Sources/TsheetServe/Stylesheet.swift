@@ -31,6 +31,10 @@ enum Stylesheet {
     .chart .bar{fill:#3b78e7}
     .chart text{font-size:13px;fill:#1b1b1b}
     .empty{color:#555}
+    .options{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.75rem 0}
+    .options label{display:flex;flex-direction:column;font-size:.85rem;color:#444}
+    .options input,.options select{font:inherit;width:8rem;max-width:100%}
+    td.label{text-align:left;white-space:normal}
     """
 
   /// The stylesheet as a response; a browser may keep it for an hour.

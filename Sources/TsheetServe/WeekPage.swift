@@ -19,7 +19,8 @@ struct WeekPage {
         <form class="sign-out" method="post" action="/sign-out">\
         <input type="hidden" name="csrf" value="\(formToken.htmlEscaped)"><button>Sign out</button></form>
         </header>
-        <nav>\(link(-7, "← Previous week", rel: "prev"))\(link(7, "Next week →", rel: "next"))</nav>
+        <nav>\(link(-7, "← Previous week", rel: "prev"))\(link(7, "Next week →", rel: "next"))\
+        <a href="/report?by=day&amp;rows=client,person&amp;week=\(grid.days.first)">Report</a></nav>
         <main>
         \(table)
         \(gapList)

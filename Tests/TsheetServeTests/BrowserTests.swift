@@ -77,4 +77,27 @@ struct BrowserTests {
     }
     _ = try server.interrupt(within: .seconds(5))
   }
+
+  @Test func aPivotOfSeveralDimensionsFitsAPhoneAndADesk() throws {
+    let log = try ReportPageTests.log()
+    let server = try RunningServe(log, ["serve", "--port", "0"])
+    defer { server.kill() }
+    let url = try #require(server.firstLine.firstMatch(of: #/http://\S+/#)).output
+    let output = try runPython(
+      [
+        "Tests/Support/serve_browser.py", String(url), "--path",
+        "/report?by=day&rows=client,title,person&month=2026-11",
+      ],
+      timeout: .seconds(120))
+    let measured = try JSONDecoder().decode(Measured.self, from: Data(output.utf8))
+    for (width, layout) in measured.widths {
+      #expect(layout.page <= layout.viewport, "the page overflows at \(width) px")
+      #expect(layout.widest <= layout.viewport, "an element passes the window's edge at \(width) px")
+      #expect((layout.gridRight ?? 0) <= layout.viewport, "the grid's box passes the edge at \(width) px")
+      #expect(layout.rows == ["acme", "acme", "globex", "Tom & Jerry's"])
+      #expect(layout.chart == 4)
+      #expect(layout.console.isEmpty, "\(layout.console)")
+    }
+    _ = try server.interrupt(within: .seconds(5))
+  }
 }
