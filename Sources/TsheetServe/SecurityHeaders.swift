@@ -9,10 +9,11 @@ final class SecurityHeaders: ChannelOutboundHandler, RemovableChannelHandler {
   typealias OutboundIn = HTTPResponsePart
   typealias OutboundOut = HTTPResponsePart
 
-  /// Only this server's stylesheet and forms; no script, no frame, no outside font, image or connection.
+  /// Only this server's stylesheet, forms and frames (the emails' own, under their own policy); no script, no
+  /// outside font, image or connection, and no page of another site may frame these.
   static let policy =
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-    + "base-uri 'none'"
+    "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; "
+    + "frame-ancestors 'none'; base-uri 'none'"
 
   func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
     guard case .head(var head) = unwrapOutboundIn(data) else {

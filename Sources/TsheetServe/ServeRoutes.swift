@@ -4,8 +4,8 @@ import NIOCore
 import TsheetCore
 import TsheetKit
 
-/// The server's routes: the sign-in, the stylesheet, and behind the session check the week, the reports and
-/// the sign-out.
+/// The server's routes: the sign-in, the stylesheet, and behind the session check the week, the reports, the
+/// emails and the sign-out.
 struct ServeRoutes {
   let context: Context
   let signIn: SignIn
@@ -24,6 +24,11 @@ struct ServeRoutes {
     signedIn.get("/week/:day") { _, context in try week(context.parameters.get("day"), context) }
     signedIn.get("/report") { request, _ in reportPage(request) }
     signedIn.get("/report.xlsx") { request, _ in reportWorkbook(request) }
+    signedIn.get("/emails") { request, context in
+      try emailsPage(week: request.uri.queryParameters["week"].map(String.init), session: session(context))
+    }
+    signedIn.post("/emails") { request, context in await emailsForm(request, session: try session(context)) }
+    signedIn.get("/emails/frame") { request, _ in emailFrame(request) }
     signedIn.post("/sign-out") { _, context in await signOut(context) }
     for path in [
       "/style.css", "/favicon.ico", "/sign-in", "/", "/week/:day", "/report", "/report.xlsx", "/emails/frame",
@@ -31,6 +36,7 @@ struct ServeRoutes {
       Self.refuseOtherMethods(on: router, RouterPath(path), allowing: [.get])
     }
     Self.refuseOtherMethods(on: router, "/sign-out", allowing: [.post])
+    Self.refuseOtherMethods(on: router, "/emails", allowing: [.get, .post])
     return router
   }
 
@@ -92,6 +98,12 @@ struct ServeRoutes {
     } catch {
       return Page.problem(.internalServerError, "tsheet failed: \(error)")
     }
+  }
+
+  /// The session `SessionCheck` put in `context`.
+  private func session(_ context: ServeContext) throws -> Session {
+    guard let session = context.session else { throw HTTPError(.unauthorized) }
+    return session
   }
 
   private func signOut(_ request: ServeContext) async -> Response {

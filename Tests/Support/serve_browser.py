@@ -3,7 +3,7 @@
 sign-in address the server printed, then lays the week out at each width given (375 and 1280 px by default) and
 prints one JSON object: where the sign-in landed, the session cookie's flags, and for each width the page's and
 the grid's widths, the grid's row names and totals, and anything the console reported (a CSP refusal among them).
---path PATH lays out that page instead of the one the sign-in lands on; --screenshots DIR keeps a PNG per width.
+The text of the first email frame (iframe.phone) is kept as "frame". --path PATH lays out that page instead of the one the sign-in lands on; --screenshots DIR keeps a PNG per width.
 """
 import argparse
 import json
@@ -49,8 +49,13 @@ try:
         driver.refresh()
         # Elements outside the grid's scrolling box must fit the viewport; the grid's own table may not.
         measured = driver.execute_script(MEASURE.replace("document.body.querySelectorAll('*')",
-                                                         "document.body.querySelectorAll('body > *, header *, nav *, main > *:not(.grid), .gaps *, .options *')"))
+                                                         "document.body.querySelectorAll('body > *, header *, nav *, main > *:not(.grid), .gaps *, .options *, .card > *:not(.frames), .frames > *:not(.scroll)')"))
         measured["console"] = [entry["message"] for entry in driver.get_log("browser")]
+        frames = driver.find_elements("css selector", "iframe.phone")
+        if frames:
+            driver.switch_to.frame(frames[0])
+            measured["frame"] = driver.find_element("tag name", "body").text
+            driver.switch_to.default_content()
         result["widths"][str(width)] = measured
         if args.screenshots:
             driver.save_screenshot(f"{args.screenshots}/page-{width}.png")
