@@ -157,7 +157,7 @@ let package = Package(
     .testTarget(
       name: "TsheetServeTests",
       dependencies: [
-        "TsheetServe", "TsheetKit", "TsheetCore", "TsheetTestSupport",
+        "TsheetServe", "TsheetServeOptions", "TsheetKit", "TsheetCore", "TsheetTestSupport", propertyBased,
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),

@@ -24,7 +24,7 @@ extension String {
 
 extension String {
   /// The text as a value in an address's query: every byte but the unreserved ones (RFC 3986) percent-encoded.
-  var percentEncoded: String {
+  package var percentEncoded: String {
     utf8.map { byte in
       let character = Character(Unicode.Scalar(byte))
       return byte < 128 && (character.isLetter || character.isNumber || "-._~".contains(character))

@@ -40,11 +40,11 @@ struct ServeChannel: ServerChildChannel, HTTPChannelHandler {
 /// Makes a request whose target is a whole URI (`GET http://other.example/ HTTP/1.1`) name that URI's host in
 /// its Host, as HTTP/1.1 asks of a server (RFC 9112 §3.2.2): the Host check then judges the host it asked for,
 /// which the HTTP types would otherwise drop while keeping the Host header.
-final class AbsoluteFormHost: ChannelInboundHandler, RemovableChannelHandler {
-  typealias InboundIn = HTTPServerRequestPart
-  typealias InboundOut = HTTPServerRequestPart
+package final class AbsoluteFormHost: ChannelInboundHandler, RemovableChannelHandler {
+  package typealias InboundIn = HTTPServerRequestPart
+  package typealias InboundOut = HTTPServerRequestPart
 
-  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+  package func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     guard case .head(var head) = unwrapInboundIn(data), !head.uri.hasPrefix("/") else {
       context.fireChannelRead(data)
       return
@@ -55,7 +55,7 @@ final class AbsoluteFormHost: ChannelInboundHandler, RemovableChannelHandler {
   }
 
   /// The authority of `target` (`other.example:80` in `http://user@other.example:80/x`); empty when it has none.
-  static func authority(of target: String) -> String {
+  package static func authority(of target: String) -> String {
     guard let start = target.firstRange(of: "://") else { return "" }
     let rest = target[start.upperBound...]
     let authority = rest.prefix { !"/?#".contains($0) }

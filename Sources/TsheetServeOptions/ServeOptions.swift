@@ -44,13 +44,13 @@ package struct ServeOptions: ParsableArguments {
 
   /// Whether `address` is `::1`, or an IPv4 address of a host in 127.0.0.0/8 written as four decimal numbers:
   /// not the network's own address 127.0.0.0 nor its broadcast address 127.255.255.255.
-  static func isLoopback(_ address: String) -> Bool {
+  package static func isLoopback(_ address: String) -> Bool {
     if address == "::1" { return true }
     let parts = address.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 4 else { return false }
     let numbers = parts.compactMap { part in
-      (1...3).contains(part.count) && (part.count == 1 || part.first != "0") && part.allSatisfy(\.isASCII)
-        ? UInt8(part) : nil
+      (1...3).contains(part.count) && (part.count == 1 || part.first != "0")
+        && part.allSatisfy({ ("0"..."9").contains($0) }) ? UInt8(part) : nil
     }
     return numbers.count == 4 && numbers[0] == 127 && numbers.dropFirst() != [0, 0, 0]
       && numbers.dropFirst() != [255, 255, 255]
