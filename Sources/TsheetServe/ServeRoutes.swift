@@ -47,8 +47,7 @@ struct ServeRoutes {
     let allowed = allowed.contains(.get) ? allowed + [.head] : allowed
     let answer = Response(
       status: .methodNotAllowed, headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
-    for method: HTTPRequest.Method in [.get, .head, .post, .put, .delete, .patch, .options, .trace, .connect]
-    where !allowed.contains(method) {
+    for method in ErrorPages.knownMethods where !allowed.contains(method) {
       router.on(path, method: method) { _, _ in answer }
     }
   }

@@ -75,6 +75,15 @@ import TsheetServe
         #expect(response["allow"] == allowed, "\(method) \(path)")
         #expect(response["content-security-policy"] != nil)
       }
+      // A method HTTP's parser knows but HTTP does not define is 501; one it does not know is the parser's 400.
+      for (method, status) in [("PROPFIND", 501), ("PURGE", 501), ("FOO", 400)] {
+        for path in ["/", "/nowhere"] {
+          let response = try await RawHTTP.exchange(
+            port: server.port, Self.request(path, method: method, port: server.port, [cookie]))
+          #expect(response.status == status, "\(method) \(path)")
+          #expect(response["content-security-policy"] != nil)
+        }
+      }
     }
   }
 
