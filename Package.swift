@@ -108,8 +108,11 @@ let package = Package(
       name: "TsheetServe",
       dependencies: [
         "TsheetKit", "TsheetCore", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
-        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+        .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
       ],
       swiftSettings: settings
     ),
@@ -154,7 +157,7 @@ let package = Package(
     .testTarget(
       name: "TsheetServeTests",
       dependencies: [
-        "TsheetServe", "TsheetKit", "TsheetCore", "TsheetTestSupport",
+        "TsheetServe", "TsheetServeOptions", "TsheetKit", "TsheetCore", "TsheetTestSupport", propertyBased,
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),

@@ -19,6 +19,24 @@ enum WorkbookOutput {
   /// Writes the workbook `fill` makes, in `language`, to `path` (`-` or nil: standard output, unless a terminal).
   static func write(to path: String?, language: Language, _ fill: (inout WorkbookWriter) throws -> Void) throws {
     if path == nil || path == "-", isatty(STDOUT_FILENO) == 1 { throw WorkbookOutputError.terminal }
+    try make(language: language, fill) { input in
+      let output = try Output.open(path ?? "-")
+      while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+        try output.write([UInt8](chunk))
+      }
+      try output.close()
+    }
+  }
+
+  /// The bytes of the workbook `fill` makes, in `language` (a download from `tsheet serve`).
+  static func bytes(language: Language, _ fill: (inout WorkbookWriter) throws -> Void) throws -> [UInt8] {
+    try make(language: language, fill) { [UInt8](try $0.readToEnd() ?? Data()) }
+  }
+
+  /// Makes the workbook in a private temporary folder, hands it to `use` open for reading, and removes it.
+  private static func make<T>(
+    language: Language, _ fill: (inout WorkbookWriter) throws -> Void, then use: (FileHandle) throws -> T
+  ) throws -> T {
     let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     var template = Array("\(base)/tsheet-xlsx-XXXXXX".utf8CString)
     guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
@@ -34,10 +52,6 @@ enum WorkbookOutput {
       throw WorkbookError.failed("it vanished from \(folder)")
     }
     defer { try? input.close() }
-    let output = try Output.open(path ?? "-")
-    while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-      try output.write([UInt8](chunk))
-    }
-    try output.close()
+    return try use(input)
   }
 }

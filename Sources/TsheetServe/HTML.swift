@@ -22,6 +22,17 @@ extension String {
   }
 }
 
+extension String {
+  /// The text as a value in an address's query: every byte but the unreserved ones (RFC 3986) percent-encoded.
+  package var percentEncoded: String {
+    utf8.map { byte in
+      let character = Character(Unicode.Scalar(byte))
+      return byte < 128 && (character.isLetter || character.isNumber || "-._~".contains(character))
+        ? String(character) : "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+    }.joined()
+  }
+}
+
 /// A whole HTML page: the shell every page shares around its own `body` (already HTML).
 struct Page {
   /// The page's title, as text.

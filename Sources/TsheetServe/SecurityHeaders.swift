@@ -1,34 +1,30 @@
 import HTTPTypes
-import Hummingbird
 import NIOCore
+import NIOHTTPTypes
 
-/// Adds to every response, errors included, what keeps a page to itself: a Content-Security-Policy that loads
-/// nothing from outside and runs no script, no framing, no sniffing, no referrer.
-struct SecurityHeaders: RouterMiddleware {
-  typealias Context = ServeContext
+/// Adds to every response head that leaves a connection, the parser's own 400 included, what keeps a page to
+/// itself: a Content-Security-Policy that loads nothing from outside and runs no script, no framing, no sniffing,
+/// no referrer. A response that set its own policy (the email's frame) keeps it.
+final class SecurityHeaders: ChannelOutboundHandler, RemovableChannelHandler {
+  typealias OutboundIn = HTTPResponsePart
+  typealias OutboundOut = HTTPResponsePart
 
-  /// Only this server's stylesheet and forms; no script, no frame, no outside font, image or connection.
+  /// Only this server's stylesheet, forms and frames (the emails' own, under their own policy); no script, no
+  /// outside font, image or connection, and no page of another site may frame these.
   static let policy =
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-    + "base-uri 'none'"
+    "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; "
+    + "frame-ancestors 'none'; base-uri 'none'"
 
-  func handle(
-    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-  ) async throws -> Response {
-    var response: Response
-    do {
-      response = try await next(request, context)
-    } catch let error as any HTTPResponseError {
-      response = Page.problem(
-        error.status, error.status == .notFound ? "Nothing here; the week is at /." : "The request was refused.")
-    } catch {
-      response = Page.problem(.internalServerError, "tsheet failed: \(error)")
+  func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+    guard case .head(var head) = unwrapOutboundIn(data) else {
+      context.write(data, promise: promise)
+      return
     }
-    response.headers[.contentSecurityPolicy] = Self.policy
-    response.headers[.xContentTypeOptions] = "nosniff"
-    response.headers[.xFrameOptions] = "DENY"
-    response.headers[.referrerPolicy] = "no-referrer"
-    return response
+    if head.headerFields[.contentSecurityPolicy] == nil { head.headerFields[.contentSecurityPolicy] = Self.policy }
+    head.headerFields[.xContentTypeOptions] = "nosniff"
+    if head.headerFields[.xFrameOptions] == nil { head.headerFields[.xFrameOptions] = "DENY" }
+    head.headerFields[.referrerPolicy] = "no-referrer"
+    context.write(wrapOutboundOut(.head(head)), promise: promise)
   }
 }
 

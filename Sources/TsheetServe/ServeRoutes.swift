@@ -4,24 +4,52 @@ import NIOCore
 import TsheetCore
 import TsheetKit
 
-/// The server's routes: the sign-in, the stylesheet, and behind the session check the week and the sign-out.
+/// The server's routes: the sign-in, the stylesheet, and behind the session check the week, the reports, the
+/// emails and the sign-out.
 struct ServeRoutes {
   let context: Context
   let signIn: SignIn
 
-  /// The router, with every response's security headers and the Host check in front of every route.
+  /// The router, with error pages and the Host check in front of every route; HEAD is GET without the body,
+  /// and a method a path does not take is 405 with the methods it does.
   func router(host: String) -> Router<ServeContext> {
-    let router = Router(context: ServeContext.self)
-    router.add(middleware: SecurityHeaders())
+    let router = Router(context: ServeContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: ErrorPages())
     router.add(middleware: HostCheck(host: host))
     router.get("/style.css") { _, _ in Stylesheet.response }
     router.get("/favicon.ico") { _, _ in Response(status: .noContent) }  // no icon, and no 404 in the console
     router.get("/sign-in") { request, _ in await signingIn(request) }
-    let signedIn = router.group().add(middleware: SessionCheck(signIn: signIn))
+    let signedIn = router.group().add(middleware: SessionCheck(signIn: signIn, host: host))
     signedIn.get("/") { _, context in try week(nil, context) }
     signedIn.get("/week/:day") { _, context in try week(context.parameters.get("day"), context) }
+    signedIn.get("/report") { request, _ in reportPage(request) }
+    signedIn.get("/report.xlsx") { request, _ in reportWorkbook(request) }
+    signedIn.get("/emails") { request, context in
+      try emailsPage(week: request.uri.queryParameters["week"].map(String.init), session: session(context))
+    }
+    signedIn.post("/emails") { request, context in await emailsForm(request, session: try session(context)) }
+    signedIn.get("/emails/frame") { request, _ in emailFrame(request) }
     signedIn.post("/sign-out") { _, context in await signOut(context) }
+    for path in [
+      "/style.css", "/favicon.ico", "/sign-in", "/", "/week/:day", "/report", "/report.xlsx", "/emails/frame",
+    ] {
+      Self.refuseOtherMethods(on: router, RouterPath(path), allowing: [.get])
+    }
+    Self.refuseOtherMethods(on: router, "/sign-out", allowing: [.post])
+    Self.refuseOtherMethods(on: router, "/emails", allowing: [.get, .post])
     return router
+  }
+
+  /// Answers 405 at `path`, with the methods it takes in Allow, to every other method HTTP defines.
+  static func refuseOtherMethods(
+    on router: Router<ServeContext>, _ path: RouterPath, allowing allowed: [HTTPRequest.Method]
+  ) {
+    let allowed = allowed.contains(.get) ? allowed + [.head] : allowed
+    let answer = Response(
+      status: .methodNotAllowed, headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
+    for method in ErrorPages.knownMethods where !allowed.contains(method) {
+      router.on(path, method: method) { _, _ in answer }
+    }
   }
 
   /// Spends the token for a session cookie and sends the browser to an address without the token; a browser
@@ -30,12 +58,15 @@ struct ServeRoutes {
     let offered = request.uri.queryParameters["token"].map(String.init) ?? ""
     if let session = await signIn.signIn(offering: offered) {
       var response = Response.redirect(to: "/", type: .normal)
+      response.headers[.cacheControl] = "no-store"
       response.setCookie(
         Cookie(name: SessionCheck.cookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict))
       return response
     }
-    if let id = request.cookies[SessionCheck.cookie]?.value, await signIn.session(id) != nil {
-      return Response.redirect(to: "/", type: .normal)
+    if let id = SessionCheck.sessionID(in: request), await signIn.session(id) != nil {
+      var response = Response.redirect(to: "/", type: .normal)
+      response.headers[.cacheControl] = "no-store"
+      return response
     }
     return Page.problem(
       .unauthorized, "This sign-in address is wrong or was used already; restart tsheet serve for a new one.")
@@ -44,14 +75,34 @@ struct ServeRoutes {
   /// The week `word` names (nil: the week `tsheet week` picks), or why it names none.
   private func week(_ word: String?, _ request: ServeContext) throws -> Response {
     guard let session = request.session else { return Page.problem(.unauthorized, "Sign in first.") }
-    do {
+    return readingLog {
       let grid = try WeekOverview(readingOnly: context).grid(week: word)
       return WeekPage(grid: grid, formToken: session.formToken).page.response
+    }
+  }
+
+  /// What `respond` makes of the log; a page that says why when the address names no period or pivot (400),
+  /// or the log cannot be read (503).
+  func readingLog(_ respond: () throws -> Response) -> Response {
+    do {
+      return try respond()
     } catch let error as DateError {
+      return Page.problem(.badRequest, "\(error)")
+    } catch let error as ReportQueryError {
+      return Page.problem(.badRequest, "\(error)")
+    } catch let error as RangeRequestError {
       return Page.problem(.badRequest, "\(error)")
     } catch let error as any UserError {
       return Page.problem(.serviceUnavailable, "The log cannot be read: \(error)")
+    } catch {
+      return Page.problem(.internalServerError, "tsheet failed: \(error)")
     }
+  }
+
+  /// The session `SessionCheck` put in `context`.
+  private func session(_ context: ServeContext) throws -> Session {
+    guard let session = context.session else { throw HTTPError(.unauthorized) }
+    return session
   }
 
   private func signOut(_ request: ServeContext) async -> Response {

@@ -2,19 +2,24 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Lets through only a signed-in browser (401 otherwise), and only a form that carries its session's token
-/// (403 otherwise); the session goes on in the request's context.
+/// Lets through only a signed-in browser (401 otherwise), and only a form that comes from a page of this server
+/// (its Origin, which a page of another site cannot claim) and carries its session's token (403 otherwise);
+/// the session goes on in the request's context.
 struct SessionCheck: RouterMiddleware {
   typealias Context = ServeContext
   let signIn: SignIn
+  /// The address the server listens on: a form's Origin must name it.
+  let host: String
 
   /// The session cookie's name.
   static let cookie = "tsheet_session"
+  /// The most a form may send, in bytes: every card's note of a busy Monday fits; more is refused (413).
+  static let largestForm = 256 * 1024
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
-    guard let id = request.cookies[Self.cookie]?.value, let session = await signIn.session(id) else {
+    guard let id = Self.sessionID(in: request), let session = await signIn.session(id) else {
       return Page.problem(
         .unauthorized, "Sign in by opening the address tsheet serve printed when it started (it works once).")
     }
@@ -22,9 +27,13 @@ struct SessionCheck: RouterMiddleware {
     context.session = session
     var request = request
     if request.method != .get && request.method != .head {
-      let body = try await request.collectBody(upTo: 4096)
-      let form = try? URLEncodedFormDecoder().decode(FormToken.self, from: String(buffer: body))
-      guard let form, SignIn.same(form.csrf, session.formToken) else {
+      guard let origin = request.headers[.origin]?.lowercased(), origin.hasPrefix("http://"),
+        HostCheck.names(String(origin.dropFirst(7)), host: host, port: context.localPort ?? 0)
+      else {
+        return Page.problem(.forbidden, "This form came from another site; use the pages of this server.")
+      }
+      let body = try await request.collectBody(upTo: Self.largestForm)
+      guard let csrf = FormFields(String(buffer: body))["csrf"], SignIn.same(csrf, session.formToken) else {
         return Page.problem(.forbidden, "This form is stale or came from another page; reload the page and retry.")
       }
     }
@@ -32,7 +41,16 @@ struct SessionCheck: RouterMiddleware {
   }
 }
 
-/// The one field every form of the pages carries.
-private struct FormToken: Decodable {
-  let csrf: String
+extension SessionCheck {
+  /// The session cookie's value; nil when there is none, or when two cookies of that name disagree: a page of
+  /// another port of this machine can set a cookie for it, and which one counts must never be a guess.
+  static func sessionID(in request: Request) -> String? {
+    let values = request.headers[values: .cookie].flatMap { $0.split(separator: ";") }.compactMap { pair -> String? in
+      let pair = pair.drop { $0 == " " }
+      guard let equals = pair.firstIndex(of: "="), pair[..<equals] == cookie else { return nil }
+      return String(pair[pair.index(after: equals)...])
+    }
+    guard let first = values.first, values.allSatisfy({ $0 == first }) else { return nil }
+    return first
+  }
 }

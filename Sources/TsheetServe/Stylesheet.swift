@@ -31,6 +31,25 @@ enum Stylesheet {
     .chart .bar{fill:#3b78e7}
     .chart text{font-size:13px;fill:#1b1b1b}
     .empty{color:#555}
+    .options{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.75rem 0}
+    .options label{display:flex;flex-direction:column;font-size:.85rem;color:#444}
+    .options input,.options select{font:inherit;width:8rem;max-width:100%}
+    td.label{text-align:left;white-space:normal}
+    .card{border:1px solid #ddd;border-radius:4px;padding:.75rem;margin:1rem 0}
+    .card h2{font-size:1.15rem;margin:0 0 .5rem}
+    .card dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .75rem;margin:0 0 .5rem}
+    .card dt{color:#555}
+    .card dd{margin:0}
+    .frames{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-start}
+    .frames iframe{border:1px solid #ccc;height:32rem;background:#fff}
+    iframe.phone{width:375px;max-width:100%}
+    .scroll{max-width:100%;overflow-x:auto}
+    iframe.desk{width:1280px}
+    .note{display:block;margin:.5rem 0}
+    .note textarea{display:block;width:100%;font:inherit}
+    .actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+    .problem,.refused,.warnings{color:#a11}
+    .sent{color:#1a6b2f}
     """
 
   /// The stylesheet as a response; a browser may keep it for an hour.

@@ -19,7 +19,8 @@ struct WeekPage {
         <form class="sign-out" method="post" action="/sign-out">\
         <input type="hidden" name="csrf" value="\(formToken.htmlEscaped)"><button>Sign out</button></form>
         </header>
-        <nav>\(link(-7, "← Previous week", rel: "prev"))\(link(7, "Next week →", rel: "next"))</nav>
+        <nav>\(link(-7, "← Previous week", rel: "prev"))\(link(7, "Next week →", rel: "next"))\
+        <a href="/report?by=day&amp;rows=client,person&amp;week=\(grid.days.first)">Report</a></nav>
         <main>
         \(table)
         \(gapList)
@@ -31,9 +32,12 @@ struct WeekPage {
   /// What a row is, in words.
   private var noun: String { grid.dimension == .person ? "person" : "client" }
 
-  /// The link to the week `offset` days away, addressed by its first day.
+  /// The link to the week `offset` days away, addressed by its first day; none when that week reaches past
+  /// the years a log holds (before 0001 or after 9999).
   private func link(_ offset: Int, _ text: String, rel: String) -> String {
-    "<a href=\"/week/\(grid.days.first.adding(days: offset))\" rel=\"\(rel)\">\(text)</a>"
+    let first = grid.days.first.adding(days: offset)
+    guard first.isSupported && first.adding(days: 6).isSupported else { return "" }
+    return "<a href=\"/week/\(first)\" rel=\"\(rel)\">\(text)</a>"
   }
 
   private var table: String {

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import TsheetCore
@@ -16,23 +17,41 @@ package struct WeekServer: Sendable {
   let host: String
   let port: Int
   let signIn: SignIn
+  let limits: Limits
+
+  /// What one client may hold of the server: a client that opens connections and sends nothing must not take
+  /// every file descriptor, nor keep the browser out for long.
+  package struct Limits: Sendable {
+    /// How long a connection may go without a whole request head (or between requests) before it is closed.
+    package var idleTimeout: Duration
+    /// How many connections are served at once; more wait in the system's queue until one closes.
+    package var connections: Int
+
+    package init(idleTimeout: Duration = .seconds(10), connections: Int = 64) {
+      (self.idleTimeout, self.connections) = (idleTimeout, connections)
+    }
+  }
 
   /// A server of `context`'s log on `host` (a loopback address) and `port` (0: any free one).
-  package init(context: Context, host: String, port: Int, signIn: SignIn = SignIn()) {
+  package init(context: Context, host: String, port: Int, signIn: SignIn = SignIn(), limits: Limits = Limits()) {
     self.context = context
     self.host = host
     self.port = port
     self.signIn = signIn
+    self.limits = limits
   }
 
   /// The application; once it listens, `onRunning` is given its port. Only errors are logged, on standard error.
   package func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     var logger = Logger(label: "tsheet-serve") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = Logger.Level.error
-    let port = port
+    let (port, idleTimeout) = (port, limits.idleTimeout)
     return Application(
       router: ServeRoutes(context: context, signIn: signIn).router(host: host),
-      configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+      server: HTTPServerBuilder { ServeChannel(responder: $0, idleTimeout: idleTimeout) },
+      configuration: ApplicationConfiguration(
+        address: .hostname(host, port: port), serverName: nil,
+        availableConnectionsDelegate: MaximumAvailableConnections(limits.connections)),
       onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
       logger: logger)
   }
@@ -43,7 +62,9 @@ package struct WeekServer: Sendable {
     let (host, signIn) = (host, signIn)
     let application = application { port in
       let token = await signIn.unspentToken ?? ""
-      Self.say("tsheet serve: open http://\(host):\(port)/sign-in?token=\(token) to sign in (once); Ctrl-C stops it.")
+      Self.say(
+        "tsheet serve: open http://\(HostCheck.authority(host, port))/sign-in?token=\(token) to sign in (once); Ctrl-C stops it."
+      )
     }
     do {
       try await application.runService()

@@ -6,7 +6,10 @@ package struct ServeOptions: ParsableArguments {
   @Option(help: "The port to listen on; 0 lets the system pick a free one.")
   package var port: Int = 8080
 
-  @Option(help: ArgumentHelp("The loopback address to listen on (127.0.0.1 or localhost).", valueName: "address"))
+  @Option(
+    help: ArgumentHelp(
+      "The loopback address to listen on: 127.0.0.1 (or localhost), another of 127.0.0.0/8, or ::1.",
+      valueName: "address"))
   package var bind: String = "127.0.0.1"
 
   @Option(
@@ -19,7 +22,7 @@ package struct ServeOptions: ParsableArguments {
 
   package init() {}
 
-  /// The IPv4 loopback address to listen on: `--bind` itself, or 127.0.0.1 for `localhost`.
+  /// The loopback address to listen on: `--bind` itself, or 127.0.0.1 for `localhost`.
   package var host: String { bind.lowercased() == "localhost" ? "127.0.0.1" : bind }
 
   /// These options as `tsheet-serve` reads them back.
@@ -39,12 +42,17 @@ package struct ServeOptions: ParsableArguments {
     }
   }
 
-  /// Whether `address` is an IPv4 address in 127.0.0.0/8, written as four decimal numbers.
-  static func isLoopback(_ address: String) -> Bool {
+  /// Whether `address` is `::1`, or an IPv4 address of a host in 127.0.0.0/8 written as four decimal numbers:
+  /// not the network's own address 127.0.0.0 nor its broadcast address 127.255.255.255.
+  package static func isLoopback(_ address: String) -> Bool {
+    if address == "::1" { return true }
     let parts = address.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count == 4 && parts.first == "127"
-      && parts.allSatisfy { part in
-        (1...3).contains(part.count) && part.allSatisfy(\.isASCII) && UInt8(part) != nil
-      }
+    guard parts.count == 4 else { return false }
+    let numbers = parts.compactMap { part in
+      (1...3).contains(part.count) && (part.count == 1 || part.first != "0")
+        && part.allSatisfy({ ("0"..."9").contains($0) }) ? UInt8(part) : nil
+    }
+    return numbers.count == 4 && numbers[0] == 127 && numbers.dropFirst() != [0, 0, 0]
+      && numbers.dropFirst() != [255, 255, 255]
   }
 }

@@ -3,7 +3,7 @@
 sign-in address the server printed, then lays the week out at each width given (375 and 1280 px by default) and
 prints one JSON object: where the sign-in landed, the session cookie's flags, and for each width the page's and
 the grid's widths, the grid's row names and totals, and anything the console reported (a CSP refusal among them).
---screenshots DIR keeps a PNG per width.
+The text of the first email frame (iframe.phone) is kept as "frame". --path PATH lays out that page instead of the one the sign-in lands on; --screenshots DIR keeps a PNG per width.
 """
 import argparse
 import json
@@ -15,6 +15,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("url")
 parser.add_argument("--widths", default="375,1280")
 parser.add_argument("--screenshots")
+parser.add_argument("--path", help="a page of the server to lay out after signing in (default: where it lands)")
 args = parser.parse_args()
 
 options = webdriver.ChromeOptions()
@@ -40,17 +41,24 @@ try:
     driver.set_script_timeout(10)
     driver.get(args.url)
     result = {"landed": driver.current_url, "cookies": driver.get_cookies(), "widths": {}}
+    if args.path:
+        driver.get(args.url.split("/sign-in")[0] + args.path)
     for width in [int(w) for w in args.widths.split(",")]:
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600})
         driver.refresh()
         # Elements outside the grid's scrolling box must fit the viewport; the grid's own table may not.
         measured = driver.execute_script(MEASURE.replace("document.body.querySelectorAll('*')",
-                                                         "document.body.querySelectorAll('body > *, header *, nav *, main > *:not(.grid), .gaps *')"))
+                                                         "document.body.querySelectorAll('body > *, header *, nav *, main > *:not(.grid), .gaps *, .options *, .card > *:not(.frames), .frames > *:not(.scroll)')"))
         measured["console"] = [entry["message"] for entry in driver.get_log("browser")]
+        frames = driver.find_elements("css selector", "iframe.phone")
+        if frames:
+            driver.switch_to.frame(frames[0])
+            measured["frame"] = driver.find_element("tag name", "body").text
+            driver.switch_to.default_content()
         result["widths"][str(width)] = measured
         if args.screenshots:
-            driver.save_screenshot(f"{args.screenshots}/week-{width}.png")
+            driver.save_screenshot(f"{args.screenshots}/page-{width}.png")
     print(json.dumps(result))
 finally:
     driver.quit()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// A real IMAP server on 127.0.0.1: Debian's Dovecot (`Tests/Support/dovecot_server.py`), unprivileged in a
 /// folder of the test, with TLS from a throwaway CA, the user `ana@consult.es` (password `secret`) and OAuth2

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// A team command that loses its server midway ends within its deadline, in one line, with 75, and what it was
 /// writing is rolled back: whether the server's administrator ends its session, the connection is cut (a TCP proxy,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// `tsheet mail login`, `status` and `logout` against a real authorization server (Authlib), the browser step
 /// driven by headless Chromium. Tokens stay in a 0600 file and nowhere else.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// A sandbox with work logged for two clients with recipients, and a config that sends through a test server.
 struct MailSandbox {

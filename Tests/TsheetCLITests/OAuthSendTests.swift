@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// `[smtp] auth = "oauth2"`: the test SMTP server takes OAUTHBEARER and XOAUTH2 with tokens the test OAuth2
 /// server issued (it asks that server's introspection endpoint) and refuses others with the JSON challenge.

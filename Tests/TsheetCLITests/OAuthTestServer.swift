@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// A real OAuth2 authorization server on 127.0.0.1 (Authlib, `Tests/Support/oauth_server.py`): PKCE, `state`,
 /// the device flow with `slow_down`, rotating refresh tokens, token introspection for the test SMTP server.

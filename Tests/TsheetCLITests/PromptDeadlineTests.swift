@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// A prompt that calls `tsheet status` on a team log is never held up by a server that does not answer: it
 /// says, within two seconds, that it could not ask.

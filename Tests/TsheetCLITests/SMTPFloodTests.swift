@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// A mail server that floods its greeting is refused within the deadline, in one line, and nothing is recorded.
 @Suite struct SMTPFloodTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// TLS with a team's server that fails is one plain line and 69: what is wrong with the certificate and what to
 /// set, never BoringSSL's own text (with the build machine's paths), never a password hint. The server is the TLS

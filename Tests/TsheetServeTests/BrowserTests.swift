@@ -36,6 +36,7 @@ struct BrowserTests {
     var totals: [String]
     var chart: Int
     var console: [String]
+    var frame: String?
   }
 
   /// What the script printed.
@@ -78,24 +79,46 @@ struct BrowserTests {
     _ = try server.interrupt(within: .seconds(5))
   }
 
-  /// Runs `python3 arguments…` from the package's folder, waiting at most `timeout`; returns its standard output.
-  private func runPython(_ arguments: [String], timeout: Duration) throws -> String {
-    let process = Process()
-    let output = Pipe()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    process.currentDirectoryURL =
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../..").standardized
-    process.standardOutput = output
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Int(timeout.components.seconds)), execute: killer)
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    killer.cancel()
-    #expect(process.terminationStatus == 0, "serve_browser.py failed")
-    return String(decoding: data, as: UTF8.self)
+  @Test func aPivotOfSeveralDimensionsFitsAPhoneAndADesk() throws {
+    let log = try ReportPageTests.log()
+    let server = try RunningServe(log, ["serve", "--port", "0"])
+    defer { server.kill() }
+    let url = try #require(server.firstLine.firstMatch(of: #/http://\S+/#)).output
+    let output = try runPython(
+      [
+        "Tests/Support/serve_browser.py", String(url), "--path",
+        "/report?by=day&rows=client,title,person&month=2026-11",
+      ],
+      timeout: .seconds(120))
+    let measured = try JSONDecoder().decode(Measured.self, from: Data(output.utf8))
+    for (width, layout) in measured.widths {
+      #expect(layout.page <= layout.viewport, "the page overflows at \(width) px")
+      #expect(layout.widest <= layout.viewport, "an element passes the window's edge at \(width) px")
+      #expect((layout.gridRight ?? 0) <= layout.viewport, "the grid's box passes the edge at \(width) px")
+      #expect(layout.rows == ["acme", "acme", "globex", "Tom & Jerry's"])
+      #expect(layout.chart == 4)
+      #expect(layout.console.isEmpty, "\(layout.console)")
+    }
+    _ = try server.interrupt(within: .seconds(5))
+  }
+
+  @Test func theEmailFrameShowsTheClientsHTMLAndNothingOverflows() throws {
+    let log = try EmailsPageTests.log(sendingThrough: nil)
+    let server = try RunningServe(log, ["serve", "--port", "0"])
+    defer { server.kill() }
+    let url = try #require(server.firstLine.firstMatch(of: #/http://\S+/#)).output
+    let output = try runPython(
+      ["Tests/Support/serve_browser.py", String(url), "--path", "/emails"], timeout: .seconds(120))
+    let measured = try JSONDecoder().decode(Measured.self, from: Data(output.utf8))
+    #expect(Set(measured.widths.keys) == ["375", "1280"])
+    for (width, layout) in measured.widths {
+      #expect(layout.page <= layout.viewport, "the page overflows at \(width) px")
+      #expect(layout.widest <= layout.viewport, "an element passes the window's edge at \(width) px")
+      let frame = try #require(layout.frame)
+      // The first card is the hostile client's: its name is text in the frame, not an element.
+      #expect(frame.contains("Here is the work I did for \(EmailsPageTests.hostile) in week 47"), "\(frame)")
+      #expect(layout.console.isEmpty, "\(layout.console)")
+    }
+    _ = try server.interrupt(within: .seconds(5))
   }
 }

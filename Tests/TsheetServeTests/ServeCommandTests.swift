@@ -48,7 +48,10 @@ import TsheetServe
     _ = try first.interrupt(within: .seconds(5))
   }
 
-  @Test(arguments: ["0.0.0.0", "192.168.1.10", "::", "example.com", "127.0.0.1.example.com", "1270.0.0.1"])
+  @Test(arguments: [
+    "0.0.0.0", "192.168.1.10", "::", "example.com", "127.0.0.1.example.com", "1270.0.0.1", "127.255.255.255",
+    "127.0.0.0", "127.0.0.01", "::2", "[::1]",
+  ])
   func aBindBeyondLoopbackIsRefusedWithStatus64(address: String) throws {
     let run = try ServeLog().run(["serve", "--bind", address, "--port", "0"])
     #expect(run.status == 64)
@@ -56,6 +59,19 @@ import TsheetServe
     #expect(run.stderr.hasPrefix("Error: --bind \(address) is not a loopback address, and no TLS is configured"))
     #expect(run.stderr.contains("ssh -L 8080:127.0.0.1:8080"))
     #expect(run.stderr.filter(\.isNewline).count == 1)
+  }
+
+  @Test func listensOnTheIPv6LoopbackAndAnswersToItsBracketedAddress() async throws {
+    let server = try RunningServe(try ServeLog(), ["serve", "--bind", "::1", "--port", "0"])
+    defer { server.kill() }
+    let match = try #require(server.firstLine.firstMatch(of: /open http:\/\/\[::1\]:(\d+)\/sign-in/))
+    let port = try #require(Int(match.1))
+    let response = try await TestClient.withClient(host: "::1", port: port, configuration: .init(timeout: .seconds(10)))
+    {
+      try await $0.execute(.init("/style.css", method: .get, authority: "[::1]:\(port)"))
+    }
+    #expect(response.status == .ok)
+    _ = try server.interrupt(within: .seconds(5))
   }
 
   @Test func aMissingServerIsOneLineAndStatus69() throws {

@@ -13,7 +13,7 @@ struct ServeLog {
   }
 
   let folder: String
-  let environment: [String: String]
+  private(set) var environment: [String: String]
 
   init() throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsheet-serve-\(UUID().uuidString)").path
@@ -23,6 +23,15 @@ struct ServeLog {
       "XDG_CONFIG_HOME": folder + "/home/.config", "XDG_STATE_HOME": folder + "/home/.local/state",
       "TSHEET_DB": folder + "/tsheet.sqlite", "TSHEET_TODAY": "2026-11-23", "NO_COLOR": "1", "USER": "ana",
     ]
+  }
+
+  /// This log with a config file holding `toml`, and `TSHEET_SMTP_PASSWORD` set.
+  func configured(_ toml: String) throws -> ServeLog {
+    var log = self
+    log.environment["TSHEET_CONFIG"] = folder + "/config.toml"
+    log.environment["TSHEET_SMTP_PASSWORD"] = "s3cret"
+    try toml.write(toFile: folder + "/config.toml", atomically: false, encoding: .utf8)
+    return log
   }
 
   /// The run's context, as the built binaries read it from `environment`.

@@ -67,9 +67,17 @@ extension Reporting {
   /// Writes `report` as a workbook to `path` (`-` or nil: standard output, never a terminal): a sheet with
   /// the pivot and its chart, in `language` (default: the config's).
   package func writeWorkbook(_ report: Report, to path: String?, language: Language?) throws {
-    try WorkbookOutput.write(to: path, language: language ?? context.config.lang ?? .en) { workbook in
-      try workbook.addPivot(report.pivot, rows: report.rows, period: report.period)
-    }
+    try WorkbookOutput.write(to: path, language: language ?? context.config.lang ?? .en, Self.sheet(of: report))
+  }
+
+  /// `report` as the bytes of the workbook `writeWorkbook` writes, in `language` (default: the config's).
+  package func workbook(_ report: Report, language: Language?) throws -> [UInt8] {
+    try WorkbookOutput.bytes(language: language ?? context.config.lang ?? .en, Self.sheet(of: report))
+  }
+
+  /// What the workbook of `report` holds: a sheet with the pivot and its chart.
+  private static func sheet(of report: Report) -> (inout WorkbookWriter) throws -> Void {
+    { try $0.addPivot(report.pivot, rows: report.rows, period: report.period) }
   }
 }
 

@@ -3,10 +3,10 @@ import Testing
 
 /// A real SMTP server on 127.0.0.1 (aiosmtpd, `Tests/Support/smtp_server.py`) with STARTTLS or implicit TLS,
 /// AUTH, and a throwaway CA; it lives until this object goes away.
-final class SMTPTestServer {
+package final class SMTPTestServer: @unchecked Sendable {  // immutable once started
   /// Whether the tests may run: aiosmtpd and msmtp are installed, or `CI` is set (where a missing tool must
   /// fail the tests, since CI installs it).
-  static let canRun: Bool = {
+  package static let canRun: Bool = {
     if ProcessInfo.processInfo.environment["CI"] != nil { return true }
     let check = Process()
     check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -17,22 +17,22 @@ final class SMTPTestServer {
     return check.terminationStatus == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp")
   }()
 
-  let folder: String
+  package let folder: String
   private let server: SupportServer
-  var port: Int { server.port }
+  package var port: Int { server.port }
 
-  var caFile: String { folder + "/certs/ca.pem" }
+  package var caFile: String { folder + "/certs/ca.pem" }
 
   /// Starts the server with `options` (`--tls implicit`, `--refuse ADDRESS`, `--drop-in-data`, `--untrusted`,
   /// `--name NAME`) and waits at most 20 seconds for its port.
-  init(in folder: String, _ options: [String] = []) throws {
+  package init(in folder: String, _ options: [String] = []) throws {
     self.folder = folder
     server = try SupportServer(
       "smtp_server.py", ["--spool", folder + "/spool", "--certs", folder + "/certs"] + options)
   }
 
   /// The messages the server accepted: envelope and content.
-  func received() throws -> [[String: Any]] {
+  package func received() throws -> [[String: Any]] {
     let spool = folder + "/spool"
     let names = (try? FileManager.default.contentsOfDirectory(atPath: spool)) ?? []
     return try names.sorted().map { name in

@@ -3,14 +3,14 @@ import Testing
 
 /// A test server of `Tests/Support` (a Python script) on 127.0.0.1: it prints `PORT <n>` when it listens, takes
 /// commands as lines on its standard input, answering each with `OK`, and ends when this object goes away.
-final class SupportServer {
-  let port: Int
+package final class SupportServer {
+  package let port: Int
   private let process: Process
   private let input: Pipe
   private let lines = LockedLines()
 
   /// Starts `Tests/Support/script` with `arguments` and waits at most 20 seconds for its port.
-  init(_ script: String, _ arguments: [String]) throws {
+  package init(_ script: String, _ arguments: [String]) throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../Support/\(script)").standardized.path
     process = Process()
@@ -53,12 +53,12 @@ final class SupportServer {
   }
 
   /// The number the server printed after `word` (`TLSPORT 993`), once it listens.
-  func number(after word: String) -> Int? {
+  package func number(after word: String) -> Int? {
     lines.snapshot().first { $0.hasPrefix(word + " ") }.flatMap { Int($0.dropFirst(word.count + 1)) }
   }
 
   /// Sends `command` and waits at most 10 seconds for the server to say it is done.
-  func tell(_ command: String) throws {
+  package func tell(_ command: String) throws {
     let said = lines.snapshot().count
     input.fileHandleForWriting.write(Data((command + "\n").utf8))
     guard eventually(within: 10, { lines.snapshot().dropFirst(said).contains("OK") }) else {
@@ -67,7 +67,7 @@ final class SupportServer {
   }
 }
 
-enum SupportServerError: Error {
+package enum SupportServerError: Error {
   case didNotStart(String)
   case noAnswer(String)
 }
@@ -83,7 +83,7 @@ private final class LockedLines: @unchecked Sendable {
 }
 
 /// Whether `condition` holds within `seconds`, asked every 50 milliseconds.
-func eventually(within seconds: TimeInterval, _ condition: () throws -> Bool) rethrows -> Bool {
+package func eventually(within seconds: TimeInterval, _ condition: () throws -> Bool) rethrows -> Bool {
   let deadline = Date().addingTimeInterval(seconds)
   repeat {
     if try condition() { return true }

@@ -1,0 +1,89 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import TsheetCore
+import TsheetKit
+
+extension ServeRoutes {
+  /// The email's own frame: only inline style (email HTML carries its style inline) and images given as data,
+  /// never a script (the `sandbox` directive, without allow-scripts, holds even when the frame is opened alone),
+  /// framed only by this server's pages.
+  static let framePolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'; base-uri 'none'; "
+    + "form-action 'none'"
+
+  /// The week's emails, each with the note the form gave (none on a GET); after `results` of a Send.
+  func emailsPage(
+    week: String?, notes: [String: String] = [:], results: [(client: String, line: String, sent: Bool)] = [],
+    session: Session
+  ) -> Response {
+    readingLog {
+      let review = try EmailReview(readingOnly: context)
+      let period = EmailPeriodRequest(variant: .week, week: week)
+      let terminal = Terminal(context)
+      let drafts = try review.clients(period).map { try review.draft(of: $0, period, note: notes[$0]) }
+      return EmailsPage(
+        days: try period.range(in: context), drafts: drafts,
+        warnings: try review.gaps(period).map { String(terminal.warning($0).dropLast()) }, results: results,
+        formToken: session.formToken
+      ).page.response
+    }
+  }
+
+  /// The HTML part of one client's email, exactly as it is sent, under `framePolicy`.
+  func emailFrame(_ request: Request) -> Response {
+    let parameters = request.uri.queryParameters
+    let client = parameters["client"].map(String.init) ?? ""
+    let note = parameters["note"].map(String.init)
+    return readingLog {
+      let period = EmailPeriodRequest(variant: .week, week: parameters["week"].map(String.init))
+      let draft = try EmailReview(readingOnly: context).draft(of: client, period, note: note)
+      guard let message = draft.message else { return Page.problem(.notFound, draft.problem ?? "No such email.") }
+      return Response(
+        status: .ok,
+        headers: [
+          .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+          .contentSecurityPolicy: Self.framePolicy, .xFrameOptions: "SAMEORIGIN",
+        ],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: message.html)))
+    }
+  }
+
+  /// The form of the emails page: shows the notes (`preview`), or sends one card (`send-N`) or every card
+  /// marked reviewed (`send-reviewed`) through `week --send`'s ledger and transport, then shows the page again.
+  func emailsForm(_ request: Request, session: Session) async -> Response {
+    var request = request
+    let form = FormFields(
+      String(buffer: (try? await request.collectBody(upTo: SessionCheck.largestForm)) ?? ByteBuffer()))
+    let week = form["week"]
+    var notes: [String: String] = [:]
+    for (name, client) in form.pairs where name.hasPrefix("client-") {
+      if let note = form["note-\(name.dropFirst(7))"], !note.isEmpty { notes[client] = note }
+    }
+    let action = form["action"] ?? "preview"
+    let chosen: [String] =
+      action == "send-reviewed" ? form.all("reviewed") : action.hasPrefix("send-") ? [String(action.dropFirst(5))] : []
+    var results: [(client: String, line: String, sent: Bool)] = []
+    for number in chosen {
+      guard let client = form["client-\(number)"] else { continue }
+      let email = EmailRequest(
+        client: client, period: EmailPeriodRequest(variant: .week, week: week), note: notes[client])
+      do {
+        let outcome = try await TimesheetSending(context).send(
+          email, resend: form["resend-\(number)"] == "1", dryRun: false)
+        results.append((client, String(Terminal(context).sent(outcome).dropLast()), true))
+      } catch let refusal as SendRefusal {
+        results.append((client, Self.sentence(refusal), false))
+      } catch {
+        results.append((client, "\(error)", false))
+      }
+    }
+    return emailsPage(week: week, notes: notes, results: results, session: session)
+  }
+
+  /// What a refusal says on the page, where `--resend` is the card's "Send it again".
+  private static func sentence(_ refusal: SendRefusal) -> String {
+    "\(refusal)".replacing("add --resend to send it again", with: "tick \"Send it again\" to send it again")
+      .replacing("and add --resend", with: "and tick \"Send it again\"")
+  }
+}
