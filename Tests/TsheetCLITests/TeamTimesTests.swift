@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// The times a team's server keeps as times (schema v3): the timer's start as the member's wall clock, the
 /// send as an instant, whatever zone the member's clock and the server's sessions are in.

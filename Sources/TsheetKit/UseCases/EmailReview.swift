@@ -34,8 +34,8 @@ package struct EmailReview: UseCase {
   }
 
   /// The workdays of `period` before today that hold nothing (or too little): what `week --send` warns of.
-  package func gaps(_ period: EmailPeriodRequest) throws -> [Gap] {
-    try TimesheetMail(context, store: store).gaps(period)
+  package func gaps(_ period: EmailPeriodRequest) throws -> [PersonGap] {
+    try TimesheetMail(context, store: store).gaps(period, clients: nil)
   }
 
   /// The email of `client` for `period` with `note`, composed now; its problem when it cannot be.
