@@ -10,7 +10,7 @@ the server's import should be at least as fast), then compares, RUNS times alter
   to date (target 2x).
 
 The server is $TSHEET_TEST_POSTGRES (`eval "$(.ci/postgres start)"` starts one).
-usage: bench/team.py [--runs N] [--sizes 30000,300000,3000000]
+usage: bench/team.py [--runs N] [--sizes 30000,300000,3000000] [--binary PATH]
 """
 import argparse
 import csv
@@ -88,10 +88,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--sizes", default="30000,300000,3000000")
+    parser.add_argument("--binary", help="a built tsheet to measure (the package's), instead of a release build")
     args = parser.parse_args()
     server = os.environ.get("TSHEET_TEST_POSTGRES") or sys.exit('start a server: eval "$(.ci/postgres start)"')
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "tsheet"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, ".build", "release", "tsheet")
+    binary = args.binary
+    if binary is None:
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "tsheet"], cwd=ROOT,
+                       check=True)
+        binary = os.path.join(ROOT, ".build", "release", "tsheet")
     os.makedirs(DATA, exist_ok=True)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TSHEET_TODAY": TODAY.isoformat(), "USER": "lead",
            "TSHEET_CONFIG": os.path.join(DATA, "none.toml"), "NO_COLOR": "1", "HOME": DATA}
