@@ -5,6 +5,8 @@ package enum EntryError: UserError, Equatable {
   case controlInClient
   case emptyPerson
   case controlInPerson
+  /// "everyone" names the whole log's holidays (`tsheet off --everyone`), never one person.
+  case everyoneIsNoPerson
   case controlInTitle
   case controlInDescription
   case controlInReason
@@ -13,7 +15,8 @@ package enum EntryError: UserError, Equatable {
 
   package var exitStatus: ExitStatus {
     switch self {
-    case .emptyTitle, .emptyClient, .controlInClient, .emptyPerson, .controlInPerson, .controlInTitle,
+    case .emptyTitle, .emptyClient, .controlInClient, .emptyPerson, .controlInPerson, .everyoneIsNoPerson,
+      .controlInTitle,
       .controlInDescription, .controlInReason:
       .dataError
     case .missingDuration, .nothingToChange: .usage
@@ -27,6 +30,8 @@ package enum EntryError: UserError, Equatable {
     case .controlInClient: "the client name holds a line break or a control character; name it on one line."
     case .emptyPerson: "the person is empty; name who did the work with --as NAME, or set person in the config."
     case .controlInPerson: "the person's name holds a line break or a control character; name them on one line."
+    case .everyoneIsNoPerson:
+      "'everyone' stands for the whole log (tsheet off --everyone marks a holiday); name a person, such as ana."
     case .controlInTitle: "the title holds a control character; write it as plain text."
     case .controlInDescription:
       "the description holds a control character other than a line break or a tab; write it as plain text."

@@ -8,7 +8,9 @@ package enum EntryField {
 
   /// Who did the work: as a client name is checked.
   package static func person(_ text: String) throws(EntryError) -> String {
-    try name(text, empty: .emptyPerson, control: .controlInPerson)
+    let person = try name(text, empty: .emptyPerson, control: .controlInPerson)
+    if person.lowercased() == "everyone" { throw .everyoneIsNoPerson }
+    return person
   }
 
   /// `text` without surrounding spaces; `empty` when nothing is left, `control` when it holds a control character.

@@ -71,8 +71,8 @@ package final class Output {
   /// A new file in the folder of `path`, to be renamed over it; with the mode and owner of `existing` when
   /// there is one, else with the mode the shell gives a new file (0666 less the umask).
   private static func replacing(_ path: String, mode existing: stat?) throws(OutputError) -> Output {
-    let folder = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
+    let folder = path.folderPart
+    let name = path.namePart
     let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).tsheet-\(UUID().uuidString.prefix(8))"
     let descriptor = Foundation.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else { throw .unwritable(path: path, reason: reason()) }

@@ -89,7 +89,7 @@ package struct TemplateSet: Sendable {
       guard !FileManager.default.fileExists(atPath: path) else { continue }
       do {
         try FileManager.default.createDirectory(
-          atPath: (path as NSString).deletingLastPathComponent,
+          atPath: path.folderPart,
           withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
       } catch {

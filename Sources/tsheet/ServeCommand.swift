@@ -43,7 +43,7 @@ struct ServeLauncher {
   }
 
   /// `tsheet-serve` in the running binary's folder.
-  var server: String { (executable as NSString).deletingLastPathComponent + "/tsheet-serve" }
+  var server: String { executable.folderPart + "/tsheet-serve" }
 
   /// Replaces this process with `tsheet-serve arguments`; returns only by throwing.
   /// - Throws: `ServeLaunchError` when it is missing or cannot be started.

@@ -112,25 +112,34 @@ import Testing
     let fifo = sandbox.folder + "/fifo"
     #expect(mkfifo(fifo, 0o600) == 0)
     let notes = try sandbox.file("notes.txt", "Not a log.\n")
-    let refusals: [(String, Int32, String)] = [
-      (
-        notes, 73,
-        "\(notes) holds something else than a tsheet log; give --to a new file or an empty log (nothing was changed)."
-      ),
-      (folder, 73, "'\(folder)' is a folder, not a log; give --to the path of a new file (nothing was changed)."),
-      (link, 73, "'\(link)' is a symbolic link, not a log; give --to the path of a new file (nothing was changed)."),
-      (
-        linkToLog, 73,
-        "'\(linkToLog)' is a symbolic link, not a log; give --to the path of a new file (nothing was changed)."
-      ),
-      ("/dev/null", 73, "'/dev/null' is a device, not a log; give --to the path of a new file (nothing was changed)."),
-      (fifo, 73, "'\(fifo)' is a FIFO, not a log; give --to the path of a new file (nothing was changed)."),
-      (
-        sandbox.databasePath, 64,
-        "'\(sandbox.databasePath)' is the log being copied; give --to another file or database."
-      ),
-      (hardLink, 64, "'\(hardLink)' is the log being copied; give --to another file or database."),
-    ]
+    let refusals: [(String, Int32, String)] =
+      [
+        (
+          notes, 73,
+          "\(notes) holds something else than a tsheet log; give --to a new file or an empty log (nothing was changed)."
+        ),
+        (folder, 73, "'\(folder)' is a folder, not a log; give --to the path of a new file (nothing was changed)."),
+        (link, 73, "'\(link)' is a symbolic link, not a log; give --to the path of a new file (nothing was changed)."),
+        (
+          linkToLog, 73,
+          "'\(linkToLog)' is a symbolic link, not a log; give --to the path of a new file (nothing was changed)."
+        ),
+        (
+          "/dev/null", 73, "'/dev/null' is a device, not a log; give --to the path of a new file (nothing was changed)."
+        ),
+        (fifo, 73, "'\(fifo)' is a FIFO, not a log; give --to the path of a new file (nothing was changed)."),
+        (
+          sandbox.databasePath, 64,
+          "'\(sandbox.databasePath)' is the log being copied; give --to another file or database."
+        ),
+        (hardLink, 64, "'\(hardLink)' is the log being copied; give --to another file or database."),
+      ]
+      + ["-wal", "-journal", "-shm"].map {  // SQLite would take them as the log's own, and remove them
+        (
+          sandbox.databasePath + $0, 64,
+          "'\(sandbox.databasePath + $0)' is the log being copied; give --to another file or database."
+        )
+      }
     for (destination, status, error) in refusals {
       try sandbox.refuse(["copy", "--to", destination], status: status, error: error)
     }

@@ -163,4 +163,21 @@ import Testing
     )
     #expect(try sandbox.run(["list", "--config", "/dev/null"]).status == 0)
   }
+
+  /// Foundation's path functions trap on a one-character path; tsheet splits paths itself.
+  @Test func aLogNamedByOneCharacterWorks() throws {
+    for name in ["a", "-", "~"] {
+      let run = try sandbox.shell(
+        #"cd "$1" && "$0" log "Short path" 1h -c acme --db "$2" && "$0" list --db "$2" --format csv"#,
+        [sandbox.folder, name])
+      #expect(run.status == 0, "--db \(name)")
+      #expect(run.output.contains("Short path"))
+    }
+  }
+
+  @Test func everyoneIsNoPersonsName() throws {
+    try sandbox.refuse(
+      ["log", "Work", "1h", "-c", "acme", "--as", "Everyone"], status: 65,
+      error: "'everyone' stands for the whole log (tsheet off --everyone marks a holiday); name a person, such as ana.")
+  }
 }

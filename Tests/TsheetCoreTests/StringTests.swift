@@ -32,4 +32,21 @@ private let texts = Gen.element(of: [
   func trimmed(text: String, result: String) {
     #expect(text.trimmed == result)
   }
+
+  @Test(arguments: [
+    ("a", "", "a"), ("-", "", "-"), ("a/", "", "a"), ("~", "", "~"), ("ab", "", "ab"), ("x/y", "x", "y"),
+    ("/a", "/", "a"), ("./a", ".", "a"), ("/", "/", "/"), ("//x//y//", "//x", "y"), ("", "", ""),
+  ])
+  func aPathSplitsAsNSStringWouldWithoutTrapping(path: String, folder: String, name: String) {
+    #expect(path.folderPart == folder)
+    #expect(path.namePart == name)
+  }
+
+  @Test func anyPathSplitsIntoItsFolderAndItsName() async {
+    await propertyCheck(input: Gen.element(of: Array("ab/. ")).compactMap { $0 }.string(of: 0...12)) { path in
+      let name = path.namePart
+      #expect(!name.contains("/") || name == "/")
+      #expect(path.folderPart.count <= path.count)
+    }
+  }
 }

@@ -16,11 +16,8 @@ import TsheetServe
       server.firstLine.firstMatch(of: #/open http://127\.0\.0\.1:(\d+)(/sign-in\?token=[0-9a-f]{64}) /#))
     let (port, signInPath) = (try #require(Int(address.1)), String(address.2))
     let host = "127.0.0.1:\(port)"
-    // Each request on a connection of its own, as a browser may: a reused one may be closed under it.
     func request(_ path: String, headers: HTTPFields = [:]) async throws -> TestClient.Response {
-      try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))) {
-        try await $0.execute(.init(path, method: .get, authority: host, headers: headers))
-      }
+      try await ServeLog.get(path, host: "127.0.0.1", port: port, authority: host, headers: headers)
     }
     let signIn = try await request(signInPath)
     #expect(signIn.status == .seeOther)
@@ -66,10 +63,7 @@ import TsheetServe
     defer { server.kill() }
     let match = try #require(server.firstLine.firstMatch(of: /open http:\/\/\[::1\]:(\d+)\/sign-in/))
     let port = try #require(Int(match.1))
-    let response = try await TestClient.withClient(host: "::1", port: port, configuration: .init(timeout: .seconds(10)))
-    {
-      try await $0.execute(.init("/style.css", method: .get, authority: "[::1]:\(port)"))
-    }
+    let response = try await ServeLog.get("/style.css", host: "::1", port: port, authority: "[::1]:\(port)")
     #expect(response.status == .ok)
     _ = try server.interrupt(within: .seconds(5))
   }
@@ -147,4 +141,24 @@ struct RunningServe {
 
 enum ServeTestError: Error {
   case silent
+}
+
+extension ServeLog {
+  /// GETs `path` on a connection of its own, as a browser does, and again (up to three times) when the
+  /// connection was closed before the answer came, as a browser retries a GET: on a loaded machine a new
+  /// connection to a process that has just started was found closed now and then.
+  static func get(_ path: String, host: String, port: Int, authority: String, headers: HTTPFields = [:]) async throws
+    -> TestClient.Response
+  {
+    for attempt in 1...3 {
+      do {
+        return try await TestClient.withClient(host: host, port: port, configuration: .init(timeout: .seconds(10))) {
+          try await $0.execute(.init(path, method: .get, authority: authority, headers: headers))
+        }
+      } catch ChannelError.ioOnClosedChannel where attempt < 3 {
+        try await Task.sleep(for: .milliseconds(200))
+      }
+    }
+    preconditionFailure("the last attempt returns or throws")
+  }
 }

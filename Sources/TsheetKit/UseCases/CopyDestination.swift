@@ -1,4 +1,5 @@
 import Foundation
+import TsheetCore
 import TsheetStore
 
 /// Where a copy goes, looked at before anything is opened: a `postgres://` URL, a new file, or an existing
@@ -22,6 +23,7 @@ struct CopyDestination {
       }
       return
     }
+    if !sourceIsURL, Self.isCompanion(destination, of: source) { throw CopyError.sameLog(path: destination) }
     var file = stat()
     guard lstat(destination, &file) == 0 else {
       isNew = true
@@ -45,6 +47,22 @@ struct CopyDestination {
   func removeIfMade() {
     guard isNew else { return }
     for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+  }
+
+  /// Whether `path` names one of the files SQLite keeps beside the log `source` (`-wal`, `-shm`, `-journal`),
+  /// which SQLite would take as the source's own and remove.
+  private static func isCompanion(_ path: String, of source: String) -> Bool {
+    guard let folder = realPath(path.folderPart.isEmpty ? "." : path.folderPart), let log = realPath(source) else {
+      return false
+    }
+    let resolved = (folder == "/" ? "" : folder) + "/" + path.namePart
+    return ["-wal", "-shm", "-journal"].contains { resolved == log + $0 }
+  }
+
+  private static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// Whether two URLs name one database: the same server and port (its name as written), the same database.

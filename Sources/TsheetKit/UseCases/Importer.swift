@@ -87,7 +87,7 @@ package struct Importer: UseCase {
   package func importFile(_ request: ImportRequest, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws
     -> ImportOutcome
   {
-    let name = request.path == "-" ? "standard input" : (request.path as NSString).lastPathComponent
+    let name = request.path == "-" ? "standard input" : request.path.namePart
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: request.path, isDirectory: &isFolder), isFolder.boolValue {
       throw ImportFailure.folder(path: request.path)

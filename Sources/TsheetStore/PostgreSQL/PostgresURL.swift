@@ -46,7 +46,8 @@ package struct PostgresURL: Hashable, Sendable {
 
   /// Whether `text` names a PostgreSQL server rather than a file.
   package static func isURL(_ text: String) -> Bool {
-    text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    let scheme = text.prefix(13).lowercased()
+    return scheme.hasPrefix("postgres://") || scheme.hasPrefix("postgresql://")
   }
 
   /// Reads `text`; `defaultUser` is the user when the URL names none (libpq uses the login name).

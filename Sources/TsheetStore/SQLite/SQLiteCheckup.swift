@@ -128,9 +128,9 @@ extension SQLiteStore {
 
   /// The folder of `path`, or its nearest ancestor that exists: where the log or its folders would be made.
   private static func nearestFolder(of path: String) -> String {
-    var folder = (path as NSString).deletingLastPathComponent
+    var folder = path.folderPart
     while !folder.isEmpty, folder != "/", access(folder, F_OK) != 0 {
-      folder = (folder as NSString).deletingLastPathComponent
+      folder = folder.folderPart
     }
     return folder.isEmpty ? "." : folder
   }

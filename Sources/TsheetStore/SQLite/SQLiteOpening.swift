@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TsheetCore
 
 extension SQLiteStore {
   /// Creates the database file private to its owner before SQLite sees it: SQLite would use the umask.
@@ -10,7 +11,7 @@ extension SQLiteStore {
       if isDirectory.boolValue { throw StoreError.isDirectory(path: path) }
       return
     }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = path.folderPart
     do {
       if !folder.isEmpty {
         try files.createDirectory(
@@ -118,7 +119,7 @@ extension SQLiteStore {
   /// Not on the database file itself: closing any descriptor of that file would drop the POSIX locks SQLite
   /// holds on it in this process, and another process could then checkpoint the WAL away under our feet.
   private static func withExclusiveLock<T>(on path: String, _ body: () throws -> T) throws -> T {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = path.folderPart
     let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { throw StoreError.io(path: path, reason: String(cString: strerror(errno))) }
     defer { close(descriptor) }
