@@ -237,8 +237,7 @@ extension SQLiteStore {
     return migrator
   }
 
-  /// The person migration v7 gave the entries already there (its column's default): the first person of the
-  /// log, whose import keys were stored before keys held a person.
+  /// The person migration v7 gave the entries already there: the log's first person, whose import keys hold none.
   static func firstPerson(in db: Database) throws -> String? {
     let literal = try String.fetchOne(
       db, sql: "SELECT dflt_value FROM pragma_table_info('entry') WHERE name = 'person'")
