@@ -13,11 +13,16 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
   /// `text` with its control characters (but line breaks and tabs) replaced by U+FFFD: text another program
   /// wrote into a team's log reaches the email, and the terminal that shows it, without a control sequence.
   init(_ text: String) {
-    renderText = String(
-      String.UnicodeScalarView(
-        text.unicodeScalars.map {
-          $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" ? "\u{FFFD}" : $0
-        }))
+    // Every field of every entry comes here: text without a byte that may start a control (nearly all) is kept.
+    let mayHoldControls = text.utf8.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }
+    renderText = mayHoldControls ? Self.replacingControls(in: text) : text
+  }
+
+  private static func replacingControls(in text: String) -> String {
+    let kept = text.unicodeScalars.map { scalar -> Unicode.Scalar in
+      scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t" ? "\u{FFFD}" : scalar
+    }
+    return String(String.UnicodeScalarView(kept))
   }
 
   /// The string transforms: `{{uppercased(client)}}` and the like.
