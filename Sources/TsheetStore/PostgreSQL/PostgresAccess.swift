@@ -29,10 +29,8 @@ struct PostgresAccess: Sendable, Equatable {
   /// Whether the schema table exists: a log is there, at some version.
   var hasSchema: Bool
 
-  /// Every table of the log, `tsheet_schema` included.
-  static let tables = [
-    "client", "client_day", "day_off", "entry", "import_key", "message", "recipient", "timer", "tsheet_schema",
-  ]
+  /// Every table of the log, by name: those a copy moves, the daily totals and the schema's versions.
+  static let tables = (LogTable.all.map(\.name) + ["client_day", "tsheet_schema"]).sorted()
 
   /// Reads the member's access, in one round trip.
   static func probe(_ session: PostgresSession) throws -> PostgresAccess {
