@@ -21,7 +21,10 @@ extension ServeRoutes {
       let review = try EmailReview(readingOnly: context)
       let period = EmailPeriodRequest(variant: .week, week: week)
       let terminal = Terminal(context)
-      let drafts = try review.clients(period).map { try review.draft(of: $0, period, note: notes[$0]) }
+      // The cards show the subject and the recipients; each frame renders its client's HTML part.
+      let drafts = try review.clients(period).map {
+        try review.draft(of: $0, period, note: notes[$0], bodies: false)
+      }
       return EmailsPage(
         days: try period.range(in: context), drafts: drafts,
         warnings: try review.gaps(period).map { String(terminal.warning($0).dropLast()) }, results: results,

@@ -8,7 +8,8 @@ package struct EmailDraft: Sendable {
   package let client: String
   /// The personal note at the top of both parts; empty for none.
   package let note: String
-  /// The message, composed as `week --send` composes it; nil when it cannot be, and `problem` says why.
+  /// The message, composed as `week --send` composes it (its parts empty when the draft was asked without
+  /// bodies); nil when it cannot be, and `problem` says why.
   package let message: TimesheetMessage?
   /// Why no message can be composed (no sender, no recipients…), in the command's words.
   package let problem: String?
@@ -38,15 +39,18 @@ package struct EmailReview: UseCase {
     try TimesheetMail(context, store: store).gaps(period, clients: nil)
   }
 
-  /// The email of `client` for `period` with `note`, composed now; its problem when it cannot be.
-  package func draft(of client: String, _ period: EmailPeriodRequest, note: String?) throws -> EmailDraft {
+  /// The email of `client` for `period` with `note`, composed now (without its text and HTML parts unless
+  /// `bodies`); its problem when it cannot be.
+  package func draft(of client: String, _ period: EmailPeriodRequest, note: String?, bodies: Bool = true) throws
+    -> EmailDraft
+  {
     let request = EmailRequest(client: client, period: period, note: note)
     let range = try period.range(in: context)
     let sent = try store.read { try $0.sentMessages(to: client) }.first {
       $0.variant == period.variant && $0.period == range && $0.state != .written
     }.map { (at: $0.sentAt ?? "", certain: $0.state == .sent) }
     do {
-      let message = try TimesheetMail(context, store: store).compose(request)
+      let message = try TimesheetMail(context, store: store).compose(request, bodies: bodies)
       return EmailDraft(client: client, note: note ?? "", message: message, problem: nil, sent: sent)
     } catch let error as EmailError {
       return EmailDraft(client: client, note: note ?? "", message: nil, problem: "\(error)", sent: sent)

@@ -120,8 +120,11 @@ package struct TimesheetMail: UseCase {
   /// The whole message of `request`, dated `date`: rendered, addressed to the client's people (or to everyone
   /// on the message replied to, but the sender: the one saved at `--reply-to`, else the client's newest
   /// answer in the mailbox) and threaded after the client's last message (or the one replied to). Read in
-  /// one transaction; nothing is recorded.
-  package func compose(_ request: EmailRequest, at date: Date = Date()) throws -> TimesheetMessage {
+  /// one transaction; nothing is recorded. Without `bodies`, the text and HTML parts are left empty: a page that
+  /// shows only the subject and the recipients does not pay for rendering them.
+  package func compose(_ request: EmailRequest, at date: Date = Date(), bodies: Bool = true) throws
+    -> TimesheetMessage
+  {
     guard let from = context.config.mailFrom else { throw EmailError.noSender }
     let range = try request.period.range(in: context)
     let thread = request.replyTo == nil ? MailboxThread(of: request.client, in: mailbox, store: store) : nil
@@ -130,7 +133,7 @@ package struct TimesheetMail: UseCase {
       let sheet = try Timesheets(log: log).of(request.client, over: range)[0]
       let parts = try render(
         sheet, request.period.variant, language: request.language, note: request.note,
-        parts: .all, log: log)
+        parts: bodies ? .all : [], log: log)
       let client = sheet.client
       var to: [MailAddress]
       var cc: [MailAddress]
