@@ -59,7 +59,7 @@ import TsheetCore
       ])
     try store.write { try $0.markOff(DayOff(day: day("2026-12-08"), person: "ana", reason: "Also mine")) }
     #expect(try store.read { try $0.daysOff(in: nil) }.count == 3)
-    #expect(try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 9)
+    #expect(try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
     let refused = #expect(throws: DatabaseError.self) {
       try store.queue.write { try $0.execute(sql: "INSERT INTO day_off (day, person) VALUES ('2026-12-09', ' ')") }
     }
