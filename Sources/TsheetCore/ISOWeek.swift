@@ -13,21 +13,23 @@ package struct ISOWeek: Hashable, Comparable, Sendable {
     week = (thursday.dayNumber - thursday.firstOfYear.dayNumber) / 7 + 1
   }
 
-  /// Reads `2026-W47` (or `2026-w47`), or returns nil when the year has no such week.
+  /// Reads `2026-W47` (or `2026-w47`), or returns nil when the year has no such week or the week ends past
+  /// 9999-12-31 (9999-W53).
   package init?(parsing text: some StringProtocol) {
     let parts = text.uppercased().split(separator: "-W", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
       parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-      let year = Int(parts[0]), let week = Int(parts[1]), (1...9998).contains(year),
+      let year = Int(parts[0]), let week = Int(parts[1]), (1...9999).contains(year),
       (1...ISOWeek.weeks(in: year)).contains(week)
     else { return nil }
     self.year = year
     self.week = week
+    guard monday.adding(days: 6) <= CalendarDay.lastSupported else { return nil }
   }
 
   /// 52 or 53: a year has 53 ISO weeks when its 28 December falls in week 53.
   package static func weeks(in year: Int) -> Int {
-    ISOWeek(containing: CalendarDay.januaryFirst(of: year + 1).adding(days: -4)).week  // 28 December
+    ISOWeek(containing: CalendarDay(dayNumber: CalendarDay.dayNumber(year: year, month: 12, day: 28))).week
   }
 
   /// The week's Monday.

@@ -39,6 +39,18 @@ package enum Period: String, Sendable, CaseIterable {
     return keys
   }
 
+  /// How many keys `keys(covering:weekStart:)` gives, counted without making them: a range of thousands of
+  /// years by day must be refused before its millions of columns are made.
+  package func columnCount(covering range: DayRange, weekStart: Weekday = .monday) -> Int {
+    let first = start(of: range.first, weekStart: weekStart)
+    return switch self {
+    case .day: range.last.dayNumber - first.dayNumber + 1
+    case .week: (range.last.dayNumber - first.dayNumber) / 7 + 1
+    case .month: (range.last.year - first.year) * 12 + range.last.month - first.month + 1
+    case .year: range.last.year - first.year + 1
+    }
+  }
+
   /// The first day of the column after the one starting on `start`.
   private func next(after start: CalendarDay) -> CalendarDay {
     switch self {

@@ -118,7 +118,10 @@ package struct TimesheetView: Sendable {
       kind: variant.rawValue, weekNumber: timesheet.isoWeek.week,
       isoWeek: timesheet.isoWeek.description, range: language.range(period),
       first: language.longDate(period.first), last: language.longDate(period.last))
-    self.note = note.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }.map { text in
+    // A browser's form sends a textarea's line breaks as CRLF: each is a line break here, never a stray CR.
+    self.note = note.map { $0.replacing("\r\n", with: "\n").replacing("\r", with: "\n").trimmed }.flatMap {
+      $0.isEmpty ? nil : $0
+    }.map { text in
       NoteView(text: text, paragraphs: text.split(separator: "\n\n").map { String($0).trimmed })
     }
     self.days = days

@@ -4,7 +4,8 @@ import NIOCore
 
 extension String {
   /// The text as a page shows it literally: `&`, `<`, `>`, `"` and `'` escaped, so a client called
-  /// `<script>` is a name, in an element's text and in an attribute's value alike.
+  /// `<script>` is a name, in an element's text and in an attribute's value alike; a control character (a NUL
+  /// searched for) is shown as U+FFFD.
   var htmlEscaped: String {
     var escaped = ""
     escaped.reserveCapacity(utf8.count)
@@ -15,6 +16,8 @@ extension String {
       case ">": escaped += "&gt;"
       case "\"": escaped += "&quot;"
       case "'": escaped += "&#39;"
+      case "\t", "\n", "\r": escaped.unicodeScalars.append(character)
+      case _ where character.properties.generalCategory == .control: escaped += "\u{FFFD}"
       default: escaped.unicodeScalars.append(character)
       }
     }

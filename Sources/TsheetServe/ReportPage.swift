@@ -9,6 +9,10 @@ struct ReportPage {
   /// How hours read, as the config tells `tsheet report`.
   let hoursFormat: HoursFormat
 
+  /// The most columns and cells a page shows (10 years by week, 120 rows by 1,000 columns): past them a
+  /// browser struggles and nobody reads the table; the page says how to narrow it instead.
+  static let largest = (columns: 1_000, cells: 120_000)
+
   var page: Page {
     let pivot = report.pivot
     let bars = pivot.rows.map { (report.rows.labels(of: $0).joined(separator: " · "), pivot.total(ofRow: $0)) }

@@ -42,9 +42,9 @@ struct ReportQuery {
     Self.names.compactMap { name in options[name].map { "\(name)=\($0.percentEncoded)" } }.joined(separator: "&")
   }
 
-  /// The `tsheet report` command these options are.
+  /// The `tsheet report` command these options are, each value quoted for a shell: a lead may paste it.
   var command: String {
-    "tsheet report" + Self.names.compactMap { name in options[name].map { " --\(name) \($0)" } }.joined()
+    "tsheet report" + Self.names.compactMap { name in options[name].map { " --\(name) \($0.shellQuoted)" } }.joined()
   }
 }
 
@@ -52,12 +52,21 @@ struct ReportQuery {
 enum ReportQueryError: UserError, Equatable {
   case by(String)
   case rows(String)
+  /// More columns than a page (or a workbook) holds.
+  case tooWide(columns: Int, most: Int)
+  /// More cells than a page holds.
+  case tooLarge(cells: Int, most: Int)
 
   var exitStatus: ExitStatus { .usage }
   var description: String {
     switch self {
     case .by(let word): "'\(word)' is not a column period; give by=day, week, month, year or none."
     case .rows(let word): "'\(word)' is not rows; give client, person, title, or several joined by commas."
+    case .tooWide(let columns, let most):
+      "this report would have \(columns) columns, and \(most) is the most; give a longer by= or a shorter range."
+    case .tooLarge(let cells, let most):
+      "this report would have \(cells) cells, and \(most) is the most a page shows; give fewer rows, a longer "
+        + "by= or a shorter range, or filter by client or person."
     }
   }
 }

@@ -4,7 +4,7 @@ import NIOHTTPTypes
 
 /// Adds to every response head that leaves a connection, the parser's own 400 included, what keeps a page to
 /// itself: a Content-Security-Policy that loads nothing from outside and runs no script, no framing, no sniffing,
-/// no referrer. A response that set its own policy (the email's frame) keeps it.
+/// no referrer to another site. A response that set its own policy (the email's frame) keeps it.
 final class SecurityHeaders: ChannelOutboundHandler, RemovableChannelHandler {
   typealias OutboundIn = HTTPResponsePart
   typealias OutboundOut = HTTPResponsePart
@@ -23,7 +23,8 @@ final class SecurityHeaders: ChannelOutboundHandler, RemovableChannelHandler {
     if head.headerFields[.contentSecurityPolicy] == nil { head.headerFields[.contentSecurityPolicy] = Self.policy }
     head.headerFields[.xContentTypeOptions] = "nosniff"
     if head.headerFields[.xFrameOptions] == nil { head.headerFields[.xFrameOptions] = "DENY" }
-    head.headerFields[.referrerPolicy] = "no-referrer"
+    // Not `no-referrer`: under it a browser sends a form's Origin as `null`, and SessionCheck must see its own.
+    head.headerFields[.referrerPolicy] = "same-origin"
     context.write(wrapOutboundOut(.head(head)), promise: promise)
   }
 }

@@ -53,8 +53,10 @@ struct ServeRoutes {
   }
 
   /// Spends the token for a session cookie and sends the browser to an address without the token; a browser
-  /// already signed in is sent on too.
+  /// already signed in is sent on too. HEAD spends nothing.
   private func signingIn(_ request: Request) async -> Response {
+    // A link preview's HEAD must not spend the one token: only a browser's GET signs in.
+    if request.method == .head { return Response(status: .ok, headers: [.cacheControl: "no-store"]) }
     let offered = request.uri.queryParameters["token"].map(String.init) ?? ""
     if let session = await signIn.signIn(offering: offered) {
       var response = Response.redirect(to: "/", type: .normal)
@@ -81,8 +83,8 @@ struct ServeRoutes {
     }
   }
 
-  /// What `respond` makes of the log; a page that says why when the address names no period or pivot (400),
-  /// or the log cannot be read (503).
+  /// What `respond` makes of the log; a page that says why when the address names no period or pivot, or
+  /// asks what cannot be (400), names what the log does not hold (404), or the log cannot be read (503).
   func readingLog(_ respond: () throws -> Response) -> Response {
     do {
       return try respond()
@@ -93,7 +95,11 @@ struct ServeRoutes {
     } catch let error as RangeRequestError {
       return Page.problem(.badRequest, "\(error)")
     } catch let error as any UserError {
-      return Page.problem(.serviceUnavailable, "The log cannot be read: \(error)")
+      switch error.exitStatus {
+      case .usage, .dataError: return Page.problem(.badRequest, "\(error)")
+      case .noInput: return Page.problem(.notFound, "\(error)")
+      default: return Page.problem(.serviceUnavailable, "The log cannot be read: \(error)")
+      }
     } catch {
       return Page.problem(.internalServerError, "tsheet failed: \(error)")
     }

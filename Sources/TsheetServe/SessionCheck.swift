@@ -27,9 +27,7 @@ struct SessionCheck: RouterMiddleware {
     context.session = session
     var request = request
     if request.method != .get && request.method != .head {
-      guard let origin = request.headers[.origin]?.lowercased(), origin.hasPrefix("http://"),
-        HostCheck.names(String(origin.dropFirst(7)), host: host, port: context.localPort ?? 0)
-      else {
+      guard Self.comesFromThisServer(request, host: host, port: context.localPort ?? 0) else {
         return Page.problem(.forbidden, "This form came from another site; use the pages of this server.")
       }
       let body = try await request.collectBody(upTo: Self.largestForm)
@@ -42,6 +40,13 @@ struct SessionCheck: RouterMiddleware {
 }
 
 extension SessionCheck {
+  /// Whether a form was sent by a page of this server: its Origin names it (a browser sends it under the
+  /// pages' `same-origin` referrer policy; `null`, or none, is refused).
+  static func comesFromThisServer(_ request: Request, host: String, port: Int) -> Bool {
+    guard let origin = request.headers[.origin]?.lowercased() else { return false }
+    return origin.hasPrefix("http://") && HostCheck.names(String(origin.dropFirst(7)), host: host, port: port)
+  }
+
   /// The session cookie's value; nil when there is none, or when two cookies of that name disagree: a page of
   /// another port of this machine can set a cookie for it, and which one counts must never be a guess.
   static func sessionID(in request: Request) -> String? {

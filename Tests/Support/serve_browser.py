@@ -4,18 +4,22 @@ sign-in address the server printed, then lays the week out at each width given (
 prints one JSON object: where the sign-in landed, the session cookie's flags, and for each width the page's and
 the grid's widths, the grid's row names and totals, and anything the console reported (a CSP refusal among them).
 The text of the first email frame (iframe.phone) is kept as "frame". --path PATH lays out that page instead of the one the sign-in lands on; --screenshots DIR keeps a PNG per width.
+--note TEXT then types TEXT into the first card's note and presses "Show with the note", as a lead does: the
+page's title and the first frame's text after it are kept as "submitted".
 """
 import argparse
 import json
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 parser = argparse.ArgumentParser()
 parser.add_argument("url")
 parser.add_argument("--widths", default="375,1280")
 parser.add_argument("--screenshots")
 parser.add_argument("--path", help="a page of the server to lay out after signing in (default: where it lands)")
+parser.add_argument("--note", help="a note to type into the first email card and show in the frames")
 args = parser.parse_args()
 
 options = webdriver.ChromeOptions()
@@ -59,6 +63,17 @@ try:
         result["widths"][str(width)] = measured
         if args.screenshots:
             driver.save_screenshot(f"{args.screenshots}/page-{width}.png")
+    if args.note is not None:
+        driver.find_element("css selector", "textarea[name=note-0]").send_keys(args.note)
+        driver.find_element("css selector", "button[value=preview]").click()
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        submitted = {"title": driver.title, "frame": None}
+        frames = driver.find_elements("css selector", "iframe.phone")
+        if frames:
+            driver.switch_to.frame(frames[0])
+            submitted["frame"] = driver.find_element("tag name", "body").text
+            driver.switch_to.default_content()
+        result["submitted"] = submitted
     print(json.dumps(result))
 finally:
     driver.quit()

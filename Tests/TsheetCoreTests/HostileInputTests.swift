@@ -27,6 +27,21 @@ import TsheetTestSupport
     }
   }
 
+  /// The columns a report page counts before refusing a range are exactly the ones the pivot would make, for
+  /// any range of up to about three years, in any period, with the week starting on any day.
+  @Test func aPeriodsColumnCountIsItsKeysCount() async {
+    let span = Gen.int(in: 0...1_100)
+    await propertyCheck(count: 500, input: anyDay, span, Gen.element(of: Period.allCases), Gen.int(in: 1...7)) {
+      first, span, period, start in
+      guard let period, let weekStart = Weekday(rawValue: start) else { return }
+      let last = CalendarDay(dayNumber: min(first.dayNumber + span, CalendarDay.lastSupported.dayNumber))
+      let range = DayRange(first: first, last: last)
+      #expect(
+        period.columnCount(covering: range, weekStart: weekStart)
+          == period.keys(covering: range, weekStart: weekStart).count, "\(period) \(range)")
+    }
+  }
+
   func expectReadable(_ error: any UserError, sourceLocation: SourceLocation = #_sourceLocation) {
     let message = error.description
     #expect(!message.containsControlCharacters, "\(message)", sourceLocation: sourceLocation)

@@ -47,7 +47,7 @@ import TsheetServe
         #expect(response["content-security-policy"]?.hasPrefix("default-src 'none'") == true)
         #expect(response["x-content-type-options"] == "nosniff")
         #expect(response["x-frame-options"] == "DENY")
-        #expect(response["referrer-policy"] == "no-referrer")
+        #expect(response["referrer-policy"] == "same-origin")
       }
     }
   }
@@ -114,6 +114,16 @@ import TsheetServe
       }
       #expect(try await server.send(.get, "/", cookie: cookie).status == .ok)
       #expect(try await server.send(.post, "/sign-out", cookie: cookie, form: "csrf=\(csrf)").status == .ok)
+    }
+  }
+
+  /// A link preview's HEAD of the printed address leaves the one token for the browser.
+  @Test func aHeadOfTheSignInAddressSpendsNothing() async throws {
+    try await withServer(try ServeLog()) { server in
+      let head = try await server.send(.head, "/sign-in?token=\(server.token)")
+      #expect(head.status == .ok)
+      #expect(head.headers[.setCookie] == nil)
+      #expect(try await server.send(.get, "/sign-in?token=\(server.token)").status == .seeOther)
     }
   }
 

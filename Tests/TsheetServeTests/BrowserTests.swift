@@ -46,9 +46,15 @@ struct BrowserTests {
       var httpOnly: Bool
       var sameSite: String?
     }
+    /// The page after a note was typed and "Show with the note" pressed (`--note`).
+    struct Submitted: Decodable {
+      var title: String
+      var frame: String?
+    }
     var landed: String
     var cookies: [Cookie]
     var widths: [String: Layout]
+    var submitted: Submitted?
   }
 
   @Test func signsInWithTheTokenAndNothingOverflowsAPhoneOrADesk() throws {
@@ -108,7 +114,8 @@ struct BrowserTests {
     defer { server.kill() }
     let url = try #require(server.firstLine.firstMatch(of: #/http://\S+/#)).output
     let output = try runPython(
-      ["Tests/Support/serve_browser.py", String(url), "--path", "/emails"], timeout: .seconds(120))
+      ["Tests/Support/serve_browser.py", String(url), "--path", "/emails", "--note", "Line one\nLine two"],
+      timeout: .seconds(120))
     let measured = try JSONDecoder().decode(Measured.self, from: Data(output.utf8))
     #expect(Set(measured.widths.keys) == ["375", "1280"])
     for (width, layout) in measured.widths {
@@ -119,6 +126,13 @@ struct BrowserTests {
       #expect(frame.contains("Here is the work I did for \(EmailsPageTests.hostile) in week 47"), "\(frame)")
       #expect(layout.console.isEmpty, "\(layout.console)")
     }
+    // The browser's own form goes through (its Origin is the server's), and the note's line break, sent by
+    // the browser as CRLF, is a line break in the email, not a stray character.
+    let submitted = try #require(measured.submitted)
+    #expect(submitted.title.hasPrefix("Emails"), "\(submitted.title)")
+    let frame = try #require(submitted.frame)
+    #expect(frame.contains("Line one") && frame.contains("Line two"), "\(frame)")
+    #expect(!frame.contains("\u{FFFD}"), "\(frame)")
     _ = try server.interrupt(within: .seconds(5))
   }
 }

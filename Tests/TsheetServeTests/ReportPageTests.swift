@@ -105,6 +105,39 @@ import TsheetServe
     }
   }
 
+  /// A pivot over thousands of years is refused in a moment, before any of its columns is made; so is a page
+  /// of more cells than a browser shows, and a client the log does not hold is 404, not "cannot be read".
+  @Test func aReportTooLargeForAPageIsRefusedAtOnce() async throws {
+    let log = try ServeLog()
+    try log.log("SSO", 90, client: "acme", on: "2026-11-16")
+    try await withServer(log) { server in
+      let cookie = try await server.signIn()
+      let clock = ContinuousClock()
+      for query in ["by=day&from=0001-01-01&to=9999-12-31", "by=month&from=0001-01-01&to=9999-12-31"] {
+        let started = clock.now
+        let response = try await server.send(.get, "/report?" + query, cookie: cookie)
+        #expect(clock.now - started < .seconds(2), "\(query)")
+        #expect(response.status == .badRequest, "\(query)")
+        #expect(text(of: response).contains("is the most; give a longer by= or a shorter range"), "\(query)")
+      }
+      let workbook = try await server.send(.get, "/report.xlsx?by=day&from=0001-01-01&to=9999-12-31", cookie: cookie)
+      #expect(workbook.status == .badRequest)
+      #expect(try await server.send(.get, "/report?by=week&year=2026", cookie: cookie).status == .ok)
+      #expect(try await server.send(.get, "/report?client=nobody", cookie: cookie).status == .notFound)
+    }
+  }
+
+  /// The command a report page shows is quoted for a shell, and a control character searched for is shown as
+  /// U+FFFD: a lead may paste the one, and the page must not carry the other.
+  @Test func theCommandShownIsSafeToPaste() async throws {
+    try await withServer(try ServeLog()) { server in
+      let cookie = try await server.signIn()
+      let page = text(of: try await server.send(.get, "/report?search=%24(touch%20x)%00", cookie: cookie))
+      #expect(page.contains("tsheet report --search &#39;$(touch x)\u{FFFD}&#39;"), "\(page)")
+      #expect(!page.contains("\0"))
+    }
+  }
+
   @Test func namesAndTitlesFromTheLogAreEscapedInTheTableAndTheChart() async throws {
     try await withServer(try Self.log()) { server in
       let page = text(

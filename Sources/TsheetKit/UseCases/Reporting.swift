@@ -64,6 +64,15 @@ package struct Reporting: UseCase {
 }
 
 extension Reporting {
+  /// The columns the pivot of `request` will have, counted before anything is read, when its range is given;
+  /// nil when it has no columns or spans the log's own days.
+  package func columnCount(_ request: ReportRequest) throws -> Int? {
+    let filter = try request.filter.filter(in: context)
+    guard let period = request.period, let from = filter.from else { return nil }
+    let range = DayRange(first: from, last: max(from, filter.to ?? context.today))
+    return period.columnCount(covering: range, weekStart: context.config.weekStart)
+  }
+
   /// Writes `report` as a workbook to `path` (`-` or nil: standard output, never a terminal): a sheet with
   /// the pivot and its chart, in `language` (default: the config's).
   package func writeWorkbook(_ report: Report, to path: String?, language: Language?) throws {
