@@ -34,18 +34,19 @@ DESCRIPTIONS = ["", "", "Renewed the IdP certificate, \"prod\" and \"test\".", "
                 "Moved 35 mailboxes.\nShared box \"Compras\" pending."]
 
 
-def write_entries(path, count):
-    """count entries over 8 years of working days before TODAY, for 30 people, each on 1 to 3 clients."""
+def write_entries(path, count, people=None):
+    """count entries over 8 years of working days before TODAY, for people (default 30: person01 to person30),
+    each on 1 to 3 clients."""
     random.seed(count)
     days = [TODAY - datetime.timedelta(days=n) for n in range(1, 8 * 366) if (TODAY - datetime.timedelta(days=n)).weekday() < 5]
-    people = [f"person{n:02}" for n in range(1, 31)]
+    people = people or [f"person{n:02}" for n in range(1, 31)]
     desks = {p: random.sample(CLIENTS, random.randint(1, 3)) for p in people}
     with open(path, "w", newline="") as file:
         out = csv.writer(file)
         out.writerow(["date", "client", "title", "description", "minutes", "person"])
         for n in range(count):
-            person = people[n % 30]
-            out.writerow([days[(n // 30) * len(days) // max(1, count // 30) % len(days)].isoformat(),
+            person = people[n % len(people)]
+            out.writerow([days[(n // len(people)) * len(days) // max(1, count // len(people)) % len(days)].isoformat(),
                           random.choice(desks[person]), random.choice(TITLES), random.choice(DESCRIPTIONS),
                           random.choice([15, 30, 45, 60, 90, 120, 180, 240]), person])
 

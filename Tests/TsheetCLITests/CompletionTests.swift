@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// The completion script ArgumentParser generates, run in a real bash: it offers what the log holds.
 @Suite struct CompletionTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// `tsheet copy` through the built binary: a personal log to a team's server and back, read with the real
 /// `sqlite3` and `psql`; refusals that leave everything as it was.

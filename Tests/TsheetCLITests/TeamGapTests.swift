@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// Each person's gaps and days off, on a personal log and (with the test server) a team's: ana, who runs
 /// tsheet, and luis log for acme in the week of 2026-11-16, looked at on Monday 2026-11-23. ana's Wednesday is

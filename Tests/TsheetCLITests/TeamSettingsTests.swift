@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// Every member of a team bills the same hours: the clients' terms are the log's, whatever each member's
 /// config says.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// The README's team setup, run line by line as it stands against the test server, then used by its members in
 /// each order of first connection. It makes roles and a database with the README's names, which the server

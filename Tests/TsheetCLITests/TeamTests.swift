@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// A team's log on a real PostgreSQL server, through the built binary.
 @Suite(.enabled(if: TeamServer.isAvailable)) struct TeamTests {

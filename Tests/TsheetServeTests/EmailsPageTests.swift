@@ -15,18 +15,7 @@ struct EmailsPageTests {
   /// A log of week 47 for acme (two recipients), globex, and a client with a hostile name and title, sending
   /// through `smtp`.
   static func log(sendingThrough smtp: SMTPTestServer?) throws -> ServeLog {
-    let plain = try ServeLog()
-    let log = try plain.configured(
-      """
-      [mail]
-      from = "Ana Ruiz <ana@consult.es>"
-      [smtp]
-      host = "127.0.0.1"
-      port = \(smtp?.port ?? 9)
-      security = "starttls"
-      username = "ana@consult.es"
-      \(smtp.map { "ca_file = \"\($0.caFile)\"" } ?? "")
-      """)
+    let log = try ServeLog().configured(mailConfig(sendingThrough: smtp))
     try log.log("Fixed SSO login", 90, client: "acme", on: "2026-11-17")
     try log.log("Backup test", 120, client: "globex", on: "2026-11-18")
     try log.log("<script>alert(2)</script>", 30, client: hostile, on: "2026-11-19")
@@ -38,6 +27,20 @@ struct EmailsPageTests {
       #expect(run.status == 0, "\(run.stderr)")
     }
     return log
+  }
+
+  /// A config of ana's that sends through `smtp` (with STARTTLS, trusting its CA); port 9 when nil.
+  static func mailConfig(sendingThrough smtp: SMTPTestServer?) -> String {
+    """
+    [mail]
+    from = "Ana Ruiz <ana@consult.es>"
+    [smtp]
+    host = "127.0.0.1"
+    port = \(smtp?.port ?? 9)
+    security = "starttls"
+    username = "ana@consult.es"
+    \(smtp.map { "ca_file = \"\($0.caFile)\"" } ?? "")
+    """
   }
 
   /// The form token and each card's client, by index, read from the page.

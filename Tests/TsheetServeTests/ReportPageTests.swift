@@ -46,10 +46,9 @@ import TsheetServe
       let table = PivotTable(text(of: response))
       let dimensions = (options["rows"] ?? "client").split(separator: ",").map(String.init)
       #expect(table.columns == json.columns)
-      #expect(table.rows.map(\.labels) == json.rows.map { row in dimensions.map { row.labels[$0] ?? "" } })
-      #expect(
-        table.rows.map(\.minutes) == json.rows.map { row in json.columns.map { row.minutes[$0] ?? 0 } + [row.total] })
-      #expect(table.totals == json.columns.map { json.totals[$0] ?? 0 } + [json.total])
+      #expect(table.rows.map(\.labels) == json.labels(dimensions))
+      #expect(table.rows.map(\.minutes) == json.minuteRows)
+      #expect(table.totals == json.totalRow)
       #expect(text(of: response).contains("<svg class=\"chart\"") == !json.rows.isEmpty)
     }
   }
@@ -177,6 +176,15 @@ struct PivotJSON: Decodable {
   var rows: [Row]
   var totals: [String: Int]
   var total: Int
+
+  /// Each row's labels in the order of `dimensions` (`rows=person,client`), as a page's table shows them.
+  func labels(_ dimensions: [String]) -> [[String]] { rows.map { row in dimensions.map { row.labels[$0] ?? "" } } }
+
+  /// Each row's minutes, column by column, then its total, as a page's table shows them.
+  var minuteRows: [[Int]] { rows.map { row in columns.map { row.minutes[$0] ?? 0 } + [row.total] } }
+
+  /// The totals row: each column's minutes, then the whole.
+  var totalRow: [Int] { columns.map { totals[$0] ?? 0 } + [total] }
 }
 
 /// A report page's table read back from its HTML: the columns, each row's labels and minutes, the totals.

@@ -12,19 +12,9 @@ import TsheetServe
     try log.log("Fixed SSO login", 90, client: "acme", on: "2026-11-17")
     let server = try RunningServe(log, ["serve", "--port", "0"])
     defer { server.kill() }
-    let address = try #require(
-      server.firstLine.firstMatch(of: #/open http://127\.0\.0\.1:(\d+)(/sign-in\?token=[0-9a-f]{64}) /#))
-    let (port, signInPath) = (try #require(Int(address.1)), String(address.2))
-    let host = "127.0.0.1:\(port)"
-    func request(_ path: String, headers: HTTPFields = [:]) async throws -> TestClient.Response {
-      try await ServeLog.get(path, host: "127.0.0.1", port: port, authority: host, headers: headers)
-    }
-    let signIn = try await request(signInPath)
-    #expect(signIn.status == .seeOther)
-    let cookie = String(try #require(signIn.headers[.setCookie]).prefix { $0 != ";" })
-    let page = try await request("/", headers: [.cookie: cookie])
+    let page = try await ServeSession(server).get("/")
     #expect(page.status == .ok)
-    #expect(WeekTable(String(buffer: page.body ?? ByteBuffer())).rows["acme"]?.last == "1:30")
+    #expect(WeekTable(page.text).rows["acme"]?.last == "1:30")
     let stopped = try server.interrupt(within: .seconds(5))
     #expect(stopped.status == 0)
     #expect(stopped.rest == "tsheet serve stopped.\n")
@@ -136,6 +126,54 @@ struct RunningServe {
     guard poll(&poller, 1, milliseconds) == 1 else { throw ServeTestError.silent }
     var byte: UInt8 = 0
     return read(descriptor, &byte, 1) == 1 ? byte : nil
+  }
+}
+
+/// A browser's session with a running `tsheet serve`: signed in through the address it printed, over real HTTP,
+/// its cookie sent with every request.
+struct ServeSession {
+  /// What the server answered.
+  struct Answer {
+    var status: HTTPResponse.Status
+    var text: String
+  }
+
+  let port: Int
+  let cookie: String
+  /// The server's own Host, as the printed address names it.
+  var authority: String { "127.0.0.1:\(port)" }
+
+  /// Opens the sign-in address `server` printed: it must answer 303 with the session cookie.
+  init(_ server: RunningServe) async throws {
+    let address = try #require(
+      server.firstLine.firstMatch(of: #/open http://127\.0\.0\.1:(\d+)(/sign-in\?token=[0-9a-f]{64}) /#))
+    let port = try #require(Int(address.1))
+    let signIn = try await ServeLog.get(
+      String(address.2), host: "127.0.0.1", port: port, authority: "127.0.0.1:\(port)")
+    self.port = port
+    #expect(signIn.status == .seeOther)
+    cookie = String(try #require(signIn.headers[.setCookie]).prefix { $0 != ";" })
+  }
+
+  /// GETs `path` with the cookie.
+  func get(_ path: String) async throws -> Answer {
+    let response = try await ServeLog.get(
+      path, host: "127.0.0.1", port: port, authority: authority, headers: [.cookie: cookie])
+    return Answer(status: response.status, text: String(buffer: response.body ?? ByteBuffer()))
+  }
+
+  /// POSTs `form` (already encoded) to `path` with the cookie, from a page of the server (its Origin).
+  func post(_ path: String, form: String) async throws -> Answer {
+    let headers: HTTPFields = [
+      .cookie: cookie, .origin: "http://\(authority)", .contentType: "application/x-www-form-urlencoded",
+    ]
+    let response = try await TestClient.withClient(
+      host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(30))
+    ) {
+      try await $0.execute(
+        .init(path, method: .post, authority: authority, headers: headers, body: ByteBuffer(string: form)))
+    }
+    return Answer(status: response.status, text: String(buffer: response.body ?? ByteBuffer()))
   }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TsheetCore
 import TsheetKit
+import TsheetTestSupport
 
 /// A log of its own in a new temporary folder, and an environment made from scratch that names it. Today is
 /// Monday 2026-11-23, so the week the server opens on is 2026-W47 (16 to 22 November).
@@ -23,6 +24,14 @@ struct ServeLog {
       "XDG_CONFIG_HOME": folder + "/home/.config", "XDG_STATE_HOME": folder + "/home/.local/state",
       "TSHEET_DB": folder + "/tsheet.sqlite", "TSHEET_TODAY": "2026-11-23", "NO_COLOR": "1", "USER": "ana",
     ]
+  }
+
+  /// A team's log in place of the file: a new database on the test server (`TeamServer`), which `TSHEET_DB`
+  /// names; the same environment otherwise.
+  static func team() throws -> ServeLog {
+    var log = try ServeLog()
+    log.environment["TSHEET_DB"] = try TeamServer.newDatabase().url
+    return log
   }
 
   /// This log with a config file holding `toml`, and `TSHEET_SMTP_PASSWORD` set.
