@@ -18,18 +18,20 @@ extension ServeRoutes {
     session: Session
   ) -> Response {
     readingLog {
-      let review = try EmailReview(readingOnly: context)
-      let period = EmailPeriodRequest(variant: .week, week: week)
-      let terminal = Terminal(context)
-      // The cards show the subject and the recipients; each frame renders its client's HTML part.
-      let drafts = try review.clients(period).map {
-        try review.draft(of: $0, period, note: notes[$0], bodies: false)
+      try log.reading { store in
+        let review = EmailReview(context, store: store)
+        let period = EmailPeriodRequest(variant: .week, week: week)
+        let terminal = Terminal(context)
+        // The cards show the subject and the recipients; each frame renders its client's HTML part.
+        let drafts = try review.clients(period).map {
+          try review.draft(of: $0, period, note: notes[$0], bodies: false)
+        }
+        return EmailsPage(
+          days: try period.range(in: context), drafts: drafts,
+          warnings: try review.gaps(period).map { String(terminal.warning($0).dropLast()) }, results: results,
+          formToken: session.formToken
+        ).page.response
       }
-      return EmailsPage(
-        days: try period.range(in: context), drafts: drafts,
-        warnings: try review.gaps(period).map { String(terminal.warning($0).dropLast()) }, results: results,
-        formToken: session.formToken
-      ).page.response
     }
   }
 
@@ -40,7 +42,7 @@ extension ServeRoutes {
     let note = parameters["note"].map(String.init)
     return readingLog {
       let period = EmailPeriodRequest(variant: .week, week: parameters["week"].map(String.init))
-      let draft = try EmailReview(readingOnly: context).draft(of: client, period, note: note)
+      let draft = try log.reading { try EmailReview(context, store: $0).draft(of: client, period, note: note) }
       guard let message = draft.message else { return Page.problem(.notFound, draft.problem ?? "No such email.") }
       return Response(
         status: .ok,

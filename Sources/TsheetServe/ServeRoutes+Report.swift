@@ -8,15 +8,15 @@ extension ServeRoutes {
   /// The pivot the address asks for, as a page; or why it names none (400).
   func reportPage(_ request: Request) -> Response {
     let query = ReportQuery(request)
-    return reporting(query, within: ReportPage.largest) { report in
+    return reporting(query, within: ReportPage.largest) { report, _ in
       ReportPage(report: report, query: query, hoursFormat: context.config.hoursFormat).page.response
     }
   }
 
   /// The pivot the address asks for, as the workbook `tsheet report --format xlsx` writes, to download.
   func reportWorkbook(_ request: Request) -> Response {
-    reporting(ReportQuery(request), within: (columns: ReportPage.largest.columns * 16, cells: 1_000_000)) { report in
-      let bytes = try Reporting(readingOnly: context).workbook(report, language: nil)
+    reporting(ReportQuery(request), within: (columns: 16_000, cells: 1_000_000)) { report, reporting in
+      let bytes = try reporting.workbook(report, language: nil)
       return Response(
         status: .ok,
         headers: [
@@ -27,24 +27,28 @@ extension ServeRoutes {
     }
   }
 
-  /// What `respond` makes of the report `query` names; a page saying why when it names none, when it would
-  /// pass `largest` (its columns counted before the log is read, then its cells), or when the log fails.
+  /// What `respond` makes of the report `query` names (with the use case that made it); a page saying why when
+  /// it names none, when it would pass `largest` (its columns counted before the log is read, then its cells),
+  /// or when the log fails.
   private func reporting(
-    _ query: ReportQuery, within largest: (columns: Int, cells: Int), _ respond: (Report) throws -> Response
+    _ query: ReportQuery, within largest: (columns: Int, cells: Int),
+    _ respond: (Report, Reporting) throws -> Response
   ) -> Response {
     readingLog {
-      let reporting = try Reporting(readingOnly: context)
-      let request = try query.request
-      if let columns = try reporting.columnCount(request), columns > largest.columns {
-        throw ReportQueryError.tooWide(columns: columns, most: largest.columns)
+      try log.reading { store in
+        let reporting = Reporting(context, store: store)
+        let request = try query.request
+        if let columns = try reporting.columnCount(request), columns > largest.columns {
+          throw ReportQueryError.tooWide(columns: columns, most: largest.columns)
+        }
+        let report = try reporting.report(request)
+        let (columns, rows) = (report.pivot.columns.count, report.pivot.rows.count)
+        if columns > largest.columns { throw ReportQueryError.tooWide(columns: columns, most: largest.columns) }
+        if columns * rows > largest.cells {
+          throw ReportQueryError.tooLarge(cells: columns * rows, most: largest.cells)
+        }
+        return try respond(report, reporting)
       }
-      let report = try reporting.report(request)
-      let (columns, rows) = (report.pivot.columns.count, report.pivot.rows.count)
-      if columns > largest.columns { throw ReportQueryError.tooWide(columns: columns, most: largest.columns) }
-      if columns * rows > largest.cells {
-        throw ReportQueryError.tooLarge(cells: columns * rows, most: largest.cells)
-      }
-      return try respond(report)
     }
   }
 }

@@ -9,6 +9,12 @@ import TsheetKit
 struct ServeRoutes {
   let context: Context
   let signIn: SignIn
+  /// The log the pages read: a team's server's connection is kept from page to page.
+  let log: KeptLog
+
+  init(context: Context, signIn: SignIn) {
+    (self.context, self.signIn, log) = (context, signIn, KeptLog(context))
+  }
 
   /// The router, with error pages and the Host check in front of every route; HEAD is GET without the body,
   /// and a method a path does not take is 405 with the methods it does.
@@ -78,7 +84,7 @@ struct ServeRoutes {
   private func week(_ word: String?, _ request: ServeContext) throws -> Response {
     guard let session = request.session else { return Page.problem(.unauthorized, "Sign in first.") }
     return readingLog {
-      let grid = try WeekOverview(readingOnly: context).grid(week: word)
+      let grid = try log.reading { try WeekOverview(context, store: $0).grid(week: word) }
       return WeekPage(grid: grid, formToken: session.formToken).page.response
     }
   }

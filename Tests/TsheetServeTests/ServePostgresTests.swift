@@ -52,6 +52,26 @@ import TsheetTestSupport
   ]
   static let totals = ["12:15", "9:01", "12:20", "9:00", "", "1:00", "", "43:36"]
 
+  /// The pages keep one connection to the team's server (opening one was 20 ms of every page), and a page after
+  /// the server dropped it (a restart, an idle connection closed) connects again and is shown.
+  @Test func thePagesKeepOneConnectionAndConnectAgainWhenItIsDropped() async throws {
+    let log = try Self.team(sendingThrough: nil)
+    let database = try #require(log.environment["TSHEET_DB"]?.firstMatch(of: /\/(team_\w+)\?/)?.1)
+    let others = "FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()"
+    let server = try RunningServe(log, ["serve", "--port", "0"])
+    defer { server.kill() }
+    let session = try await ServeSession(server)
+    for path in ["/", "/report?by=week&rows=person", "/emails", "/"] {
+      #expect(try await session.get(path).status == .ok, "\(path)")
+    }
+    #expect(try TeamServer.psql("SELECT count(*) \(others)", database: String(database)) == "1\n")
+    _ = try TeamServer.psql("SELECT pg_terminate_backend(pid) \(others)", database: String(database))
+    let week = try await session.get("/")
+    #expect(week.status == .ok, "\(week.text)")
+    #expect(week.text.contains("<h1>Week 2026-W47</h1>"))
+    #expect(try TeamServer.psql("SELECT count(*) \(others)", database: String(database)) == "1\n")
+  }
+
   @Test func theWeekGridHasEachPersonsRowWithTsheetReportsTotalsAndLuissHoleMarked() async throws {
     let log = try Self.team(sendingThrough: nil)
     let report = try log.run(["report", "--by", "day", "--rows", "person", "--week", "2026-W47", "--format", "json"])
