@@ -62,6 +62,11 @@ extension String {
 }
 
 extension Unicode.Scalar {
+  /// Whether this is one of the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+  /// U+2066–U+2069): a name that holds one turns the text after it around (`‮eve: nothing logged` reads
+  /// backwards), so text from the log reaches a page or an email without them. Right-to-left letters need none.
+  package var isBidiControl: Bool { (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) }
+
   /// Whether a terminal would act on this character rather than show it.
   var isEscapedWhenEchoed: Bool {
     value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029

@@ -1,4 +1,5 @@
 import Mustache
+import TsheetCore
 
 // The view's values by key, for swift-mustache: a switch instead of the reflection (`Mirror`) it would use
 // otherwise, several times faster on a long week. Each key is a stored property of the same name; text goes
@@ -10,17 +11,21 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
   let renderText: String
   var isNull: Bool { false }
 
-  /// `text` with its control characters (but line breaks and tabs) replaced by U+FFFD: text another program
-  /// wrote into a team's log reaches the email, and the terminal that shows it, without a control sequence.
+  /// `text` with its control characters (but line breaks and tabs) and bidirectional overrides replaced by
+  /// U+FFFD: text another program wrote into a team's log reaches the email, and the terminal that shows it,
+  /// without a control sequence, and a name cannot turn the sentence after it around.
   init(_ text: String) {
     // Every field of every entry comes here: text without a byte that may start a control (nearly all) is kept.
-    let mayHoldControls = text.utf8.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }
+    let mayHoldControls = text.utf8.contains {
+      ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2
+    }
     renderText = mayHoldControls ? Self.replacingControls(in: text) : text
   }
 
   private static func replacingControls(in text: String) -> String {
     let kept = text.unicodeScalars.map { scalar -> Unicode.Scalar in
-      scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t" ? "\u{FFFD}" : scalar
+      (scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t") || scalar.isBidiControl
+        ? "\u{FFFD}" : scalar
     }
     return String(String.UnicodeScalarView(kept))
   }

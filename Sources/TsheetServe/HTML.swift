@@ -1,11 +1,12 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import TsheetCore
 
 extension String {
   /// The text as a page shows it literally: `&`, `<`, `>`, `"` and `'` escaped, so a client called
   /// `<script>` is a name, in an element's text and in an attribute's value alike; a control character (a NUL
-  /// searched for) is shown as U+FFFD.
+  /// searched for) or a bidirectional override is shown as U+FFFD.
   var htmlEscaped: String {
     var escaped = ""
     escaped.reserveCapacity(utf8.count)
@@ -17,7 +18,8 @@ extension String {
       case "\"": escaped += "&quot;"
       case "'": escaped += "&#39;"
       case "\t", "\n", "\r": escaped.unicodeScalars.append(character)
-      case _ where character.properties.generalCategory == .control: escaped += "\u{FFFD}"
+      case _ where character.properties.generalCategory == .control || character.isBidiControl:
+        escaped += "\u{FFFD}"
       default: escaped.unicodeScalars.append(character)
       }
     }

@@ -75,6 +75,18 @@ func sampleTimesheet(_ variant: EmailVariant = .week) -> Timesheet {
     #expect(try render(.en).text.contains("<script>alert('x')</script> & \"quotes\""), "text stays as typed")
   }
 
+  /// A bidirectional override in text from the log (a note here) cannot turn the email's next words around; a
+  /// note's CRLF line breaks, as a browser's form sends them, are line breaks.
+  @Test func anOverrideFromTheLogIsReplacedAndCRLFIsALineBreak() throws {
+    let email = try render(.en, note: "Hola \u{202E}olleh\u{2066} yes\r\nsecond line\r\n\r\nNext paragraph")
+    for part in [email.text, email.html] {
+      #expect(!part.unicodeScalars.contains { $0.isBidiControl || $0 == "\r" })
+      #expect(part.contains("Hola \u{FFFD}olleh\u{FFFD} yes"))
+    }
+    #expect(email.text.contains("yes\nsecond line\n\nNext paragraph"))
+    #expect(email.html.contains("Next paragraph"))
+  }
+
   @Test func spanishReadsSpanish() throws {
     let email = try render(.es)
     #expect(email.subject == "Parte de horas acme: semana 47, del 16 al 22 de noviembre de 2026")

@@ -126,14 +126,14 @@ import TsheetServe
     }
   }
 
-  /// The command a report page shows is quoted for a shell, and a control character searched for is shown as
-  /// U+FFFD: a lead may paste the one, and the page must not carry the other.
+  /// The command a report page shows is quoted for a shell, and a control character or a bidirectional
+  /// override searched for is shown as U+FFFD: a lead may paste the one, and the page must not carry the others.
   @Test func theCommandShownIsSafeToPaste() async throws {
     try await withServer(try ServeLog()) { server in
       let cookie = try await server.signIn()
-      let page = text(of: try await server.send(.get, "/report?search=%24(touch%20x)%00", cookie: cookie))
-      #expect(page.contains("tsheet report --search &#39;$(touch x)\u{FFFD}&#39;"), "\(page)")
-      #expect(!page.contains("\0"))
+      let page = text(of: try await server.send(.get, "/report?search=%24(touch%20x)%00%E2%80%AE", cookie: cookie))
+      #expect(page.contains("tsheet report --search &#39;$(touch x)\u{FFFD}\u{FFFD}&#39;"), "\(page)")
+      #expect(!page.contains("\0") && !page.contains("\u{202E}"))
     }
   }
 
