@@ -14,6 +14,10 @@ struct EmailsPage {
   /// The token the form carries.
   let formToken: String
 
+  /// The most characters a card's note holds: a personal paragraph or two. The frames carry the note in their
+  /// address, which a browser and the server keep short.
+  static let longestNote = 4_000
+
   var page: Page {
     let week = ISOWeek(containing: days.first.adding(days: 3))
     let cards = drafts.enumerated().map { card($1, $0) }.joined(separator: "\n")
@@ -86,7 +90,7 @@ struct EmailsPage {
       <input type="hidden" name="client-\(index)" value="\(draft.client.htmlEscaped)">
       \(head)
       \(sent)
-      <label class="note">Personal note <textarea name="note-\(index)" rows="3">\(note.htmlEscaped)</textarea></label>
+      <label class="note">Personal note <textarea name="note-\(index)" rows="3" maxlength="\(Self.longestNote)">\(note.htmlEscaped)</textarea></label>
       <p class="actions">\(buttons)</p></article>
       """
   }

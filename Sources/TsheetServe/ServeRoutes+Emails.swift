@@ -65,25 +65,39 @@ extension ServeRoutes {
     for (name, client) in form.pairs where name.hasPrefix("client-") {
       if let note = form["note-\(name.dropFirst(7))"], !note.isEmpty { notes[client] = note }
     }
+    if notes.values.contains(where: { $0.count > EmailsPage.longestNote }) {
+      return Page.problem(
+        .badRequest, "A note is longer than \(EmailsPage.longestNote) characters; go back and shorten it.")
+    }
     let action = form["action"] ?? "preview"
     let chosen: [String] =
       action == "send-reviewed" ? form.all("reviewed") : action.hasPrefix("send-") ? [String(action.dropFirst(5))] : []
-    var results: [(client: String, line: String, sent: Bool)] = []
-    for number in chosen {
-      guard let client = form["client-\(number)"] else { continue }
-      let email = EmailRequest(
-        client: client, period: EmailPeriodRequest(variant: .week, week: week), note: notes[client])
-      do {
-        let outcome = try await TimesheetSending(context).send(
-          email, resend: form["resend-\(number)"] == "1", dryRun: false)
-        results.append((client, String(Terminal(context).sent(outcome).dropLast()), true))
-      } catch let refusal as SendRefusal {
-        results.append((client, Self.sentence(refusal), false))
-      } catch {
-        results.append((client, "\(error)", false))
+    let emails = chosen.compactMap { number in
+      form["client-\(number)"].map { client in
+        (
+          EmailRequest(client: client, period: EmailPeriodRequest(variant: .week, week: week), note: notes[client]),
+          resend: form["resend-\(number)"] == "1"
+        )
       }
     }
+    let results = await sends.inTurn { await send(emails) }
     return emailsPage(week: week, notes: notes, results: results, session: session)
+  }
+
+  /// Sends each of `emails` through `week --send`'s ledger and transport: what each did, in the command's words.
+  private func send(_ emails: [(EmailRequest, resend: Bool)]) async -> [(client: String, line: String, sent: Bool)] {
+    var results: [(client: String, line: String, sent: Bool)] = []
+    for (email, resend) in emails {
+      do {
+        let outcome = try await TimesheetSending(context).send(email, resend: resend, dryRun: false)
+        results.append((email.client, String(Terminal(context).sent(outcome).dropLast()), true))
+      } catch let refusal as SendRefusal {
+        results.append((email.client, Self.sentence(refusal), false))
+      } catch {
+        results.append((email.client, "\(error)", false))
+      }
+    }
+    return results
   }
 
   /// What a refusal says on the page, where `--resend` is the card's "Send it again".

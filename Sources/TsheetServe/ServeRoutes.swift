@@ -11,6 +11,8 @@ struct ServeRoutes {
   let signIn: SignIn
   /// The log the pages read: a team's server's connection is kept from page to page.
   let log: KeptLog
+  /// The emails page's Sends, one at a time.
+  let sends = SendTurns()
 
   init(context: Context, signIn: SignIn) {
     (self.context, self.signIn, log) = (context, signIn, KeptLog(context))

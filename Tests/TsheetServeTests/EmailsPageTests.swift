@@ -134,12 +134,47 @@ struct EmailsPageTests {
       #expect(try smtp.received().filter { $0["rcpt_tos"] as? [String] == ["ops@globex.com"] }.count == 1)
       _ = try await post("action=send-reviewed")
       #expect(try smtp.received().count == 3)
+      // A note past the page's limit (its textarea's maxlength) is refused whole: nothing is sent.
+      let long = try await server.send(
+        .post, "/emails", cookie: cookie,
+        form:
+          "csrf=\(csrf)&week=2026-11-16&\(fields)&note-2=\(String(repeating: "a", count: 4_001))&action=send-2&resend-2=1"
+      )
+      #expect(long.status == .badRequest && text(of: long).contains("longer than 4000 characters"))
+      #expect(text(of: try await server.send(.get, "/emails", cookie: cookie)).contains("maxlength=\"4000\""))
+      #expect(try smtp.received().count == 3)
       let withoutToken = try await server.send(
         .post, "/emails", cookie: cookie, form: "week=2026-11-16&\(fields)&action=send-2")
       #expect(withoutToken.status == .forbidden)
       #expect(try smtp.received().count == 3)
     }
     #expect(try log.run(["sent", "-c", "acme"]).stdout.contains("acme  week 2026-11-16"))
+  }
+
+  /// Send pressed five times at once (a double click, two tabs): one message goes, and every other press is
+  /// refused as sent, none told that the email may have gone.
+  @Test func sendPressedFiveTimesAtOnceSendsOneAndRefusesTheRestPlainly() async throws {
+    let smtp = try SMTPTestServer(in: FileManager.default.temporaryDirectory.path + "/tsheet-serve-smtp-\(UUID())")
+    let log = try Self.log(sendingThrough: smtp)
+    let server = try RunningServe(log, ["serve", "--port", "0"])
+    defer { server.kill() }
+    let session = try await ServeSession(server)
+    let (csrf, clients) = try Self.form(of: try await session.get("/emails").text)
+    let fields = clients.enumerated().map { "client-\($0)=\($1.percentEncodedForTest)" }.joined(separator: "&")
+    let pages = try await withThrowingTaskGroup(of: String.self) { group in
+      for _ in 1...5 {
+        group.addTask {
+          try await session.post("/emails", form: "csrf=\(csrf)&week=2026-11-16&\(fields)&action=send-1").text
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(try smtp.received().count == 1)
+    #expect(pages.filter { $0.contains("<li class=\"sent\">acme: Sent") }.count == 1)
+    #expect(
+      pages.filter { $0.contains("<li class=\"refused\">acme: week 2026-11-16 to 2026-11-22 went to acme on") }.count
+        == 4)
+    #expect(!pages.contains { $0.contains("may have") }, "\(pages)")
   }
 }
 
