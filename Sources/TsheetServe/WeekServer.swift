@@ -1,3 +1,4 @@
+import Dispatch
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -56,9 +57,16 @@ package struct WeekServer: Sendable {
       logger: logger)
   }
 
-  /// Serves until SIGINT or SIGTERM: prints the sign-in address once it listens, and one line once stopped.
+  /// How long a page being made may hold up the stop after SIGINT or SIGTERM (a team's server that does not
+  /// answer, a large report): then the process ends anyway.
+  package static let stopDeadline = 3
+
+  /// Serves until SIGINT or SIGTERM: prints the sign-in address once it listens, and one line once stopped,
+  /// within `stopDeadline` seconds of the signal.
   /// - Throws: `ServeError.portInUse` when another program holds the port.
   package func run() async throws {
+    let deadlines = Self.endingAfterTheStopDeadline()
+    defer { deadlines.forEach { $0.cancel() } }
     let (host, signIn) = (host, signIn)
     let application = application { port in
       let token = await signIn.unspentToken ?? ""
@@ -72,6 +80,24 @@ package struct WeekServer: Sendable {
       throw ServeError.portInUse(host: host, port: port)
     }
     Self.say("tsheet serve stopped.")
+  }
+
+  /// Sources that end the process `stopDeadline` seconds after SIGINT or SIGTERM, should the graceful stop the
+  /// application begins on the same signals still wait for a page. (The application's own sources stay: each
+  /// source of a signal hears it.)
+  private static func endingAfterTheStopDeadline() -> [any DispatchSourceSignal] {
+    [SIGINT, SIGTERM].map { number in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(stopDeadline)) {
+          say("tsheet serve stopped, without waiting for the page still being made.")
+          exit(0)
+        }
+      }
+      source.resume()
+      return source
+    }
   }
 
   /// Writes `line` to standard output at once: a script (or a test) waits for it.

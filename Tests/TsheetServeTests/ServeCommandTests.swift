@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import TsheetServe
+import TsheetTestSupport
 
 /// `tsheet serve` as a user runs it: the built `tsheet`, which starts the built `tsheet-serve` in its place.
 @Suite struct ServeCommandTests {
@@ -19,6 +20,22 @@ import TsheetServe
     #expect(stopped.status == 0)
     #expect(stopped.rest == "tsheet serve stopped.\n")
     #expect(stopped.stderr == "")
+  }
+
+  /// Ctrl-C while a page waits on a team's server that never answers (it would wait a minute) stops the server
+  /// within its deadline, with one line.
+  @Test func sigintStopsTheServerWithinItsDeadlineWhileAPageWaits() async throws {
+    let silent = try SupportServer("silent_server.py", [])
+    let url = "postgres://ana@127.0.0.1:\(silent.port)/team?connect_timeout=60"
+    let server = try RunningServe(try ServeLog(), ["serve", "--port", "0", "--db", url])
+    defer { server.kill() }
+    let session = try await ServeSession(server)
+    let waiting = Task { try? await session.get("/") }
+    try await Task.sleep(for: .milliseconds(500))
+    let stopped = try server.interrupt(within: .seconds(WeekServer.stopDeadline + 3))
+    #expect(stopped.status == 0)
+    #expect(stopped.rest == "tsheet serve stopped, without waiting for the page still being made.\n")
+    waiting.cancel()
   }
 
   @Test func aPortInUseIsOneLineAndStatus69() throws {
