@@ -75,7 +75,8 @@ struct EmailsPage {
       draft.sent.map { sent in
         let when = sent.certain ? "went on \(sent.at)" : "may have gone on \(sent.at)"
         return "<p class=\"sent\">This week's email \(when.htmlEscaped).</p>"
-          + "<label><input type=\"checkbox\" name=\"resend-\(index)\" value=\"1\"> Send it again</label>"
+          + "<label><input type=\"checkbox\" name=\"resend-\(index)\" value=\"\(sent.at.htmlEscaped)\">"
+          + " Send it again</label>"
       } ?? ""
     let buttons =
       draft.message == nil

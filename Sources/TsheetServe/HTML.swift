@@ -6,7 +6,7 @@ import TsheetCore
 extension String {
   /// The text as a page shows it literally: `&`, `<`, `>`, `"` and `'` escaped, so a client called
   /// `<script>` is a name, in an element's text and in an attribute's value alike; a control character (a NUL
-  /// searched for) or a bidirectional override is shown as U+FFFD.
+  /// searched for), a line or paragraph separator or a bidirectional override is shown as U+FFFD.
   var htmlEscaped: String {
     var escaped = ""
     escaped.reserveCapacity(utf8.count)
@@ -18,7 +18,9 @@ extension String {
       case "\"": escaped += "&quot;"
       case "'": escaped += "&#39;"
       case "\t", "\n", "\r": escaped.unicodeScalars.append(character)
-      case _ where character.properties.generalCategory == .control || character.isBidiControl:
+      case _
+      where character.properties.generalCategory == .control || character.isBidiControl
+        || character == "\u{2028}" || character == "\u{2029}":
         escaped += "\u{FFFD}"
       default: escaped.unicodeScalars.append(character)
       }

@@ -33,4 +33,7 @@ extension HTTPField.Name {
   static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
   static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
   static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+  /// Sent by a browser that loads a page ahead of its user (`prefetch`); `Purpose` is the older name.
+  static let secPurpose = HTTPField.Name("Sec-Purpose")!
+  static let purpose = HTTPField.Name("Purpose")!
 }

@@ -40,6 +40,9 @@ extension ServeRoutes {
     let parameters = request.uri.queryParameters
     let client = parameters["client"].map(String.init) ?? ""
     let note = parameters["note"].map(String.init)
+    if let note, note.count > EmailsPage.longestNote {
+      return Page.problem(.badRequest, "The note is longer than \(EmailsPage.longestNote) characters.")
+    }
     return readingLog {
       let period = EmailPeriodRequest(variant: .week, week: parameters["week"].map(String.init))
       let draft = try log.reading { try EmailReview(context, store: $0).draft(of: client, period, note: note) }
@@ -76,7 +79,7 @@ extension ServeRoutes {
       form["client-\(number)"].map { client in
         (
           EmailRequest(client: client, period: EmailPeriodRequest(variant: .week, week: week), note: notes[client]),
-          resend: form["resend-\(number)"] == "1"
+          resendingSentAt: form["resend-\(number)"].flatMap { $0.isEmpty ? nil : $0 }
         )
       }
     }
@@ -85,11 +88,26 @@ extension ServeRoutes {
   }
 
   /// Sends each of `emails` through `week --send`'s ledger and transport: what each did, in the command's words.
-  private func send(_ emails: [(EmailRequest, resend: Bool)]) async -> [(client: String, line: String, sent: Bool)] {
+  /// "Send it again" names the send the card showed (`resendingSentAt`): it is `--resend` only while that send
+  /// is still the last, so a double click sends once more, not twice.
+  private func send(_ emails: [(EmailRequest, resendingSentAt: String?)]) async
+    -> [(client: String, line: String, sent: Bool)]
+  {
     var results: [(client: String, line: String, sent: Bool)] = []
-    for (email, resend) in emails {
+    for (email, shown) in emails {
       do {
-        let outcome = try await TimesheetSending(context).send(email, resend: resend, dryRun: false)
+        if let shown,
+          let last = try log.reading({ try EmailReview(context, store: $0).lastSent(of: email.client, email.period) }),
+          last.at != shown
+        {
+          results.append(
+            (
+              email.client, "its email went again on \(last.at), after the one this page showed; nothing was sent.",
+              false
+            ))
+          continue
+        }
+        let outcome = try await TimesheetSending(context).send(email, resend: shown != nil, dryRun: false)
         results.append((email.client, String(Terminal(context).sent(outcome).dropLast()), true))
       } catch let refusal as SendRefusal {
         results.append((email.client, Self.sentence(refusal), false))

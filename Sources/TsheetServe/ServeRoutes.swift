@@ -61,11 +61,18 @@ struct ServeRoutes {
   }
 
   /// Spends the token for a session cookie and sends the browser to an address without the token; a browser
-  /// already signed in is sent on too. HEAD spends nothing.
+  /// already signed in is sent on too. HEAD and a prefetch spend nothing.
   private func signingIn(_ request: Request) async -> Response {
-    // A link preview's HEAD must not spend the one token: only a browser's GET signs in.
-    if request.method == .head { return Response(status: .ok, headers: [.cacheControl: "no-store"]) }
     let offered = request.uri.queryParameters["token"].map(String.init) ?? ""
+    // Only a browser's own opening of the address spends the one token: a link preview's HEAD is answered as
+    // the GET would be, without the cookie, and a prefetch is turned away (a browser then loads it for real).
+    if request.headers[.secPurpose]?.contains("prefetch") == true || request.headers[.purpose] == "prefetch" {
+      return Response(status: .serviceUnavailable, headers: [.cacheControl: "no-store"])
+    }
+    if request.method == .head {
+      guard await signIn.accepts(offered) else { return Response(status: .unauthorized) }
+      return Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
+    }
     if let session = await signIn.signIn(offering: offered) {
       var response = Response.redirect(to: "/", type: .normal)
       response.headers[.cacheControl] = "no-store"

@@ -31,6 +31,11 @@ package actor SignIn {
     return session
   }
 
+  /// Whether `offered` is the token, unspent; nothing is spent.
+  package func accepts(_ offered: String) -> Bool {
+    token.map { SignIn.same(offered, $0) } ?? false
+  }
+
   /// The session whose cookie holds `id`, if it is signed in.
   package func session(_ id: String) -> Session? {
     sessions.first { SignIn.same($0.key, id) }?.value

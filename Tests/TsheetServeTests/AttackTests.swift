@@ -117,12 +117,20 @@ import TsheetServe
     }
   }
 
-  /// A link preview's HEAD of the printed address leaves the one token for the browser.
-  @Test func aHeadOfTheSignInAddressSpendsNothing() async throws {
+  /// A link preview's HEAD of the printed address, answered as the GET would be, and a browser's prefetch of
+  /// it leave the one token for the browser's own opening.
+  @Test func aHeadOrAPrefetchOfTheSignInAddressSpendsNothing() async throws {
     try await withServer(try ServeLog()) { server in
       let head = try await server.send(.head, "/sign-in?token=\(server.token)")
-      #expect(head.status == .ok)
+      #expect(head.status == .seeOther)
       #expect(head.headers[.setCookie] == nil)
+      #expect(
+        try await server.send(.head, "/sign-in?token=\(String(repeating: "0", count: 64))").status == .unauthorized)
+      let prefetch = try await server.client.execute(
+        .init(
+          "/sign-in?token=\(server.token)", method: .get, authority: "localhost:\(server.port)",
+          headers: [HTTPField.Name("Sec-Purpose")!: "prefetch"]))
+      #expect(prefetch.status == .serviceUnavailable && prefetch.headers[.setCookie] == nil)
       #expect(try await server.send(.get, "/sign-in?token=\(server.token)").status == .seeOther)
     }
   }

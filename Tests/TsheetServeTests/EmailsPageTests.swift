@@ -126,7 +126,14 @@ struct EmailsPageTests {
       #expect(try smtp.received().count == 1)
       let cli = try log.run(["week", "-c", "acme", "--send"])
       #expect(cli.status == 65 && cli.stderr.contains("add --resend to send it again"))
-      _ = try await post("action=send-1&resend-1=1")
+      // "Send it again" names the send the card shows: once more, and a second press of it (a double click)
+      // finds that send no longer the last and sends nothing.
+      let shown = try #require(second.firstMatch(of: /name="resend-1" value="([^"]+)"/)?.1)
+      let resend = "action=send-1&resend-1=\(String(shown).percentEncodedForTest)"
+      _ = try await post(resend)
+      #expect(try smtp.received().count == 2)
+      let again = try await post(resend)
+      #expect(again.contains("<li class=\"refused\">acme: its email went again on"), "\(again)")
       #expect(try smtp.received().count == 2)
       let batch = try await post("action=send-reviewed&reviewed=2")
       #expect(batch.contains("<li class=\"sent\">globex: Sent"))
@@ -141,6 +148,9 @@ struct EmailsPageTests {
           "csrf=\(csrf)&week=2026-11-16&\(fields)&note-2=\(String(repeating: "a", count: 4_001))&action=send-2&resend-2=1"
       )
       #expect(long.status == .badRequest && text(of: long).contains("longer than 4000 characters"))
+      let longFrame = try await server.send(
+        .get, "/emails/frame?week=2026-11-16&client=acme&note=\(String(repeating: "a", count: 4_001))", cookie: cookie)
+      #expect(longFrame.status == .badRequest)
       #expect(text(of: try await server.send(.get, "/emails", cookie: cookie)).contains("maxlength=\"4000\""))
       #expect(try smtp.received().count == 3)
       let withoutToken = try await server.send(

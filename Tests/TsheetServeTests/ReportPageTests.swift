@@ -131,8 +131,9 @@ import TsheetServe
   @Test func theCommandShownIsSafeToPaste() async throws {
     try await withServer(try ServeLog()) { server in
       let cookie = try await server.signIn()
-      let page = text(of: try await server.send(.get, "/report?search=%24(touch%20x)%00%E2%80%AE", cookie: cookie))
-      #expect(page.contains("tsheet report --search &#39;$(touch x)\u{FFFD}\u{FFFD}&#39;"), "\(page)")
+      let page = text(
+        of: try await server.send(.get, "/report?search=%24(touch%20x)%00%E2%80%AE%E2%80%A8", cookie: cookie))
+      #expect(page.contains("tsheet report --search &#39;$(touch x)\u{FFFD}\u{FFFD}\u{FFFD}&#39;"), "\(page)")
       #expect(!page.contains("\0") && !page.contains("\u{202E}"))
     }
   }

@@ -39,16 +39,21 @@ package struct EmailReview: UseCase {
     try TimesheetMail(context, store: store).gaps(period, clients: nil)
   }
 
+  /// When the ledger says `period`'s email to `client` last went, and whether for certain; nil when it has not.
+  package func lastSent(of client: String, _ period: EmailPeriodRequest) throws -> (at: String, certain: Bool)? {
+    let range = try period.range(in: context)
+    return try store.read { try $0.sentMessages(to: client) }.first {
+      $0.variant == period.variant && $0.period == range && $0.state != .written
+    }.map { (at: $0.sentAt ?? "", certain: $0.state == .sent) }
+  }
+
   /// The email of `client` for `period` with `note`, composed now (without its text and HTML parts unless
   /// `bodies`); its problem when it cannot be.
   package func draft(of client: String, _ period: EmailPeriodRequest, note: String?, bodies: Bool = true) throws
     -> EmailDraft
   {
     let request = EmailRequest(client: client, period: period, note: note)
-    let range = try period.range(in: context)
-    let sent = try store.read { try $0.sentMessages(to: client) }.first {
-      $0.variant == period.variant && $0.period == range && $0.state != .written
-    }.map { (at: $0.sentAt ?? "", certain: $0.state == .sent) }
+    let sent = try lastSent(of: client, period)
     do {
       let message = try TimesheetMail(context, store: store).compose(request, bodies: bodies)
       return EmailDraft(client: client, note: note ?? "", message: message, problem: nil, sent: sent)
