@@ -5,7 +5,9 @@ prints one JSON object: where the sign-in landed, the session cookie's flags, an
 the grid's widths, the grid's row names and totals, and anything the console reported (a CSP refusal among them).
 The text of the first email frame (iframe.phone) is kept as "frame". --path PATH lays out that page instead of the one the sign-in lands on; --screenshots DIR keeps a PNG per width.
 --note TEXT then types TEXT into the first card's note and presses "Show with the note", as a lead does: the
-page's title and the first frame's text after it are kept as "submitted".
+page's title and the first frame's text after it are kept as "submitted". --press VALUE (repeatable) then presses
+the button of that value (`send-1`: the second card's Send), each on the page the last press left, and keeps what
+the page says after each as "pressed": its title and the Send results (each item's class and text).
 """
 import argparse
 import json
@@ -20,6 +22,7 @@ parser.add_argument("--widths", default="375,1280")
 parser.add_argument("--screenshots")
 parser.add_argument("--path", help="a page of the server to lay out after signing in (default: where it lands)")
 parser.add_argument("--note", help="a note to type into the first email card and show in the frames")
+parser.add_argument("--press", action="append", default=[], help="a button's value to press, in turn")
 args = parser.parse_args()
 
 options = webdriver.ChromeOptions()
@@ -74,6 +77,13 @@ try:
             submitted["frame"] = driver.find_element("tag name", "body").text
             driver.switch_to.default_content()
         result["submitted"] = submitted
+    result["pressed"] = []
+    for value in args.press:
+        driver.find_element("css selector", f"button[value='{value}']").click()
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        items = driver.find_elements("css selector", "section.results li")
+        result["pressed"].append({"title": driver.title,
+                                  "results": [{"class": i.get_attribute("class"), "text": i.text} for i in items]})
     print(json.dumps(result))
 finally:
     driver.quit()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TsheetTestSupport
 
 /// Whether headless Chromium can be driven here: Debian's chromium and chromedriver and PyPI's selenium are there,
 /// or `CI` is set.
@@ -55,6 +56,12 @@ struct BrowserTests {
     var cookies: [Cookie]
     var widths: [String: Layout]
     var submitted: Submitted?
+    /// The page after each button `--press` pressed: its title and the Send results, class and text.
+    struct Pressed: Decodable {
+      var title: String
+      var results: [[String: String]]
+    }
+    var pressed: [Pressed]?
   }
 
   @Test func signsInWithTheTokenAndNothingOverflowsAPhoneOrADesk() throws {
@@ -133,6 +140,29 @@ struct BrowserTests {
     let frame = try #require(submitted.frame)
     #expect(frame.contains("Line one") && frame.contains("Line two"), "\(frame)")
     #expect(!frame.contains("\u{FFFD}"), "\(frame)")
+    _ = try server.interrupt(within: .seconds(5))
+  }
+
+  /// Send pressed in Chromium, as a lead presses it: one message reaches the SMTP server; pressed again on the
+  /// page it left, it is refused as sent, and no second message goes.
+  @Test func sendInChromiumDeliversOnceAndASecondSendIsRefused() throws {
+    let smtp = try SMTPTestServer(in: FileManager.default.temporaryDirectory.path + "/tsheet-serve-smtp-\(UUID())")
+    let log = try EmailsPageTests.log(sendingThrough: smtp)
+    let server = try RunningServe(log, ["serve", "--port", "0"])
+    defer { server.kill() }
+    let url = try #require(server.firstLine.firstMatch(of: #/http://\S+/#)).output
+    let output = try runPython(
+      [
+        "Tests/Support/serve_browser.py", String(url), "--path", "/emails", "--widths", "375", "--press", "send-1",
+        "--press", "send-1",
+      ], timeout: .seconds(120))
+    let pressed = try #require(try JSONDecoder().decode(Measured.self, from: Data(output.utf8)).pressed)
+    #expect(pressed.count == 2)
+    #expect(pressed.first?.results.map { $0["class"] } == ["sent"], "\(pressed)")
+    #expect(pressed.first?.results.first?["text"]?.hasPrefix("acme: Sent") == true, "\(pressed)")
+    #expect(pressed.last?.results.map { $0["class"] } == ["refused"], "\(pressed)")
+    #expect(pressed.last?.results.first?["text"]?.contains("went to acme on") == true, "\(pressed)")
+    #expect(try smtp.received().count == 1)
     _ = try server.interrupt(within: .seconds(5))
   }
 }
