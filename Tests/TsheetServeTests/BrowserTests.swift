@@ -64,6 +64,28 @@ struct BrowserTests {
     var pressed: [Pressed]?
   }
 
+  /// Expects the week laid out at each width to fit the window, its grid's box too, with a row and a bar for
+  /// each of `rows`, the totals row `totals`, and nothing in the console.
+  static func expectTheWeek(
+    _ measured: Measured, rows: [String], totals: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(Set(measured.widths.keys) == ["375", "1280"], sourceLocation: sourceLocation)
+    for (width, layout) in measured.widths {
+      #expect(layout.viewport == Int(width), sourceLocation: sourceLocation)
+      #expect(layout.page <= layout.viewport, "the page overflows at \(width) px", sourceLocation: sourceLocation)
+      #expect(
+        layout.widest <= layout.viewport, "an element passes the window's edge at \(width) px",
+        sourceLocation: sourceLocation)
+      #expect(
+        (layout.gridRight ?? 0) <= layout.viewport, "the grid's box passes the edge at \(width) px",
+        sourceLocation: sourceLocation)
+      #expect(layout.rows == rows, sourceLocation: sourceLocation)
+      #expect(layout.totals == totals, sourceLocation: sourceLocation)
+      #expect(layout.chart == rows.count, sourceLocation: sourceLocation)
+      #expect(layout.console.isEmpty, "\(layout.console)", sourceLocation: sourceLocation)
+    }
+  }
+
   @Test func signsInWithTheTokenAndNothingOverflowsAPhoneOrADesk() throws {
     let log = try ServeLog()
     try log.log("SSO", 90, client: "acme", on: "2026-11-16")
@@ -78,17 +100,9 @@ struct BrowserTests {
     #expect(!measured.landed.contains("token"))
     let cookie = try #require(measured.cookies.first { $0.name == "tsheet_session" })
     #expect(cookie.httpOnly && cookie.sameSite == "Strict")
-    #expect(Set(measured.widths.keys) == ["375", "1280"])
-    for (width, layout) in measured.widths {
-      #expect(layout.viewport == Int(width))
-      #expect(layout.page <= layout.viewport, "the page overflows at \(width) px")
-      #expect(layout.widest <= layout.viewport, "an element passes the window's edge at \(width) px")
-      #expect((layout.gridRight ?? 0) <= layout.viewport, "the grid's box passes the edge at \(width) px")
-      #expect(layout.rows == ["ana", "bob", "María José de la Fuente-Ortega <script>"])
-      #expect(layout.totals == ["1:30", "", "3:20", "0:45", "", "", "", "5:35"])
-      #expect(layout.chart == 3)
-      #expect(layout.console.isEmpty, "\(layout.console)")
-    }
+    Self.expectTheWeek(
+      measured, rows: ["ana", "bob", "María José de la Fuente-Ortega <script>"],
+      totals: ["1:30", "", "3:20", "0:45", "", "", "", "5:35"])
     _ = try server.interrupt(within: .seconds(5))
   }
 
