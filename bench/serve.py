@@ -17,13 +17,13 @@ import argparse
 import http.client
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 import uuid
 
+import run
 import team
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -65,28 +65,13 @@ def main():
         server = os.environ.get("TSHEET_TEST_POSTGRES") or sys.exit('start a server: eval "$(.ci/postgres start)"')
         env["TSHEET_DB"] = team_log(tsheet, server, args.entries, env)
     else:
-        env["TSHEET_DB"] = sqlite_log(tsheet, args.entries)
+        env["TSHEET_DB"] = run.fresh_log(tsheet, args.entries, "serve.sqlite")
     try:
         measure(tsheet, env, args)
     finally:
         if args.team:
             subprocess.run(["psql", server, "-qc", f"DROP DATABASE {env['TSHEET_DB'].split('/')[-1].split('?')[0]}"],
                            check=True)
-
-
-def sqlite_log(tsheet, entries):
-    """A fresh copy of the benchmark's SQLite log of entries (generated when missing); returns its path."""
-    pristine = os.path.join(DATA, f"bench-{entries}.sqlite")
-    if not os.path.exists(pristine):
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), tsheet, pristine,
-                        str(entries), TODAY], check=True)
-    db = os.path.join(DATA, "serve.sqlite")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
-    shutil.copyfile(pristine, db)
-    os.chmod(db, 0o600)
-    return db
 
 
 def team_log(tsheet, server, entries, env):

@@ -67,6 +67,12 @@ extension Unicode.Scalar {
   /// backwards), so text from the log reaches a page or an email without them. Right-to-left letters need none.
   package var isBidiControl: Bool { (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) }
 
+  /// Whether text from the log shows this as U+FFFD to the people who read it (an email, a page): a control
+  /// character other than a tab or a line feed, or a bidirectional control.
+  package var isReplacedWhenShown: Bool {
+    (properties.generalCategory == .control && self != "\n" && self != "\t") || isBidiControl
+  }
+
   /// Whether a terminal would act on this character rather than show it.
   var isEscapedWhenEchoed: Bool {
     value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029

@@ -23,10 +23,7 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
   }
 
   private static func replacingControls(in text: String) -> String {
-    let kept = text.unicodeScalars.map { scalar -> Unicode.Scalar in
-      (scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t") || scalar.isBidiControl
-        ? "\u{FFFD}" : scalar
-    }
+    let kept = text.unicodeScalars.map { $0.isReplacedWhenShown ? "\u{FFFD}" : $0 }
     return String(String.UnicodeScalarView(kept))
   }
 

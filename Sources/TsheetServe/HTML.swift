@@ -18,9 +18,8 @@ extension String {
       case "\"": escaped += "&quot;"
       case "'": escaped += "&#39;"
       case "\t", "\n", "\r": escaped.unicodeScalars.append(character)
-      case _
-      where character.properties.generalCategory == .control || character.isBidiControl
-        || character == "\u{2028}" || character == "\u{2029}":
+      case "\u{2028}", "\u{2029}",
+        _ where character.isReplacedWhenShown:
         escaped += "\u{FFFD}"
       default: escaped.unicodeScalars.append(character)
       }

@@ -96,15 +96,9 @@ extension ServeRoutes {
     var results: [(client: String, line: String, sent: Bool)] = []
     for (email, shown) in emails {
       do {
-        if let shown,
-          let last = try log.reading({ try EmailReview(context, store: $0).lastSent(of: email.client, email.period) }),
-          last.at != shown
-        {
-          results.append(
-            (
-              email.client, "its email went again on \(last.at), after the one this page showed; nothing was sent.",
-              false
-            ))
+        if let shown, let last = try lastSent(email), last != shown {
+          let line = "its email went again on \(last), after the one this page showed; nothing was sent."
+          results.append((email.client, line, false))
           continue
         }
         let outcome = try await TimesheetSending(context).send(email, resend: shown != nil, dryRun: false)
@@ -116,6 +110,11 @@ extension ServeRoutes {
       }
     }
     return results
+  }
+
+  /// When the ledger says `email`'s period last went to its client; nil when it has not.
+  private func lastSent(_ email: EmailRequest) throws -> String? {
+    try log.reading { try EmailReview(context, store: $0).lastSent(of: email.client, email.period)?.at }
   }
 
   /// What a refusal says on the page, where `--resend` is the card's "Send it again".
