@@ -179,19 +179,22 @@ enum PostgresSchema {
     return try PostgresAccess.probe(session)
   }
 
-  /// Whether the database holds anything of its own, in any schema: a table, view, sequence, function or type
-  /// that is not PostgreSQL's and not an extension's. Such a database is another program's.
+  /// Whether the database holds no tsheet schema but anything of its own, in any schema: a table, view,
+  /// sequence, function or type that is not PostgreSQL's and not an extension's. Such a database is another
+  /// program's. Both are read in one statement: a tsheet that finds no schema, then the tables another tsheet
+  /// has just created with theirs, must not call them another program's.
   static let foreignObjects = """
     WITH own AS (SELECT oid FROM pg_namespace
                  WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'),
     extensions AS (SELECT classid, objid FROM pg_depend WHERE deptype = 'e')
-    SELECT EXISTS (SELECT FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM own)
+    SELECT to_regclass('tsheet_schema') IS NULL
+       AND (EXISTS (SELECT FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM own)
                        AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
                        AND (c.tableoid, c.oid) NOT IN (SELECT classid, objid FROM extensions))
         OR EXISTS (SELECT FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM own)
                        AND (p.tableoid, p.oid) NOT IN (SELECT classid, objid FROM extensions))
         OR EXISTS (SELECT FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM own) AND t.typtype IN ('d', 'e', 'r')
-                       AND (t.tableoid, t.oid) NOT IN (SELECT classid, objid FROM extensions))
+                       AND (t.tableoid, t.oid) NOT IN (SELECT classid, objid FROM extensions)))
     """
 
   /// The newest version applied; 0 when there is no tsheet schema.
