@@ -31,7 +31,8 @@ import TsheetTestSupport
     defer { server.kill() }
     let session = try await ServeSession(server)
     let waiting = Task { try? await session.get("/") }
-    try await Task.sleep(for: .milliseconds(500))
+    // The page is being made once it waits on the team's server (a fixed pause was too short on a loaded machine).
+    #expect(eventually(within: 10) { silent.number(after: "CONNECTION") != nil })
     let stopped = try server.interrupt(within: .seconds(WeekServer.stopDeadline + 3))
     #expect(stopped.status == 0)
     #expect(stopped.rest == "tsheet serve stopped, without waiting for the page still being made.\n")
