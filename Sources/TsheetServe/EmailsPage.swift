@@ -75,7 +75,7 @@ struct EmailsPage {
       draft.sent.map { sent in
         let when = sent.certain ? "went on \(sent.at)" : "may have gone on \(sent.at)"
         return "<p class=\"sent\">This week's email \(when.htmlEscaped).</p>"
-          + "<label><input type=\"checkbox\" name=\"resend-\(index)\" value=\"\(sent.at.htmlEscaped)\">"
+          + "<label><input type=\"checkbox\" name=\"resend-\(index)\" value=\"\(sent.messageID.htmlEscaped)\">"
           + " Send it again</label>"
       } ?? ""
     let buttons =

@@ -79,7 +79,7 @@ extension ServeRoutes {
       form["client-\(number)"].map { client in
         (
           EmailRequest(client: client, period: EmailPeriodRequest(variant: .week, week: week), note: notes[client]),
-          resendingSentAt: form["resend-\(number)"].flatMap { $0.isEmpty ? nil : $0 }
+          resendingMessage: form["resend-\(number)"].flatMap { $0.isEmpty ? nil : $0 }
         )
       }
     }
@@ -88,16 +88,17 @@ extension ServeRoutes {
   }
 
   /// Sends each of `emails` through `week --send`'s ledger and transport: what each did, in the command's words.
-  /// "Send it again" names the send the card showed (`resendingSentAt`): it is `--resend` only while that send
-  /// is still the last, so a double click sends once more, not twice.
-  private func send(_ emails: [(EmailRequest, resendingSentAt: String?)]) async
+  /// "Send it again" names the send the card showed by its Message-ID (`resendingMessage`; two sends can fall in
+  /// one second): it is `--resend` only while that send is still the last, so a double click sends once more,
+  /// not twice.
+  private func send(_ emails: [(EmailRequest, resendingMessage: String?)]) async
     -> [(client: String, line: String, sent: Bool)]
   {
     var results: [(client: String, line: String, sent: Bool)] = []
     for (email, shown) in emails {
       do {
-        if let shown, let last = try lastSent(email), last != shown {
-          let line = "its email went again on \(last), after the one this page showed; nothing was sent."
+        if let shown, let last = try lastSent(email), last.messageID != shown {
+          let line = "its email went again on \(last.at), after the one this page showed; nothing was sent."
           results.append((email.client, line, false))
           continue
         }
@@ -112,9 +113,10 @@ extension ServeRoutes {
     return results
   }
 
-  /// When the ledger says `email`'s period last went to its client; nil when it has not.
-  private func lastSent(_ email: EmailRequest) throws -> String? {
-    try log.reading { try EmailReview(context, store: $0).lastSent(of: email.client, email.period)?.at }
+  /// When the ledger says `email`'s period last went to its client, and its Message-ID; nil when it has not.
+  private func lastSent(_ email: EmailRequest) throws -> (at: String, messageID: String)? {
+    try log.reading { try EmailReview(context, store: $0).lastSent(of: email.client, email.period) }
+      .map { ($0.at, $0.messageID) }
   }
 
   /// What a refusal says on the page, where `--resend` is the card's "Send it again".

@@ -46,9 +46,7 @@ struct EmailsPageTests {
   /// The form token and each card's client, by index, read from the page.
   static func form(of page: String) throws -> (csrf: String, clients: [String]) {
     let csrf = try #require(page.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)?.1)
-    let clients = page.matches(of: /name="client-\d+" value="([^"]*)"/).map {
-      String($0.1).replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
-    }
+    let clients = page.matches(of: /name="client-\d+" value="([^"]*)"/).map { String($0.1).htmlUnescapedForTest }
     return (String(csrf), clients)
   }
 
@@ -129,7 +127,7 @@ struct EmailsPageTests {
       // "Send it again" names the send the card shows: once more, and a second press of it (a double click)
       // finds that send no longer the last and sends nothing.
       let shown = try #require(second.firstMatch(of: /name="resend-1" value="([^"]+)"/)?.1)
-      let resend = "action=send-1&resend-1=\(String(shown).percentEncodedForTest)"
+      let resend = "action=send-1&resend-1=\(String(shown).htmlUnescapedForTest.percentEncodedForTest)"
       _ = try await post(resend)
       #expect(try smtp.received().count == 2)
       let again = try await post(resend)
@@ -191,4 +189,10 @@ struct EmailsPageTests {
 extension String {
   /// The text as a form or query value: everything but letters and digits percent-encoded.
   var percentEncodedForTest: String { addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+
+  /// The text a browser reads from an element's text or attribute that the pages escaped.
+  var htmlUnescapedForTest: String {
+    replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
+      .replacing("&#39;", with: "'").replacing("&amp;", with: "&")
+  }
 }

@@ -202,13 +202,7 @@ struct PivotTable {
     for match in page.matches(of: /<tr><th scope="row">(.*?)<\/th>(.*?)<\/tr>/) {
       let labels = [String(match.1)] + match.2.matches(of: /<td class="label">(.*?)<\/td>/).map { String($0.1) }
       let minutes = match.2.matches(of: /data-minutes="(\d+)"/).compactMap { Int($0.1) }
-      if match.1 == "Total" { totals = minutes } else { rows.append((labels.map(Self.unescaped), minutes)) }
+      if match.1 == "Total" { totals = minutes } else { rows.append((labels.map(\.htmlUnescapedForTest), minutes)) }
     }
-  }
-
-  private static func unescaped(_ html: String) -> String {
-    html.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-      .replacingOccurrences(of: "&amp;", with: "&")
   }
 }

@@ -13,9 +13,9 @@ package struct EmailDraft: Sendable {
   package let message: TimesheetMessage?
   /// Why no message can be composed (no sender, no recipients…), in the command's words.
   package let problem: String?
-  /// When this period's email went, as the ledger says, and whether for certain (false: it was being sent when
-  /// the send could not be recorded); nil when it has not gone.
-  package let sent: (at: String, certain: Bool)?
+  /// When this period's email went, as the ledger says, whether for certain (false: it was being sent when the
+  /// send could not be recorded), and its Message-ID; nil when it has not gone.
+  package let sent: (at: String, certain: Bool, messageID: String)?
 }
 
 /// The emails of a period, one per client with hours, for `tsheet serve` to show before the lead sends each
@@ -39,12 +39,15 @@ package struct EmailReview: UseCase {
     try TimesheetMail(context, store: store).gaps(period, clients: nil)
   }
 
-  /// When the ledger says `period`'s email to `client` last went, and whether for certain; nil when it has not.
-  package func lastSent(of client: String, _ period: EmailPeriodRequest) throws -> (at: String, certain: Bool)? {
+  /// When the ledger says `period`'s email to `client` last went, whether for certain, and its Message-ID; nil
+  /// when it has not.
+  package func lastSent(of client: String, _ period: EmailPeriodRequest) throws
+    -> (at: String, certain: Bool, messageID: String)?
+  {
     let range = try period.range(in: context)
     return try store.read { try $0.sentMessages(to: client) }.first {
       $0.variant == period.variant && $0.period == range && $0.state != .written
-    }.map { (at: $0.sentAt ?? "", certain: $0.state == .sent) }
+    }.map { (at: $0.sentAt ?? "", certain: $0.state == .sent, messageID: $0.messageID) }
   }
 
   /// The email of `client` for `period` with `note`, composed now (without its text and HTML parts unless
