@@ -14,6 +14,7 @@ import json
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 parser = argparse.ArgumentParser()
@@ -43,6 +44,15 @@ return {
   chart: document.querySelectorAll('svg.chart rect').length,
 };
 """
+
+
+def press(button):
+    """Clicks `button` and waits until the page it submits to has replaced this one and loaded."""
+    button.click()
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 try:
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(10)
@@ -68,8 +78,7 @@ try:
             driver.save_screenshot(f"{args.screenshots}/page-{width}.png")
     if args.note is not None:
         driver.find_element("css selector", "textarea[name=note-0]").send_keys(args.note)
-        driver.find_element("css selector", "button[value=preview]").click()
-        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        press(driver.find_element("css selector", "button[value=preview]"))
         submitted = {"title": driver.title, "frame": None}
         frames = driver.find_elements("css selector", "iframe.phone")
         if frames:
@@ -79,8 +88,7 @@ try:
         result["submitted"] = submitted
     result["pressed"] = []
     for value in args.press:
-        driver.find_element("css selector", f"button[value='{value}']").click()
-        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        press(driver.find_element("css selector", f"button[value='{value}']"))
         items = driver.find_elements("css selector", "section.results li")
         result["pressed"].append({"title": driver.title,
                                   "results": [{"class": i.get_attribute("class"), "text": i.text} for i in items]})
